@@ -1,0 +1,59 @@
+// Static inline wrappers for the CPython macros that Swift cannot import.
+#ifndef SWIFT_PYBINDGEN_CPYTHON_SHIM_H
+#define SWIFT_PYBINDGEN_CPYTHON_SHIM_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <frameobject.h>
+#include <dlfcn.h>
+
+static inline PyObject *pyshim_None(void) { return Py_None; }
+static inline PyObject *pyshim_True(void) { return Py_True; }
+static inline PyObject *pyshim_False(void) { return Py_False; }
+static inline PyObject *pyshim_NotImplemented(void) { return Py_NotImplemented; }
+
+static inline void pyshim_IncRef(PyObject *o) { Py_INCREF(o); }
+static inline void pyshim_DecRef(PyObject *o) { Py_DECREF(o); }
+static inline void pyshim_XDecRef(PyObject *o) { Py_XDECREF(o); }
+static inline Py_ssize_t pyshim_RefCount(PyObject *o) { return Py_REFCNT(o); }
+
+static inline PyTypeObject *pyshim_Type(PyObject *o) { return Py_TYPE(o); }
+static inline int pyshim_IsNone(PyObject *o) { return o == Py_None; }
+
+static inline int pyshim_LongCheck(PyObject *o) { return PyLong_Check(o); }
+static inline int pyshim_LongCheckExact(PyObject *o) { return PyLong_CheckExact(o); }
+static inline int pyshim_BoolCheck(PyObject *o) { return PyBool_Check(o); }
+static inline int pyshim_FloatCheck(PyObject *o) { return PyFloat_Check(o); }
+static inline int pyshim_FloatCheckExact(PyObject *o) { return PyFloat_CheckExact(o); }
+static inline int pyshim_UnicodeCheck(PyObject *o) { return PyUnicode_Check(o); }
+static inline int pyshim_BytesCheck(PyObject *o) { return PyBytes_Check(o); }
+static inline int pyshim_ByteArrayCheck(PyObject *o) { return PyByteArray_Check(o); }
+static inline int pyshim_ListCheck(PyObject *o) { return PyList_Check(o); }
+static inline int pyshim_ListCheckExact(PyObject *o) { return PyList_CheckExact(o); }
+static inline int pyshim_TupleCheck(PyObject *o) { return PyTuple_Check(o); }
+static inline int pyshim_DictCheck(PyObject *o) { return PyDict_Check(o); }
+static inline int pyshim_AnySetCheck(PyObject *o) { return PyAnySet_Check(o); }
+static inline int pyshim_CallableCheck(PyObject *o) { return PyCallable_Check(o); }
+static inline int pyshim_TypeCheck(PyObject *o) { return PyType_Check(o); }
+
+static inline PyObject *pyshim_ListGetItem(PyObject *list, Py_ssize_t i) { return PyList_GET_ITEM(list, i); }
+static inline void pyshim_ListSetItem(PyObject *list, Py_ssize_t i, PyObject *v) { PyList_SET_ITEM(list, i, v); }
+static inline Py_ssize_t pyshim_ListSize(PyObject *list) { return PyList_GET_SIZE(list); }
+static inline PyObject *pyshim_TupleGetItem(PyObject *t, Py_ssize_t i) { return PyTuple_GET_ITEM(t, i); }
+static inline void pyshim_TupleSetItem(PyObject *t, Py_ssize_t i, PyObject *v) { PyTuple_SET_ITEM(t, i, v); }
+static inline Py_ssize_t pyshim_TupleSize(PyObject *t) { return PyTuple_GET_SIZE(t); }
+
+static inline PyObject *pyshim_Vectorcall(PyObject *callable, PyObject *const *args, size_t nargs, PyObject *kwnames) {
+    return PyObject_Vectorcall(callable, args, nargs, kwnames);
+}
+
+static inline const char *pyshim_TypeName(PyObject *o) { return Py_TYPE(o)->tp_name; }
+
+/// The file name of the shared object that defines Py_Initialize (the libpython in use), or NULL.
+static inline const char *pyshim_LibraryPath(void) {
+    Dl_info info;
+    if (dladdr((void *)&Py_Initialize, &info) == 0) return NULL;
+    return info.dli_fname;
+}
+
+#endif

@@ -1,0 +1,60 @@
+import CPython
+import Synchronization
+
+/// The entry point to the embedded CPython interpreter.
+///
+/// The interpreter starts lazily on first use (or explicitly with ``start(_:)``), exactly once, from any
+/// thread. Every API of this module holds the global interpreter lock (GIL) while it touches Python, so
+/// values can be shared across tasks and threads freely.
+public enum Python {
+    /// Starts the interpreter with an explicit configuration.
+    ///
+    /// Call this before any other use of Python. Calling it again with the same configuration does nothing.
+    /// - Parameter configuration: Search paths, virtual environment and executable to use.
+    /// - Throws: ``PythonError`` with code ``PythonError/Code/interpreterStartup`` if Python cannot start, or if
+    ///   it already runs with a different configuration.
+    public static func start(_ configuration: PythonConfiguration = PythonConfiguration()) throws(PythonError) {
+        try Interpreter.start(configuration)
+    }
+
+    /// Whether the interpreter has been started.
+    public static var isRunning: Bool { interpreterIsReady.load(ordering: .acquiring) }
+
+    /// Runs `body` while this thread holds the GIL, taking it only if this thread does not already hold it.
+    ///
+    /// Use it to batch many calls under one acquisition; nesting is free.
+    /// - Parameter body: The work to do with the GIL held.
+    /// - Returns: What `body` returns.
+    /// - Throws: What `body` throws.
+    @inlinable
+    public static func withGIL<Result, Failure: Error>(
+        _ body: () throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        if !interpreterIsReady.load(ordering: .acquiring) { Interpreter.startLazily() }
+        if PyGILState_Check() != 0 { return try body() }
+        let state = PyGILState_Ensure()
+        defer { PyGILState_Release(state) }
+        return try body()
+    }
+
+    /// Imports a module, like Python's `import name`.
+    /// - Parameter name: A dotted module name such as `"math"` or `"os.path"`.
+    /// - Returns: The module object.
+    /// - Throws: ``PythonError`` carrying the `ModuleNotFoundError` (or whatever the import raised).
+    public static func `import`(_ name: String) throws(PythonError) -> PythonObject {
+        try withGIL { () throws(PythonError) -> PythonObject in
+            let module = name.withCString { PyImport_ImportModule($0) }
+            return try PythonObject(checkingNew: module)
+        }
+    }
+
+    /// The `builtins` module (`int`, `len`, `range`, …).
+    public static var builtins: PythonObject {
+        get throws(PythonError) { try self.import("builtins") }
+    }
+
+    /// Python's `None`.
+    public static var none: PythonObject {
+        withGIL { PythonObject(borrowing: pyshim_None()) }
+    }
+}

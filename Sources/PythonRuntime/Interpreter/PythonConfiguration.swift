@@ -1,0 +1,45 @@
+import FoundationEssentials
+
+/// How the embedded interpreter is started.
+///
+/// Pass a configuration to ``Python/start(_:)`` before the first use of Python; without an explicit
+/// start, the first use starts the interpreter with ``PythonConfiguration/init()``.
+public struct PythonConfiguration: Sendable, Equatable {
+    /// Extra entries put at the front of `sys.path`, in this order.
+    public var searchPaths: [String]
+
+    /// A virtual environment whose `site-packages` become importable (ahead of the system ones).
+    ///
+    /// Defaults to the `VIRTUAL_ENV` environment variable. The environment must have been created from
+    /// the same Python major.minor version as the embedded library; otherwise start-up fails with
+    /// ``PythonError/Code/interpreterStartup``.
+    public var virtualEnvironment: String?
+
+    /// The executable Python reports as `sys.executable` and that locates the standard library.
+    ///
+    /// Defaults to the `python3.X` next to the embedded `libpython` (for example `/usr/bin/python3.11`),
+    /// never the first `python3` on `PATH`, which may be a different installation.
+    public var executable: String?
+
+    /// Whether Python installs its own signal handlers (SIGINT → `KeyboardInterrupt`). Off by default so the
+    /// host keeps control of its signals.
+    public var installsSignalHandlers: Bool
+
+    /// Creates a configuration.
+    /// - Parameters:
+    ///   - searchPaths: Extra `sys.path` entries, searched first.
+    ///   - virtualEnvironment: A virtual environment to use; defaults to `$VIRTUAL_ENV`.
+    ///   - executable: Overrides the interpreter executable; defaults to the one of the embedded library.
+    ///   - installsSignalHandlers: Whether Python installs its signal handlers.
+    public init(
+        searchPaths: [String] = [],
+        virtualEnvironment: String? = ProcessInfo.processInfo.environment["VIRTUAL_ENV"],
+        executable: String? = nil,
+        installsSignalHandlers: Bool = false
+    ) {
+        self.searchPaths = searchPaths
+        self.virtualEnvironment = virtualEnvironment.flatMap { $0.isEmpty ? nil : $0 }
+        self.executable = executable
+        self.installsSignalHandlers = installsSignalHandlers
+    }
+}

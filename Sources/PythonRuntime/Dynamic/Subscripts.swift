@@ -35,7 +35,7 @@ extension PythonObject {
 
     /// `len(self)`.
     /// - Throws: ``PythonError`` (`TypeError`) if the object has no length.
-    public var count: Int {
+    public var length: Int {
         get throws(PythonError) {
             try Python.withGIL { () throws(PythonError) -> Int in
                 let length = PyObject_Length(pointer)

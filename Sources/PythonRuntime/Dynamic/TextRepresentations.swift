@@ -3,7 +3,7 @@ import CPython
 extension PythonObject: CustomStringConvertible, CustomDebugStringConvertible {
     /// `str(self)`.
     /// - Throws: ``PythonError`` if `__str__` raises.
-    public func str() throws(PythonError) -> String {
+    public func pythonString() throws(PythonError) -> String {
         try Python.withGIL { () throws(PythonError) -> String in
             let text = try PythonObject(checkingNew: PyObject_Str(pointer))
             return try String(pythonReference: text.pointer)
@@ -12,7 +12,7 @@ extension PythonObject: CustomStringConvertible, CustomDebugStringConvertible {
 
     /// `repr(self)`.
     /// - Throws: ``PythonError`` if `__repr__` raises.
-    public func repr() throws(PythonError) -> String {
+    public func pythonRepr() throws(PythonError) -> String {
         try Python.withGIL { () throws(PythonError) -> String in
             let text = try PythonObject(checkingNew: PyObject_Repr(pointer))
             return try String(pythonReference: text.pointer)
@@ -22,7 +22,7 @@ extension PythonObject: CustomStringConvertible, CustomDebugStringConvertible {
     /// `str(self)`, or a placeholder naming the error if `__str__` raises.
     public var description: String {
         do {
-            return try str()
+            return try pythonString()
         } catch {
             return "<\(typeName) object: str() raised \(error)>"
         }
@@ -31,7 +31,7 @@ extension PythonObject: CustomStringConvertible, CustomDebugStringConvertible {
     /// `repr(self)`, or a placeholder naming the error if `__repr__` raises.
     public var debugDescription: String {
         do {
-            return try repr()
+            return try pythonRepr()
         } catch {
             return "<\(typeName) object: repr() raised \(error)>"
         }

@@ -53,6 +53,25 @@ public enum Python {
         get throws(PythonError) { try self.import("builtins") }
     }
 
+    /// Evaluates a Python expression in a fresh namespace: `try Python.evaluate("2 ** 10")`.
+    /// - Throws: ``PythonError`` if the expression does not compile or raises.
+    public static func evaluate(_ expression: String) throws(PythonError) -> PythonObject {
+        try withGIL { () throws(PythonError) -> PythonObject in
+            let namespace = try PythonCode.namespace(running: "")
+            let result = expression.withCString {
+                PyRun_String($0, Py_eval_input, namespace.pointer, namespace.pointer)
+            }
+            return try PythonObject(checkingNew: result)
+        }
+    }
+
+    /// Runs Python statements in a fresh namespace and returns that namespace (a `dict`), so the functions
+    /// and classes they define can be used: `try Python.run("def f(x): return x * 2")["f"]`.
+    /// - Throws: ``PythonError`` if the code does not compile or raises.
+    public static func run(_ statements: String) throws(PythonError) -> PythonObject {
+        try withGIL { () throws(PythonError) -> PythonObject in try PythonCode.namespace(running: statements) }
+    }
+
     /// Python's `None`.
     public static var none: PythonObject {
         withGIL { PythonObject(borrowing: pyshim_None()) }

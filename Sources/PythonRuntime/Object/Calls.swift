@@ -96,22 +96,13 @@ extension PythonObject {
 
     /// `@dynamicCallable` entry point for positional calls: `try function(1, 2.0, "x")`.
     @discardableResult
-    @_disfavoredOverload
     public func dynamicallyCall(withArguments arguments: [any ConvertibleToPython]) throws(PythonError) -> PythonObject {
         try call(arguments: arguments)
-    }
-
-    /// `@dynamicCallable` entry point returning a converted value: `let x: Double = try math.sqrt(2.0)`.
-    public func dynamicallyCall<Result: ConvertibleFromPython>(
-        withArguments arguments: [any ConvertibleToPython]
-    ) throws(PythonError) -> Result {
-        try call(arguments: arguments).converted()
     }
 
     /// `@dynamicCallable` entry point for calls with keyword arguments: `try int("101010", base: 2)`.
     /// Unlabelled arguments are positional; they must come before the labelled ones.
     @discardableResult
-    @_disfavoredOverload
     public func dynamicallyCall(
         withKeywordArguments arguments: KeyValuePairs<String, any ConvertibleToPython>
     ) throws(PythonError) -> PythonObject {
@@ -135,13 +126,6 @@ extension PythonObject {
             for (_, value) in keywords { values.append(PythonObject(owning: try value.pythonReference())) }
             return PythonObject(owning: try callHoldingGIL(arguments: values, keywords: keywords.map(\.0)))
         }
-    }
-
-    /// `@dynamicCallable` entry point with keyword arguments returning a converted value.
-    public func dynamicallyCall<Result: ConvertibleFromPython>(
-        withKeywordArguments arguments: KeyValuePairs<String, any ConvertibleToPython>
-    ) throws(PythonError) -> Result {
-        try dynamicallyCall(withKeywordArguments: arguments).converted()
     }
 
     /// Whether the object can be called.

@@ -6,9 +6,11 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "PythonRuntime", targets: ["PythonRuntime"]),
+        .executable(name: "pybindgen", targets: ["pybindgen"]),
     ],
     dependencies: [
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -21,9 +23,13 @@ let package = Package(
             name: "PythonRuntime",
             dependencies: ["CPython", .product(name: "BigInt", package: "BigInt")]
         ),
+        .executableTarget(
+            name: "pybindgen",
+            dependencies: ["PythonRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(
             name: "PythonRuntimeTests",
-            dependencies: ["PythonRuntime"]
+            dependencies: ["PythonRuntime", "pybindgen"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -88,7 +88,9 @@ struct ConversionTests {
     }
 
     @Test func strings() throws {
-        let samples = ["", "héllo", "emoji 🐍 and 𝄞 outside the BMP", "embedded\u{0}nul", String(repeating: "ß", count: 10_000)]
+        let samples = [
+            "", "héllo", "emoji 🐍 and 𝄞 outside the BMP", "embedded\u{0}nul", String(repeating: "ß", count: 10_000),
+        ]
         for sample in samples { #expect(try roundTrip(sample) == sample) }
         #expect(try Int(Python.builtins.len(PythonObject("🐍"))) == 1)
         #expect(try Int(Python.builtins.len(PythonObject("a\u{0}b"))) == 3)

@@ -75,6 +75,8 @@ struct SeedDocumentationTests {
         #expect(versions.python.hasPrefix("3."))
         #expect(versions.runtime == Python.runtimeVersion)
         #expect(versions.platform.contains("Linux") || versions.platform.contains("macOS"))
-        #expect(versions.executable.hasSuffix("python" + versions.python.split(separator: ".").prefix(2).joined(separator: ".")))
+        #expect(
+            versions.executable.hasSuffix(
+                "python" + versions.python.split(separator: ".").prefix(2).joined(separator: ".")))
     }
 }

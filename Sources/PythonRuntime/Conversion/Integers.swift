@@ -98,7 +98,9 @@ extension Int64: PythonConvertible {
 }
 
 extension UInt: PythonConvertible {
-    @inlinable public func pythonReference() throws(PythonError) -> PyObjectPointer { PyLong_FromUnsignedLongLong(UInt64(self))! }
+    @inlinable public func pythonReference() throws(PythonError) -> PyObjectPointer {
+        PyLong_FromUnsignedLongLong(UInt64(self))!
+    }
     @inlinable public init(pythonReference object: PyObjectPointer) throws(PythonError) {
         self = try IntegerConversion.unsigned(object, as: UInt.self)
     }

@@ -6,7 +6,9 @@ extension PythonObject {
     public init<each Element: ConvertibleToPython>(tuple elements: repeat each Element) throws(PythonError) {
         self = try Python.withGIL { () throws(PythonError) -> PythonObject in
             var converted: [PythonObject] = []
-            for element in repeat each elements { converted.append(PythonObject(owning: try element.pythonReference())) }
+            for element in repeat each elements {
+                converted.append(PythonObject(owning: try element.pythonReference()))
+            }
             let tuple = try PythonObject(checkingNew: PyTuple_New(converted.count))
             for (index, element) in converted.enumerated() {
                 pyshim_TupleSetItem(tuple.pointer, index, try element.pythonReference())

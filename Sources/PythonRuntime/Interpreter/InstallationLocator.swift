@@ -1,5 +1,4 @@
 import CPython
-
 import FoundationEssentials
 
 /// Finds the Python installation the process actually links, rather than the first `python3` on `PATH`.

@@ -1,7 +1,6 @@
 import CPython
-import Synchronization
-
 import FoundationEssentials
+import Synchronization
 
 /// Set once the interpreter is fully configured and its GIL released; read on every entry point.
 @usableFromInline

@@ -96,8 +96,21 @@ extension PythonObject {
 
     /// `@dynamicCallable` entry point for positional calls: `try function(1, 2.0, "x")`.
     @discardableResult
-    public func dynamicallyCall(withArguments arguments: [any ConvertibleToPython]) throws(PythonError) -> PythonObject {
-        try call(arguments: arguments)
+    public func dynamicallyCall(withArguments arguments: [any ConvertibleToPython]) throws(PythonError) -> PythonObject
+    {
+        try Python.withGIL { () throws(PythonError) -> PythonObject in
+            let count = arguments.count
+            return try withUnsafeTemporaryAllocation(of: PyObjectPointer?.self, capacity: Swift.max(count, 1)) {
+                buffer throws(PythonError) -> PythonObject in
+                var converted = 0
+                defer { for index in 0..<converted { pyshim_DecRef(buffer[index]!) } }
+                for argument in arguments {
+                    buffer[converted] = try argument.pythonReference()
+                    converted += 1
+                }
+                return try PythonObject(checkingNew: pyshim_Vectorcall(pointer, buffer.baseAddress, count, nil))
+            }
+        }
     }
 
     /// `@dynamicCallable` entry point for calls with keyword arguments: `try int("101010", base: 2)`.

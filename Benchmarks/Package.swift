@@ -1,0 +1,19 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Release-mode benchmarks of swift-pybindgen against raw C-API baselines measured in the same run.
+/// Run with: swift run -c release --package-path Benchmarks pybindgen-benchmarks
+let package = Package(
+    name: "swift-pybindgen-benchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "swift-pybindgen", path: "..")
+    ],
+    targets: [
+        .executableTarget(
+            name: "pybindgen-benchmarks",
+            dependencies: [.product(name: "PythonRuntime", package: "swift-pybindgen")]
+        )
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,7 @@
+import PythonRuntime
+
+var harness = Harness()
+try RuntimeBenchmarks.register(in: &harness)
+let versions = try Python.versions()
+print("swift-pybindgen benchmarks — \(versions)")
+harness.report(try harness.run())

@@ -2,10 +2,27 @@
 #ifndef SWIFT_PYBINDGEN_CPYTHON_SHIM_H
 #define SWIFT_PYBINDGEN_CPYTHON_SHIM_H
 
+// The C library headers come first, with the default feature macros, so that the structures they declare
+// (fd_set, ...) are identical to the ones Foundation and Dispatch see; pyconfig.h would otherwise turn on
+// _XOPEN_SOURCE and change their member names, and Clang refuses the two definitions.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <unistd.h>
+#include <time.h>
+#include <signal.h>
+#include <sys/types.h>
+#include <sys/select.h>
+#include <sys/time.h>
+#include <sys/stat.h>
+#include <wchar.h>
+#include <limits.h>
+#include <math.h>
+
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <frameobject.h>
-#include <dlfcn.h>
 
 static inline PyObject *pyshim_None(void) { return Py_None; }
 static inline PyObject *pyshim_True(void) { return Py_True; }
@@ -48,12 +65,5 @@ static inline PyObject *pyshim_Vectorcall(PyObject *callable, PyObject *const *a
 }
 
 static inline const char *pyshim_TypeName(PyObject *o) { return Py_TYPE(o)->tp_name; }
-
-/// The file name of the shared object that defines Py_Initialize (the libpython in use), or NULL.
-static inline const char *pyshim_LibraryPath(void) {
-    Dl_info info;
-    if (dladdr((void *)&Py_Initialize, &info) == 0) return NULL;
-    return info.dli_fname;
-}
 
 #endif

@@ -32,7 +32,7 @@ struct LeakTests {
                 let back = try [Int](list)
                 let dynamic = try sqrt(root)
                 if back.count != 2 || text.isEmpty || dynamic.isNone { Issue.record("wrong result at \(index)") }
-                if index % 1000 == 0 { _ = try? Int(PythonObject("not a number")) }
+                if index % 10 == 0 { _ = try? Int(PythonObject("not a number")) }
             }
         }
 
@@ -43,9 +43,11 @@ struct LeakTests {
         try Python.withGIL { try workload(500_000) }
         try workload(500_000)
         _ = try gc.collect()
+        // A leak of one object per iteration (or per failed conversion, 100,000 of them) would add far more than
+        // the bound; the slack absorbs what tests running in parallel allocate meanwhile.
         let blocksAfter = try Self.allocatedBlocks(sys)
         let rssAfter = Self.residentBytes()
-        #expect(blocksAfter - blocksBefore < 5_000, "Python blocks grew from \(blocksBefore) to \(blocksAfter)")
+        #expect(blocksAfter - blocksBefore < 20_000, "Python blocks grew from \(blocksBefore) to \(blocksAfter)")
         #expect(rssAfter - rssBefore < 24 << 20, "RSS grew from \(rssBefore) to \(rssAfter)")
     }
 }

@@ -6,9 +6,14 @@ enum InstallationLocator {
     /// The `major.minor` version of the linked library, e.g. `3.11`.
     static let libraryVersion = "\(PY_MAJOR_VERSION).\(PY_MINOR_VERSION)"
 
-    /// The path of the loaded `libpython`, found from the address of one of its symbols.
+    /// The path of the loaded `libpython`, read from the process's memory map.
     static func libraryPath() -> String? {
-        pyshim_LibraryPath().map { String(cString: $0) }
+        guard let data = FileManager.default.contents(atPath: "/proc/self/maps") else { return nil }
+        let marker = "libpython" + libraryVersion
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.contains(marker) {
+            if let slash = line.firstIndex(of: "/") { return String(line[slash...]) }
+        }
+        return nil
     }
 
     /// The `bin/python3.X` of the installation that holds the loaded library, if it exists.

@@ -20,7 +20,7 @@ extension PythonObject: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, 
 
     /// A Python `str`.
     public init(stringLiteral value: String) {
-        self = Python.withGIL { (try? PythonObject(pythonReference: value.pythonReference())) ?? Python.none }
+        self = Python.withGIL { (try? value.pythonReference()).map { PythonObject(owning: $0) } ?? Python.none }
     }
 
     /// `None`.

@@ -7,6 +7,11 @@ let package = Package(
     products: [
         .library(name: "PythonRuntime", targets: ["PythonRuntime"]),
         .executable(name: "pybindgen", targets: ["pybindgen"]),
+        .library(name: "PyBindGenCore", targets: ["PyBindGenCore"]),
+        .library(name: "PyBuiltins", targets: ["PyBuiltins"]),
+        .library(name: "PyOperator", targets: ["PyOperator"]),
+        .library(name: "PyMath", targets: ["PyMath"]),
+        .library(name: "PyDatetime", targets: ["PyDatetime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
@@ -23,10 +28,21 @@ let package = Package(
             name: "PythonRuntime",
             dependencies: ["CPython", .product(name: "BigInt", package: "BigInt")]
         ),
+        .target(
+            name: "PyBindGenCore",
+            dependencies: ["PythonRuntime"],
+            resources: [.copy("Resources/introspect.py")]
+        ),
         .executableTarget(
             name: "pybindgen",
-            dependencies: ["PythonRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "PythonRuntime", "PyBindGenCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
+        .target(name: "PyBuiltins", dependencies: ["PythonRuntime"], path: "Generated/PyBuiltins"),
+        .target(name: "PyOperator", dependencies: ["PythonRuntime"], path: "Generated/PyOperator"),
+        .target(name: "PyMath", dependencies: ["PythonRuntime"], path: "Generated/PyMath"),
+        .target(name: "PyDatetime", dependencies: ["PythonRuntime"], path: "Generated/PyDatetime"),
         .testTarget(
             name: "PythonRuntimeTests",
             dependencies: ["PythonRuntime", "pybindgen"]

@@ -1,0 +1,109 @@
+/// What introspection found in one Python module: the intermediate form between introspection and translation,
+/// versioned and dumped as JSON by `pybindgen --dump-description`.
+public struct ModuleDescription: Codable, Sendable, Equatable {
+    /// The version of this format.
+    public var schemaVersion: Int
+    /// The dotted module name.
+    public var module: String
+    /// The interpreter's version, e.g. `3.11.2`.
+    public var pythonVersion: String
+    /// Where the types came from (stubs through mypy, or runtime signatures only, and why).
+    public var typeSource: String
+    /// The module docstring.
+    public var doc: String?
+    public var functions: [FunctionDescription]
+    public var classes: [ClassDescription]
+    public var constants: [ConstantDescription]
+    /// Names that exist at run time but are not generated, with the reason.
+    public var skipped: [SkippedName]
+    /// Differences between the stubs and the running module.
+    public var drift: [Drift]
+}
+
+/// A function or method: one signature per stub overload.
+public struct FunctionDescription: Codable, Sendable, Equatable {
+    public var name: String
+    public var doc: String?
+    public var overloads: [SignatureDescription]
+    /// `stub` when the types came from stubs, `runtime` otherwise.
+    public var typeSource: String
+}
+
+/// Parameters and result of one overload.
+public struct SignatureDescription: Codable, Sendable, Equatable {
+    public var parameters: [ParameterDescription]
+    public var returns: TypeDescription
+}
+
+/// One parameter, with its real default value when it has one.
+public struct ParameterDescription: Codable, Sendable, Equatable {
+    public var name: String
+    public var kind: ParameterKind
+    public var type: TypeDescription
+    public var `default`: DefaultValue?
+}
+
+/// How a parameter is passed.
+public enum ParameterKind: String, Codable, Sendable {
+    case positional, positionalOrKeyword, keyword, varPositional, varKeyword
+}
+
+/// A default value as Python shows it.
+public struct DefaultValue: Codable, Sendable, Equatable {
+    /// `repr()` of the default.
+    public var repr: String
+    /// Whether the value is a plain literal (None, bool, int, float, str, bytes).
+    public var representable: Bool
+}
+
+/// A type in pybindgen's small type language (`int`, `list` of `str`, a class of the module, …).
+public struct TypeDescription: Codable, Sendable, Equatable {
+    /// `int`, `float`, `str`, `bool`, `bytes`, `none`, `list`, `dict`, `set`, `tuple`, `optional`, `union`,
+    /// `class` or `object` (dynamic).
+    public var kind: String
+    public var args: [TypeDescription]?
+    /// The class name, for `class`.
+    public var name: String?
+    /// Why the type is dynamic, for `object`.
+    public var reason: String?
+}
+
+/// A class of the module.
+public struct ClassDescription: Codable, Sendable, Equatable {
+    public var name: String
+    public var doc: String?
+    /// The base class, when it is a class of the same module.
+    public var bases: [String]
+    public var constructor: [SignatureDescription]?
+    public var methods: [FunctionDescription]
+    public var classMethods: [FunctionDescription]
+    public var properties: [PropertyDescription]
+    public var operators: [FunctionDescription]
+    public var protocols: [FunctionDescription]
+}
+
+/// A read-only attribute of instances.
+public struct PropertyDescription: Codable, Sendable, Equatable {
+    public var name: String
+    public var type: TypeDescription
+    public var doc: String?
+}
+
+/// A module-level value such as `math.pi`.
+public struct ConstantDescription: Codable, Sendable, Equatable {
+    public var name: String
+    public var type: TypeDescription
+    public var doc: String?
+}
+
+/// A name that exists but is not generated.
+public struct SkippedName: Codable, Sendable, Equatable {
+    public var name: String
+    public var reason: String
+}
+
+/// A name present in only one of the stubs and the running module.
+public struct Drift: Codable, Sendable, Equatable {
+    public var name: String
+    public var detail: String
+}

@@ -1,0 +1,255 @@
+/// Writes the Swift text of a translated module. Output depends only on its input, so it is byte-identical run
+/// to run.
+final class Renderer {
+    var header: [String]
+    private var lines: [String] = []
+    private var indentation = 0
+
+    init(header: [String]) {
+        self.header = header
+    }
+
+    func render(_ module: TranslatedModule) -> String {
+        lines = header.map { "// " + $0 }
+        emit("")
+        emit("import PythonRuntime")
+        emit("")
+        documentation(module.doc.map { [$0] } ?? ["The Python module `\(module.pythonName)`."])
+        emit("public enum \(module.swiftName) {")
+        indented {
+            emit(
+                "@usableFromInline static let _module = PythonRuntime.PythonCallableReference(module: \(literal(module.pythonName)))"
+            )
+            for reference in module.references {
+                referenceDeclaration(reference, module: module.pythonName, access: "@usableFromInline static let")
+            }
+            for constant in module.constants {
+                emit("")
+                documentation(["The value of `\(module.pythonName).\(constant.pythonName)`, read from the interpreter."]
+                )
+                emit("public static var \(constant.swiftName): \(constant.type.text) {")
+                indented {
+                    emit("get throws(PythonRuntime.PythonError) {")
+                    indented { emit("try _module.object.attribute(\(literal(constant.pythonName))).converted()") }
+                    emit("}")
+                }
+                emit("}")
+            }
+            for function in module.functions {
+                emit("")
+                self.function(function, qualifiedPython: "\(module.pythonName).\(function.pythonName)")
+            }
+            for cls in module.classes {
+                emit("")
+                self.classDeclaration(cls, module: module)
+            }
+        }
+        emit("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func classDeclaration(_ cls: TranslatedClass, module: TranslatedModule) {
+        documentation(cls.doc.map { [$0] } ?? ["The Python class `\(module.pythonName).\(cls.pythonName)`."])
+        let superclass = cls.superclass ?? "PythonRuntime.PythonInstance"
+        emit("public \(cls.isFinal ? "final " : "")class \(cls.swiftName): \(superclass), @unchecked Sendable {")
+        indented {
+            emit(
+                "@usableFromInline static let _\(cls.swiftName)_class = PythonRuntime.PythonCallableReference(module: \(literal(module.pythonName)), \(literal(cls.pythonName)))"
+            )
+            for reference in cls.references {
+                referenceDeclaration(reference, module: module.pythonName, access: "@usableFromInline static let")
+            }
+            emit("")
+            emit("/// The Python class `\(module.pythonName).\(cls.pythonName)`.")
+            emit(
+                "override public class var pythonClass: PythonRuntime.PythonCallableReference? { _\(cls.swiftName)_class }"
+            )
+            if cls.hasInitializer {
+                emit("")
+                emit("/// Wraps an object known to be a `\(module.pythonName).\(cls.pythonName)`.")
+                emit("override public init(unchecked object: PythonRuntime.PythonObject) {")
+                indented { emit("super.init(unchecked: object)") }
+                emit("}")
+                emit("")
+                emit(
+                    "/// Wraps an existing `\(module.pythonName).\(cls.pythonName)` instance; the caller holds the GIL."
+                )
+                emit(
+                    "public required init(pythonReference object: PythonRuntime.PyObjectPointer) throws(PythonRuntime.PythonError) {"
+                )
+                indented { emit("try super.init(pythonReference: object)") }
+                emit("}")
+            }
+            for property in cls.properties {
+                emit("")
+                documentation(property.doc.map { [$0] } ?? ["`\(cls.pythonName).\(property.pythonName)`."])
+                emit(
+                    "\(property.isOverride ? "override " : "")public var \(Naming.escaped(property.swiftName)): \(property.type.text) {"
+                )
+                indented {
+                    emit("get throws(PythonRuntime.PythonError) {")
+                    indented {
+                        switch property.special {
+                        case .attribute: emit("try attribute(\(literal(property.pythonName)))")
+                        case .length: emit("try object.length")
+                        }
+                    }
+                    emit("}")
+                }
+                emit("}")
+            }
+            for member in cls.members {
+                emit("")
+                function(
+                    member, qualifiedPython: "\(module.pythonName).\(cls.pythonName).\(member.pythonName)", owner: cls)
+            }
+        }
+        emit("}")
+    }
+
+    private func referenceDeclaration(_ reference: CallableReference, module: String, access: String) {
+        let path = ([module] + reference.path).map(literal).joined(separator: ", ")
+        emit("\(access) \(reference.swiftName) = PythonRuntime.PythonCallableReference(module: \(path))")
+    }
+
+    private func function(_ function: TranslatedFunction, qualifiedPython: String, owner: TranslatedClass? = nil) {
+        var doc = function.doc.isEmpty ? ["Calls `\(qualifiedPython)`."] : function.doc
+        let documented = function.parameters.filter { $0.defaultDescription != nil }
+        if !documented.isEmpty {
+            doc.append("")
+            for parameter in documented {
+                doc.append(
+                    "- Parameter \(parameter.name): Python's default is `\(parameter.defaultDescription!)`; omitted unless given."
+                )
+            }
+        }
+        doc.append("- Throws: `PythonError` if Python raises or a value does not convert.")
+        documentation(doc)
+        let parameters = function.parameters.map(parameterText).joined(separator: ", ")
+        let returns = function.result == .void ? "" : " -> \(function.result.text)"
+        let throwsClause = "throws(PythonRuntime.PythonError)"
+        switch function.kind {
+        case .staticFunction:
+            emit("public static func \(function.swiftName)(\(parameters)) \(throwsClause)\(returns) {")
+        case .classFunction:
+            let modifier = owner?.isFinal == true && !function.isOverride ? "static" : "class"
+            emit(
+                "\(function.isOverride ? "override " : "")public \(modifier) func \(function.swiftName)(\(parameters)) \(throwsClause)\(returns) {"
+            )
+        case .method, .callAsFunction:
+            emit(
+                "\(function.isOverride ? "override " : "")public func \(function.swiftName)(\(parameters)) \(throwsClause)\(returns) {"
+            )
+        case .initializer:
+            emit("public init(\(parameters)) \(throwsClause) {")
+        case .binaryOperator:
+            emit("public static func \(function.swiftName) (\(parameters)) \(throwsClause)\(returns) {")
+        case .prefixOperator:
+            emit("public static prefix func \(function.swiftName) (\(parameters)) \(throwsClause)\(returns) {")
+        }
+        indented { body(function, owner: owner) }
+        emit("}")
+    }
+
+    private func parameterText(_ parameter: TranslatedParameter) -> String {
+        let label =
+            parameter.label == parameter.name
+            ? Naming.escaped(parameter.name) : "\(parameter.label) \(Naming.escaped(parameter.name))"
+        switch parameter.passing {
+        case .variadic: return "\(label): \(parameter.type.text)..."
+        case .keywordDictionary: return "\(label): [Swift.String: \(parameter.type.text)] = [:]"
+        default:
+            if parameter.isOptional {
+                let type = parameter.type.text.hasSuffix("?") ? parameter.type.text : parameter.type.text + "?"
+                return "\(label): \(type) = nil"
+            }
+            return "\(label): \(parameter.type.text)"
+        }
+    }
+
+    private func body(_ function: TranslatedFunction, owner: TranslatedClass?) {
+        let returnsValue = function.result != .void
+        let resultType =
+            function.result.tupleElements != nil
+            ? "PythonRuntime.PythonObject" : (returnsValue ? function.result.text : "PythonRuntime.PythonNoneResult")
+        switch function.kind {
+        case .binaryOperator:
+            emit("try PythonRuntime.PythonBinaryOperator.\(function.callee).apply(lhs, rhs)")
+            return
+        case .prefixOperator:
+            emit("try PythonRuntime.PythonUnaryOperator.\(function.callee).apply(operand)")
+            return
+        default: break
+        }
+        if function.callee.hasPrefix("operator:") {
+            emit("try PythonRuntime.PythonBinaryOperator.\(function.callee.dropFirst(9)).apply(self, other)")
+            return
+        }
+        let reference = owner.map { "\($0.swiftName).\(function.callee)" } ?? function.callee
+        var positional: [String] = function.passesSelf ? ["self"] : []
+        let simple = function.parameters.allSatisfy {
+            if case .positional = $0.passing { return !$0.isOptional } else { return false }
+        }
+        let call: String
+        if simple && positional.count + function.parameters.count <= 2 {
+            positional += function.parameters.map { Naming.escaped($0.name) }
+            call = "\(reference).call(\(positional.joined(separator: ", ")))"
+        } else {
+            emit("var arguments = PythonRuntime.PythonArguments()")
+            if function.passesSelf { emit("try arguments.append(self)") }
+            for parameter in function.parameters {
+                let name = Naming.escaped(parameter.name)
+                switch parameter.passing {
+                case .positional:
+                    emit(
+                        parameter.isOptional
+                            ? "if let \(name) { try arguments.append(\(name)) }" : "try arguments.append(\(name))")
+                case .keyword(let python):
+                    emit(
+                        parameter.isOptional
+                            ? "if let \(name) { try arguments.append(keyword: \(literal(python)), \(name)) }"
+                            : "try arguments.append(keyword: \(literal(python)), \(name))")
+                case .variadic: emit("try arguments.append(contentsOf: \(name))")
+                case .keywordDictionary: emit("try arguments.append(keywords: \(name))")
+                }
+            }
+            call = "\(reference).call(arguments)"
+        }
+        switch function.kind {
+        case .initializer:
+            let owner = owner!
+            emit("let object: PythonRuntime.PythonObject = try \(call)")
+            emit("super.init(unchecked: object)")
+        default:
+            if let elements = function.result.tupleElements {
+                emit("let result: \(resultType) = try \(call)")
+                emit("return try result.tuple(of: \(elements.map { $0.text + ".self" }.joined(separator: ", ")))")
+            } else if returnsValue {
+                emit("return try \(call)")
+            } else {
+                emit("let _: \(resultType) = try \(call)")
+            }
+        }
+    }
+
+    private func documentation(_ text: [String]) {
+        for line in text.flatMap({ $0.split(separator: "\n", omittingEmptySubsequences: false) }) {
+            let trimmed = line.hasSuffix(" ") ? String(line.reversed().drop { $0 == " " }.reversed()) : String(line)
+            emit(trimmed.isEmpty ? "///" : "/// " + trimmed)
+        }
+    }
+
+    private func literal(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    private func emit(_ line: String) {
+        lines.append(line.isEmpty ? "" : String(repeating: "    ", count: indentation) + line)
+    }
+
+    private func indented(_ body: () -> Void) {
+        indentation += 1
+        body()
+        indentation -= 1
+    }
+}

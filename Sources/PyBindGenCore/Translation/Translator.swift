@@ -1,0 +1,356 @@
+/// Turns a ``ModuleDescription`` into the Swift shape of its bindings, per the naming and type contract.
+struct Translator {
+    let description: ModuleDescription
+    let types: TypeTranslator
+    let swiftName: String
+    /// What the translator had to leave out, for the summary.
+    private(set) var skipped: [SkippedName] = []
+
+    /// Builtin classes that are Swift values: `PyBuiltins.int(…)` returns `Swift.Int`.
+    static let valueClasses: [String: String] = [
+        "int": "Swift.Int", "float": "Swift.Double", "str": "Swift.String", "bool": "Swift.Bool",
+        "bytes": "[Swift.UInt8]", "list": "[PythonRuntime.PythonObject]", "tuple": "[PythonRuntime.PythonObject]",
+        "dict": "PythonRuntime.PythonObject", "set": "PythonRuntime.PythonObject",
+        "frozenset": "PythonRuntime.PythonObject",
+    ]
+    /// Builtin classes that are interpreter machinery rather than useful wrappers.
+    static let machineryClasses: Set<String> = ["object", "type", "super", "property", "staticmethod", "classmethod"]
+
+    static let binaryOperators: [String: (symbol: String, operation: String)] = [
+        "__add__": ("+", "add"), "__sub__": ("-", "subtract"), "__mul__": ("*", "multiply"),
+        "__truediv__": ("/", "trueDivide"), "__mod__": ("%", "remainder"), "__and__": ("&", "and"),
+        "__or__": ("|", "or"), "__xor__": ("^", "xor"), "__lshift__": ("<<", "leftShift"),
+        "__rshift__": (">>", "rightShift"), "__lt__": ("<", "less"), "__le__": ("<=", "lessOrEqual"),
+        "__gt__": (">", "greater"), "__ge__": (">=", "greaterOrEqual"), "__eq__": ("==", "equal"),
+        "__ne__": ("!=", "notEqual"),
+    ]
+    static let prefixOperators: [String: (symbol: String, operation: String)] = [
+        "__neg__": ("-", "negative"), "__pos__": ("+", "positive"), "__invert__": ("~", "invert"),
+    ]
+    static let namedOperators: [String: (name: String, label: String, operation: String)] = [
+        "__floordiv__": ("floorDivided", "by", "floorDivide"), "__pow__": ("raised", "to", "power"),
+    ]
+
+    init(_ description: ModuleDescription) {
+        self.description = description
+        swiftName = Naming.moduleName(description.module)
+        var classNames: [String: String] = [:]
+        for cls in description.classes where Self.isWrapperClass(cls.name, module: description.module) {
+            var name = Naming.upperCamel(cls.name)
+            if Naming.keywords.contains(name) { name += "_" }
+            classNames[cls.name] = name
+        }
+        types = TypeTranslator(namespace: swiftName, classNames: classNames)
+    }
+
+    static func isWrapperClass(_ name: String, module: String) -> Bool {
+        !(module == "builtins" && (valueClasses[name] != nil || machineryClasses.contains(name)))
+    }
+
+    mutating func translate() -> TranslatedModule {
+        var module = TranslatedModule(pythonName: description.module, swiftName: swiftName, doc: description.doc)
+        var keys: Set<String> = []
+        for function in description.functions {
+            guard representable(function.name, owner: nil) else { continue }
+            let name = Naming.lowerCamel(function.name)
+            let reference = "_py_" + function.name
+            module.references.append(CallableReference(swiftName: reference, path: [function.name]))
+            for translated in functions(for: function, swiftName: name, kind: .staticFunction, callee: reference) {
+                if keys.insert(translated.signatureKey).inserted { module.functions.append(translated) }
+            }
+        }
+        for cls in description.classes where description.module == "builtins" && Self.valueClasses[cls.name] != nil {
+            let reference = "_" + cls.name + "_type"
+            module.references.append(CallableReference(swiftName: reference, path: [cls.name]))
+            let function = FunctionDescription(
+                name: cls.name, doc: cls.doc, overloads: cls.constructor ?? [], typeSource: "stub")
+            for var translated in functions(
+                for: function, swiftName: cls.name, kind: .staticFunction, callee: reference)
+            {
+                translated.result = SwiftType(
+                    text: Self.valueClasses[cls.name]!,
+                    isDynamic: Self.valueClasses[cls.name]!.contains("PythonObject"),
+                    isHashable: false)
+                if keys.insert(translated.signatureKey).inserted { module.functions.append(translated) }
+            }
+        }
+        for constant in description.constants where representable(constant.name, owner: nil) {
+            module.constants.append(
+                TranslatedConstant(
+                    swiftName: Naming.escaped(Naming.lowerCamel(constant.name)), pythonName: constant.name,
+                    type: types.resultType(constant.type) == .void ? .object : types.resultType(constant.type)))
+        }
+        let subclassed = Set(description.classes.flatMap(\.bases))
+        var inherited: [String: [String: TranslatedFunction]] = [:]
+        var inheritedProperties: [String: [String: SwiftType]] = [:]
+        for cls in orderedClasses() {
+            guard let className = types.classNames[cls.name] else {
+                if description.module == "builtins", Self.machineryClasses.contains(cls.name) {
+                    skipped.append(SkippedName(name: cls.name, reason: "interpreter machinery; use PythonObject"))
+                }
+                continue
+            }
+            let base = cls.bases.first.flatMap { types.classNames[$0] }
+            var translated = TranslatedClass(
+                swiftName: className, pythonName: cls.name, doc: cls.doc, superclass: base,
+                isFinal: !subclassed.contains(cls.name))
+            let ancestorMembers = cls.bases.first.flatMap { inherited[$0] } ?? [:]
+            let ancestorProperties = cls.bases.first.flatMap { inheritedProperties[$0] } ?? [:]
+            var ownMembers = ancestorMembers
+            var ownProperties = ancestorProperties
+            var keys: Set<String> = []
+            func add(_ function: TranslatedFunction) {
+                var function = function
+                if let ancestor = ancestorMembers[function.signatureKey] {
+                    let covariant = function.result.text == "\(swiftName).\(className)"
+                    guard ancestor.result == function.result || covariant else {
+                        skipped.append(
+                            SkippedName(
+                                name: "\(cls.name).\(function.pythonName)",
+                                reason: "conflicts with the inherited \(function.swiftName) of another type"))
+                        return
+                    }
+                    guard function.kind != .binaryOperator, function.kind != .prefixOperator else { return }
+                    function.isOverride = true
+                }
+                guard keys.insert(function.signatureKey).inserted else { return }
+                ownMembers[function.signatureKey] = function
+                translated.members.append(function)
+            }
+            if let constructor = cls.constructor {
+                let reference = "_\(className)_class"
+                let function = FunctionDescription(
+                    name: "__init__", doc: nil, overloads: constructor, typeSource: "stub")
+                for initializer in functions(for: function, swiftName: "init", kind: .initializer, callee: reference) {
+                    if keys.insert(initializer.signatureKey).inserted {
+                        translated.members.append(initializer)
+                        translated.hasInitializer = true
+                    }
+                }
+            }
+            for (index, method) in (cls.methods + cls.protocols.filter { $0.name == "__call__" }).enumerated()
+            where representable(method.name, owner: cls.name) || method.name == "__call__" {
+                let isCall = method.name == "__call__"
+                let name = isCall ? "callAsFunction" : memberName(method.name)
+                let reference = "_\(className)_method\(index)_" + Naming.lowerCamel(method.name)
+                translated.references.append(CallableReference(swiftName: reference, path: [cls.name, method.name]))
+                for function in functions(
+                    for: method, swiftName: name, kind: isCall ? .callAsFunction : .method, callee: reference,
+                    passesSelf: true)
+                {
+                    add(function)
+                }
+            }
+            for (index, method) in cls.classMethods.enumerated() where representable(method.name, owner: cls.name) {
+                let reference = "_\(className)_classMethod\(index)_" + Naming.lowerCamel(method.name)
+                translated.references.append(CallableReference(swiftName: reference, path: [cls.name, method.name]))
+                for function in functions(
+                    for: method, swiftName: memberName(method.name), kind: .classFunction, callee: reference)
+                {
+                    add(function)
+                }
+            }
+            for operation in cls.operators { operators(for: operation, in: cls, className: className).forEach(add) }
+            for property in cls.properties where representable(property.name, owner: cls.name) {
+                let name = memberName(property.name)
+                let type = types.resultType(property.type)
+                if let existing = ancestorProperties[name] {
+                    if existing != type {
+                        skipped.append(
+                            SkippedName(
+                                name: "\(cls.name).\(property.name)", reason: "conflicts with an inherited property"))
+                        continue
+                    }
+                }
+                var translatedProperty = TranslatedProperty(
+                    swiftName: name, pythonName: property.name, type: type, doc: property.doc)
+                translatedProperty.isOverride = ancestorProperties[name] != nil
+                ownProperties[name] = type
+                translated.properties.append(translatedProperty)
+            }
+            if cls.protocols.contains(where: { $0.name == "__len__" }), ancestorProperties["count"] == nil {
+                translated.properties.append(
+                    TranslatedProperty(
+                        swiftName: "count", pythonName: "__len__",
+                        type: SwiftType(text: "Swift.Int", isDynamic: false, isHashable: true),
+                        doc: "`len(self)`.", special: .length))
+                ownProperties["count"] = SwiftType(text: "Swift.Int", isDynamic: false, isHashable: true)
+            }
+            inherited[cls.name] = ownMembers
+            inheritedProperties[cls.name] = ownProperties
+            module.classes.append(translated)
+        }
+        return module
+    }
+
+    /// Classes ordered so that every base comes before its subclasses, otherwise by name.
+    private func orderedClasses() -> [ClassDescription] {
+        var ordered: [ClassDescription] = []
+        var placed: Set<String> = []
+        var remaining = description.classes
+        while !remaining.isEmpty {
+            let before = remaining.count
+            remaining.removeAll { cls in
+                let ready = cls.bases.allSatisfy {
+                    placed.contains($0) || !description.classes.map(\.name).contains($0)
+                }
+                if ready {
+                    ordered.append(cls)
+                    placed.insert(cls.name)
+                }
+                return ready
+            }
+            if remaining.count == before {
+                ordered += remaining
+                break
+            }
+        }
+        return ordered
+    }
+
+    private func memberName(_ python: String) -> String {
+        let name = Naming.lowerCamel(python)
+        return Naming.reservedMembers.contains(name) || name == "count" ? name + "_" : name
+    }
+
+    private mutating func representable(_ name: String, owner: String?) -> Bool {
+        if Naming.isRepresentable(name) { return true }
+        let qualified = owner.map { "\($0).\(name)" } ?? name
+        skipped.append(SkippedName(name: qualified, reason: "not a Swift identifier"))
+        return false
+    }
+
+    /// One Swift function per overload and per member of a parameter union.
+    private func functions(
+        for function: FunctionDescription, swiftName: String, kind: TranslatedFunction.Kind, callee: String,
+        passesSelf: Bool = false
+    ) -> [TranslatedFunction] {
+        var result: [TranslatedFunction] = []
+        var docLines = (function.doc ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while docLines.last?.isEmpty == true { docLines.removeLast() }
+        for signature in function.overloads {
+            for parameters in parameterVariants(signature.parameters) {
+                result.append(
+                    TranslatedFunction(
+                        kind: kind, swiftName: Naming.escaped(swiftName), pythonName: function.name, doc: docLines,
+                        parameters: parameters, result: types.resultType(signature.returns), callee: callee,
+                        passesSelf: passesSelf))
+            }
+        }
+        // Overloads that collide after mapping are merged; if their results differ, the result is dynamic.
+        var merged: [String: Int] = [:]
+        var unique: [TranslatedFunction] = []
+        for function in result {
+            if let index = merged[function.signatureKey] {
+                if unique[index].result != function.result {
+                    unique[index].result = unique[index].result == .void && function.result == .void ? .void : .object
+                }
+            } else {
+                merged[function.signatureKey] = unique.count
+                unique.append(function)
+            }
+        }
+        return unique
+    }
+
+    /// Parameter lists for one signature: a list per combination of union members (at most a few).
+    private func parameterVariants(_ parameters: [ParameterDescription]) -> [[TranslatedParameter]] {
+        var variants: [[TranslatedParameter]] = [[]]
+        var usedNames: Set<String> = []
+        for parameter in parameters {
+            var name = Naming.lowerCamel(parameter.name)
+            while usedNames.contains(name) { name += "_" }
+            usedNames.insert(name)
+            let isOptional = parameter.default != nil
+            var options: [TranslatedParameter] = []
+            switch parameter.kind {
+            case .varPositional:
+                var type = types.swiftType(parameter.type, topLevelParameter: false)
+                if type.text.hasPrefix("some ") { type = .object }
+                options = [
+                    TranslatedParameter(
+                        label: "_", name: name, type: type, isOptional: false, isVariadic: true, passing: .variadic)
+                ]
+            case .varKeyword:
+                var type = types.swiftType(parameter.type, topLevelParameter: false)
+                if type.text.hasPrefix("some ") { type = .object }
+                options = [
+                    TranslatedParameter(
+                        label: "kwargs", name: name, type: type, isOptional: true, isVariadic: false,
+                        passing: .keywordDictionary)
+                ]
+            default:
+                let passing: TranslatedParameter.Passing =
+                    parameter.kind == .keyword || (parameter.kind == .positionalOrKeyword && isOptional)
+                    ? .keyword(parameter.name) : .positional
+                let label = parameter.kind == .positional ? "_" : name
+                options = types.parameterTypes(parameter.type).map { type in
+                    var type = type
+                    if isOptional, type.text.hasPrefix("some ") { type = .object }
+                    return TranslatedParameter(
+                        label: label, name: name, type: type, isOptional: isOptional, isVariadic: false,
+                        passing: passing, defaultDescription: parameter.default?.repr)
+                }
+            }
+            var next: [[TranslatedParameter]] = []
+            for variant in variants { for option in options { next.append(variant + [option]) } }
+            variants = next.count > 8 ? variants.map { $0 + [options[0]] } : next
+        }
+        return variants
+    }
+
+    /// Swift operators (or named methods) for one dunder of a class.
+    private mutating func operators(
+        for operation: FunctionDescription, in cls: ClassDescription, className: String
+    ) -> [TranslatedFunction] {
+        let selfType = SwiftType(text: "\(swiftName).\(className)", isDynamic: false, isHashable: false)
+        var result: [TranslatedFunction] = []
+        for signature in operation.overloads {
+            let parameters = signature.parameters.filter { $0.kind != .varKeyword && $0.kind != .varPositional }
+            var returns = types.resultType(signature.returns)
+            if let binary = Self.binaryOperators[operation.name], parameters.count >= 1 {
+                var rhs = types.swiftType(parameters[0].type, topLevelParameter: false)
+                if ["__eq__", "__ne__"].contains(operation.name) && rhs.isDynamic { rhs = selfType }
+                if ["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"].contains(operation.name) {
+                    returns = SwiftType(text: "Swift.Bool", isDynamic: false, isHashable: true)
+                }
+                guard !rhs.isDynamic, returns != .void else { continue }
+                result.append(
+                    TranslatedFunction(
+                        kind: .binaryOperator, swiftName: binary.symbol, pythonName: operation.name,
+                        doc: ["`\(cls.name).\(operation.name)`."],
+                        parameters: [
+                            TranslatedParameter(
+                                label: "_", name: "lhs", type: selfType, isOptional: false, isVariadic: false,
+                                passing: .positional),
+                            TranslatedParameter(
+                                label: "_", name: "rhs", type: rhs, isOptional: false, isVariadic: false,
+                                passing: .positional),
+                        ], result: returns, callee: binary.operation, passesSelf: false))
+            } else if let prefix = Self.prefixOperators[operation.name], parameters.isEmpty {
+                result.append(
+                    TranslatedFunction(
+                        kind: .prefixOperator, swiftName: prefix.symbol, pythonName: operation.name,
+                        doc: ["`\(cls.name).\(operation.name)`."],
+                        parameters: [
+                            TranslatedParameter(
+                                label: "_", name: "operand", type: selfType, isOptional: false, isVariadic: false,
+                                passing: .positional)
+                        ], result: returns, callee: prefix.operation, passesSelf: false))
+            } else if let named = Self.namedOperators[operation.name], parameters.count >= 1 {
+                let rhs = types.swiftType(parameters[0].type, topLevelParameter: false)
+                guard !rhs.isDynamic else { continue }
+                result.append(
+                    TranslatedFunction(
+                        kind: .method, swiftName: named.name, pythonName: operation.name,
+                        doc: ["`\(cls.name).\(operation.name)`."],
+                        parameters: [
+                            TranslatedParameter(
+                                label: named.label, name: "other", type: rhs, isOptional: false, isVariadic: false,
+                                passing: .positional)
+                        ], result: returns, callee: "operator:" + named.operation, passesSelf: true))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,87 @@
+/// A Swift type chosen for a Python type.
+struct SwiftType: Equatable {
+    /// The type as written in generated code.
+    var text: String
+    /// Whether the type is (or contains) `PythonObject` because the Python type could not be mapped.
+    var isDynamic: Bool
+    /// Whether the type is `Hashable` (dictionary keys, set elements).
+    var isHashable: Bool
+    /// Element types of a tuple result, converted with `tuple(of:)`.
+    var tupleElements: [SwiftType]?
+
+    static let object = SwiftType(text: "PythonRuntime.PythonObject", isDynamic: true, isHashable: false)
+    static let anyArgument = SwiftType(
+        text: "some PythonRuntime.ConvertibleToPython", isDynamic: true, isHashable: false)
+    static let void = SwiftType(text: "Swift.Void", isDynamic: false, isHashable: false)
+}
+
+/// Maps pybindgen's type language to Swift types, per the type-mapping contract.
+struct TypeTranslator {
+    /// The namespace enum that holds the module's classes, e.g. `PyDatetime`.
+    var namespace: String
+    /// Python class name → Swift class name, for the module's own classes.
+    var classNames: [String: String]
+
+    /// The Swift types a parameter of this type accepts: one per member of a union of concrete types.
+    func parameterTypes(_ type: TypeDescription) -> [SwiftType] {
+        if type.kind == "union", let members = type.args {
+            let mapped = members.map { swiftType($0, topLevelParameter: true) }
+            if mapped.count <= 3, !mapped.contains(where: \.isDynamic) { return mapped }
+            return [.anyArgument]
+        }
+        let mapped = swiftType(type, topLevelParameter: true)
+        return [mapped]
+    }
+
+    /// The Swift type of a result.
+    func resultType(_ type: TypeDescription) -> SwiftType {
+        if type.kind == "none" { return .void }
+        if type.kind == "tuple", let items = type.args {
+            let elements = items.map { swiftType($0, topLevelParameter: false) }
+            return SwiftType(
+                text: "(" + elements.map(\.text).joined(separator: ", ") + ")",
+                isDynamic: elements.contains(where: \.isDynamic), isHashable: false, tupleElements: elements)
+        }
+        return swiftType(type, topLevelParameter: false)
+    }
+
+    func swiftType(_ type: TypeDescription, topLevelParameter: Bool) -> SwiftType {
+        let args = type.args ?? []
+        switch type.kind {
+        case "int": return SwiftType(text: "Swift.Int", isDynamic: false, isHashable: true)
+        case "float": return SwiftType(text: "Swift.Double", isDynamic: false, isHashable: true)
+        case "str": return SwiftType(text: "Swift.String", isDynamic: false, isHashable: true)
+        case "bool": return SwiftType(text: "Swift.Bool", isDynamic: false, isHashable: true)
+        case "bytes": return SwiftType(text: "[Swift.UInt8]", isDynamic: false, isHashable: true)
+        case "list" where args.count == 1:
+            let element = swiftType(args[0], topLevelParameter: false)
+            return SwiftType(text: "[\(element.text)]", isDynamic: element.isDynamic, isHashable: element.isHashable)
+        case "set" where args.count == 1:
+            let element = swiftType(args[0], topLevelParameter: false)
+            guard element.isHashable else { return dynamic(topLevelParameter) }
+            return SwiftType(text: "Swift.Set<\(element.text)>", isDynamic: element.isDynamic, isHashable: true)
+        case "dict" where args.count == 2:
+            let key = swiftType(args[0], topLevelParameter: false)
+            let value = swiftType(args[1], topLevelParameter: false)
+            guard key.isHashable else { return dynamic(topLevelParameter) }
+            return SwiftType(
+                text: "[\(key.text): \(value.text)]", isDynamic: key.isDynamic || value.isDynamic,
+                isHashable: value.isHashable)
+        case "optional" where args.count == 1:
+            let wrapped = swiftType(args[0], topLevelParameter: false)
+            if wrapped.isDynamic { return dynamic(topLevelParameter) }
+            return SwiftType(text: wrapped.text + "?", isDynamic: false, isHashable: wrapped.isHashable)
+        case "class":
+            if let name = type.name, let swiftName = classNames[name] {
+                return SwiftType(text: "\(namespace).\(swiftName)", isDynamic: false, isHashable: false)
+            }
+            return dynamic(topLevelParameter)
+        default:
+            return dynamic(topLevelParameter)
+        }
+    }
+
+    private func dynamic(_ topLevelParameter: Bool) -> SwiftType {
+        topLevelParameter ? .anyArgument : .object
+    }
+}

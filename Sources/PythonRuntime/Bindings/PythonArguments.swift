@@ -1,0 +1,51 @@
+import CPython
+
+/// Arguments of one call, collected by generated code: positional values, then keyword values that are sent only
+/// when the caller gave them.
+public struct PythonArguments {
+    @usableFromInline
+    var positional: [PythonObject] = []
+    @usableFromInline
+    var keywordValues: [PythonObject] = []
+    @usableFromInline
+    var keywordNames: [String] = []
+
+    /// Creates an empty argument list.
+    public init() {}
+
+    /// Appends a positional argument.
+    /// - Throws: ``PythonError`` if the value does not convert.
+    @inlinable
+    public mutating func append(_ value: some ConvertibleToPython) throws(PythonError) {
+        positional.append(try PythonObject(value))
+    }
+
+    /// Appends every element as a positional argument (`*args`).
+    /// - Throws: ``PythonError`` if a value does not convert.
+    @inlinable
+    public mutating func append<Element: ConvertibleToPython>(contentsOf values: [Element]) throws(PythonError) {
+        for value in values { positional.append(try PythonObject(value)) }
+    }
+
+    /// Appends a keyword argument.
+    /// - Throws: ``PythonError`` if the value does not convert.
+    @inlinable
+    public mutating func append(keyword name: String, _ value: some ConvertibleToPython) throws(PythonError) {
+        keywordNames.append(name)
+        keywordValues.append(try PythonObject(value))
+    }
+
+    /// Appends keyword arguments (`**kwargs`), in the order of their names.
+    /// - Throws: ``PythonError`` if a value does not convert.
+    @inlinable
+    public mutating func append<Value: ConvertibleToPython>(keywords: [String: Value]) throws(PythonError) {
+        for name in keywords.keys.sorted() { try append(keyword: name, keywords[name]!) }
+    }
+
+    /// Calls `callable` with these arguments; the caller holds the GIL. Returns a new reference.
+    @usableFromInline
+    func call(_ callable: PyObjectPointer) throws(PythonError) -> PyObjectPointer {
+        let callee = PythonObject(borrowing: callable)
+        return try callee.callHoldingGIL(arguments: positional + keywordValues, keywords: keywordNames)
+    }
+}

@@ -44,6 +44,14 @@ let package = Package(
         .target(name: "PyMath", dependencies: ["PythonRuntime"], path: "Generated/PyMath"),
         .target(name: "PyDatetime", dependencies: ["PythonRuntime"], path: "Generated/PyDatetime"),
         .testTarget(
+            name: "GeneratedModuleTests",
+            dependencies: ["PyBuiltins", "PyOperator", "PyMath", "PyDatetime", "PythonRuntime"]
+        ),
+        .testTarget(
+            name: "PyBindGenCoreTests",
+            dependencies: ["PyBindGenCore", "PythonRuntime", "pybindgen"]
+        ),
+        .testTarget(
             name: "PythonRuntimeTests",
             dependencies: ["PythonRuntime", "pybindgen"]
         ),

@@ -129,8 +129,8 @@ public enum PyBuiltins {
     /// Return the next item from the async iterator.  If default is given and the async
     /// iterator is exhausted, it is returned instead of raising StopAsyncIteration.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func anext(_ arg0: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _py_anext.call(arg0)
+    public static func anext(_ i: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _py_anext.call(i)
     }
 
     /// async anext(aiterator[, default])
@@ -138,8 +138,8 @@ public enum PyBuiltins {
     /// Return the next item from the async iterator.  If default is given and the async
     /// iterator is exhausted, it is returned instead of raising StopAsyncIteration.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func anext(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _py_anext.call(arg0, arg1)
+    public static func anext(_ i: some PythonRuntime.ConvertibleToPython, _ `default`: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _py_anext.call(i, `default`)
     }
 
     /// Return True if bool(x) is True for any x in the iterable.
@@ -291,11 +291,11 @@ public enum PyBuiltins {
     ///   for any other object: its attributes, its class's attributes, and
     ///     recursively the attributes of its class's base classes.
     ///
-    /// - Parameter arg0: Python's default is `...`; omitted unless given.
+    /// - Parameter o: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func dir(_ arg0: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> [Swift.String] {
+    public static func dir(_ o: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> [Swift.String] {
         var arguments = PythonRuntime.PythonArguments()
-        if let arg0 { try arguments.append(arg0) }
+        if let o { try arguments.append(o) }
         return try _py_dir.call(arguments)
     }
 
@@ -313,8 +313,8 @@ public enum PyBuiltins {
     /// defaulting to the current globals and locals.
     /// If only globals is given, locals defaults to it.
     ///
-    /// - Parameter globals: Python's default is `...`; omitted unless given.
-    /// - Parameter locals: Python's default is `...`; omitted unless given.
+    /// - Parameter globals: Python's default is `None`; omitted unless given.
+    /// - Parameter locals: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     public static func eval(_ source: some PythonRuntime.ConvertibleToPython, _ globals: PythonRuntime.PythonObject? = nil, _ locals: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
@@ -334,8 +334,8 @@ public enum PyBuiltins {
     /// The closure must be a tuple of cellvars, and can only be used
     /// when source is a code object requiring exactly that many cellvars.
     ///
-    /// - Parameter globals: Python's default is `...`; omitted unless given.
-    /// - Parameter locals: Python's default is `...`; omitted unless given.
+    /// - Parameter globals: Python's default is `None`; omitted unless given.
+    /// - Parameter locals: Python's default is `None`; omitted unless given.
     /// - Parameter closure: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     public static func exec(_ source: some PythonRuntime.ConvertibleToPython, _ globals: PythonRuntime.PythonObject? = nil, _ locals: PythonRuntime.PythonObject? = nil, closure: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) {
@@ -363,7 +363,7 @@ public enum PyBuiltins {
     /// See the Format Specification Mini-Language section of help('FORMATTING') for
     /// details.
     ///
-    /// - Parameter formatSpec: Python's default is `...`; omitted unless given.
+    /// - Parameter formatSpec: Python's default is `''`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     public static func format(_ value: some PythonRuntime.ConvertibleToPython, _ formatSpec: Swift.String? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
         var arguments = PythonRuntime.PythonArguments()
@@ -378,8 +378,8 @@ public enum PyBuiltins {
     /// When a default argument is given, it is returned when the attribute doesn't
     /// exist; without it, an exception is raised in that case.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func getattr(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: Swift.String) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _py_getattr.call(arg0, arg1)
+    public static func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _py_getattr.call(o, name)
     }
 
     /// getattr(object, name[, default]) -> value
@@ -388,11 +388,11 @@ public enum PyBuiltins {
     /// When a default argument is given, it is returned when the attribute doesn't
     /// exist; without it, an exception is raised in that case.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func getattr(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: Swift.String, _ arg2: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(arg0)
-        try arguments.append(arg1)
-        try arguments.append(arg2)
+        try arguments.append(o)
+        try arguments.append(name)
+        try arguments.append(`default`)
         return try _py_getattr.call(arguments)
     }
 
@@ -402,11 +402,11 @@ public enum PyBuiltins {
     /// When a default argument is given, it is returned when the attribute doesn't
     /// exist; without it, an exception is raised in that case.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func getattr(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: Swift.String, _ arg2: Swift.Bool) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: Swift.Bool) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(arg0)
-        try arguments.append(arg1)
-        try arguments.append(arg2)
+        try arguments.append(o)
+        try arguments.append(name)
+        try arguments.append(`default`)
         return try _py_getattr.call(arguments)
     }
 
@@ -416,11 +416,11 @@ public enum PyBuiltins {
     /// When a default argument is given, it is returned when the attribute doesn't
     /// exist; without it, an exception is raised in that case.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func getattr(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: Swift.String, _ arg2: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(arg0)
-        try arguments.append(arg1)
-        try arguments.append(arg2)
+        try arguments.append(o)
+        try arguments.append(name)
+        try arguments.append(`default`)
         return try _py_getattr.call(arguments)
     }
 
@@ -491,7 +491,7 @@ public enum PyBuiltins {
     /// If the user hits EOF (*nix: Ctrl-D, Windows: Ctrl-Z+Return), raise EOFError.
     /// On *nix systems, readline is used if available.
     ///
-    /// - Parameter prompt: Python's default is `...`; omitted unless given.
+    /// - Parameter prompt: Python's default is `''`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     public static func input(_ prompt: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
         var arguments = PythonRuntime.PythonArguments()
@@ -526,8 +526,8 @@ public enum PyBuiltins {
     /// supply its own iterator, or be a sequence.
     /// In the second form, the callable is called until it returns the sentinel.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func iter(_ arg0: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _py_iter.call(arg0)
+    public static func iter(_ object: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _py_iter.call(object)
     }
 
     /// iter(iterable) -> iterator
@@ -537,8 +537,8 @@ public enum PyBuiltins {
     /// supply its own iterator, or be a sequence.
     /// In the second form, the callable is called until it returns the sentinel.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func iter(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _py_iter.call(arg0, arg1)
+    public static func iter(_ object: some PythonRuntime.ConvertibleToPython, _ sentinel: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _py_iter.call(object, sentinel)
     }
 
     /// Return the number of items in a container.
@@ -574,10 +574,10 @@ public enum PyBuiltins {
     ///
     /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func max(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: some PythonRuntime.ConvertibleToPython, _ args: PythonRuntime.PythonObject..., key: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func max(_ arg1: some PythonRuntime.ConvertibleToPython, _ arg2: some PythonRuntime.ConvertibleToPython, _ args: PythonRuntime.PythonObject..., key: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(arg0)
         try arguments.append(arg1)
+        try arguments.append(arg2)
         try arguments.append(contentsOf: args)
         if let key { try arguments.append(keyword: "key", key) }
         return try _py_max.call(arguments)
@@ -591,10 +591,10 @@ public enum PyBuiltins {
     /// the provided iterable is empty.
     /// With two or more arguments, return the largest argument.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func max(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: some PythonRuntime.ConvertibleToPython, _ args: PythonRuntime.PythonObject..., key: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func max(_ arg1: some PythonRuntime.ConvertibleToPython, _ arg2: some PythonRuntime.ConvertibleToPython, _ args: PythonRuntime.PythonObject..., key: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(arg0)
         try arguments.append(arg1)
+        try arguments.append(arg2)
         try arguments.append(contentsOf: args)
         try arguments.append(keyword: "key", key)
         return try _py_max.call(arguments)
@@ -610,9 +610,9 @@ public enum PyBuiltins {
     ///
     /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func max(_ arg0: [PythonRuntime.PythonObject], key: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func max(_ iterable: [PythonRuntime.PythonObject], key: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(arg0)
+        try arguments.append(iterable)
         if let key { try arguments.append(keyword: "key", key) }
         return try _py_max.call(arguments)
     }
@@ -625,9 +625,9 @@ public enum PyBuiltins {
     /// the provided iterable is empty.
     /// With two or more arguments, return the largest argument.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func max(_ arg0: [PythonRuntime.PythonObject], key: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func max(_ iterable: [PythonRuntime.PythonObject], key: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(arg0)
+        try arguments.append(iterable)
         try arguments.append(keyword: "key", key)
         return try _py_max.call(arguments)
     }
@@ -642,9 +642,9 @@ public enum PyBuiltins {
     ///
     /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func max(_ arg0: [PythonRuntime.PythonObject], key: PythonRuntime.PythonObject? = nil, `default`: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func max(_ iterable: [PythonRuntime.PythonObject], key: PythonRuntime.PythonObject? = nil, `default`: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(arg0)
+        try arguments.append(iterable)
         if let key { try arguments.append(keyword: "key", key) }
         try arguments.append(keyword: "default", `default`)
         return try _py_max.call(arguments)
@@ -658,9 +658,9 @@ public enum PyBuiltins {
     /// the provided iterable is empty.
     /// With two or more arguments, return the largest argument.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func max(_ arg0: [PythonRuntime.PythonObject], key: some PythonRuntime.ConvertibleToPython, `default`: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func max(_ iterable: [PythonRuntime.PythonObject], key: some PythonRuntime.ConvertibleToPython, `default`: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(arg0)
+        try arguments.append(iterable)
         try arguments.append(keyword: "key", key)
         try arguments.append(keyword: "default", `default`)
         return try _py_max.call(arguments)
@@ -676,10 +676,10 @@ public enum PyBuiltins {
     ///
     /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func min(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: some PythonRuntime.ConvertibleToPython, _ args: PythonRuntime.PythonObject..., key: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func min(_ arg1: some PythonRuntime.ConvertibleToPython, _ arg2: some PythonRuntime.ConvertibleToPython, _ args: PythonRuntime.PythonObject..., key: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(arg0)
         try arguments.append(arg1)
+        try arguments.append(arg2)
         try arguments.append(contentsOf: args)
         if let key { try arguments.append(keyword: "key", key) }
         return try _py_min.call(arguments)
@@ -693,10 +693,10 @@ public enum PyBuiltins {
     /// the provided iterable is empty.
     /// With two or more arguments, return the smallest argument.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func min(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: some PythonRuntime.ConvertibleToPython, _ args: PythonRuntime.PythonObject..., key: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func min(_ arg1: some PythonRuntime.ConvertibleToPython, _ arg2: some PythonRuntime.ConvertibleToPython, _ args: PythonRuntime.PythonObject..., key: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(arg0)
         try arguments.append(arg1)
+        try arguments.append(arg2)
         try arguments.append(contentsOf: args)
         try arguments.append(keyword: "key", key)
         return try _py_min.call(arguments)
@@ -712,9 +712,9 @@ public enum PyBuiltins {
     ///
     /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func min(_ arg0: [PythonRuntime.PythonObject], key: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func min(_ iterable: [PythonRuntime.PythonObject], key: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(arg0)
+        try arguments.append(iterable)
         if let key { try arguments.append(keyword: "key", key) }
         return try _py_min.call(arguments)
     }
@@ -727,9 +727,9 @@ public enum PyBuiltins {
     /// the provided iterable is empty.
     /// With two or more arguments, return the smallest argument.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func min(_ arg0: [PythonRuntime.PythonObject], key: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func min(_ iterable: [PythonRuntime.PythonObject], key: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(arg0)
+        try arguments.append(iterable)
         try arguments.append(keyword: "key", key)
         return try _py_min.call(arguments)
     }
@@ -744,9 +744,9 @@ public enum PyBuiltins {
     ///
     /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func min(_ arg0: [PythonRuntime.PythonObject], key: PythonRuntime.PythonObject? = nil, `default`: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func min(_ iterable: [PythonRuntime.PythonObject], key: PythonRuntime.PythonObject? = nil, `default`: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(arg0)
+        try arguments.append(iterable)
         if let key { try arguments.append(keyword: "key", key) }
         try arguments.append(keyword: "default", `default`)
         return try _py_min.call(arguments)
@@ -760,9 +760,9 @@ public enum PyBuiltins {
     /// the provided iterable is empty.
     /// With two or more arguments, return the smallest argument.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func min(_ arg0: [PythonRuntime.PythonObject], key: some PythonRuntime.ConvertibleToPython, `default`: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func min(_ iterable: [PythonRuntime.PythonObject], key: some PythonRuntime.ConvertibleToPython, `default`: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(arg0)
+        try arguments.append(iterable)
         try arguments.append(keyword: "key", key)
         try arguments.append(keyword: "default", `default`)
         return try _py_min.call(arguments)
@@ -773,8 +773,8 @@ public enum PyBuiltins {
     /// Return the next item from the iterator. If default is given and the iterator
     /// is exhausted, it is returned instead of raising StopIteration.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func next(_ arg0: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _py_next.call(arg0)
+    public static func next(_ i: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _py_next.call(i)
     }
 
     /// next(iterator[, default])
@@ -782,8 +782,8 @@ public enum PyBuiltins {
     /// Return the next item from the iterator. If default is given and the iterator
     /// is exhausted, it is returned instead of raising StopIteration.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func next(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _py_next.call(arg0, arg1)
+    public static func next(_ i: some PythonRuntime.ConvertibleToPython, _ `default`: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _py_next.call(i, `default`)
     }
 
     /// Return the octal representation of an integer.
@@ -1645,8 +1645,8 @@ public enum PyBuiltins {
     /// This function is intended specifically for use with numeric values and may
     /// reject non-numeric types.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func sum(_ arg0: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _py_sum.call(arg0)
+    public static func sum(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _py_sum.call(iterable)
     }
 
     /// Return the sum of a 'start' value (default: 0) plus an iterable of numbers
@@ -1664,8 +1664,8 @@ public enum PyBuiltins {
     /// Without arguments, equivalent to locals().
     /// With an argument, equivalent to object.__dict__.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func vars(_ arg0: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _py_vars.call(arg0)
+    public static func vars(_ object: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _py_vars.call(object)
     }
 
     /// vars([object]) -> dictionary
@@ -1673,11 +1673,11 @@ public enum PyBuiltins {
     /// Without arguments, equivalent to locals().
     /// With an argument, equivalent to object.__dict__.
     ///
-    /// - Parameter arg0: Python's default is `...`; omitted unless given.
+    /// - Parameter object: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func vars(_ arg0: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> [Swift.String: PythonRuntime.PythonObject] {
+    public static func vars(_ object: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> [Swift.String: PythonRuntime.PythonObject] {
         var arguments = PythonRuntime.PythonArguments()
-        if let arg0 { try arguments.append(arg0) }
+        if let object { try arguments.append(object) }
         return try _py_vars.call(arguments)
     }
 
@@ -1687,11 +1687,11 @@ public enum PyBuiltins {
     /// The builtins True and False are the only two instances of the class bool.
     /// The class bool is a subclass of the class int, and cannot be subclassed.
     ///
-    /// - Parameter arg0: Python's default is `...`; omitted unless given.
+    /// - Parameter o: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func bool(_ arg0: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
+    public static func bool(_ o: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
         var arguments = PythonRuntime.PythonArguments()
-        if let arg0 { try arguments.append(arg0) }
+        if let o { try arguments.append(o) }
         return try _bool_type.call(arguments)
     }
 
@@ -1707,8 +1707,8 @@ public enum PyBuiltins {
     ///   - any object implementing the buffer API.
     ///   - an integer
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func bytes(_ arg0: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
-        return try _bytes_type.call(arg0)
+    public static func bytes(_ o: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
+        return try _bytes_type.call(o)
     }
 
     /// bytes(iterable_of_ints) -> bytes
@@ -1725,9 +1725,9 @@ public enum PyBuiltins {
     ///
     /// - Parameter errors: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func bytes(_ arg0: Swift.String, _ encoding: Swift.String, errors: Swift.String? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
+    public static func bytes(_ string: Swift.String, encoding: Swift.String, errors: Swift.String? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
         var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(arg0)
+        try arguments.append(string)
         try arguments.append(encoding)
         if let errors { try arguments.append(keyword: "errors", errors) }
         return try _bytes_type.call(arguments)
@@ -1789,8 +1789,8 @@ public enum PyBuiltins {
     /// dict(**kwargs) -> new dictionary initialized with the name=value pairs
     ///     in the keyword argument list.  For example:  dict(one=1, two=2)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func dict(_ arg0: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _dict_type.call(arg0)
+    public static func dict(_ map: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _dict_type.call(map)
     }
 
     /// dict() -> new empty dictionary
@@ -1803,9 +1803,9 @@ public enum PyBuiltins {
     /// dict(**kwargs) -> new dictionary initialized with the name=value pairs
     ///     in the keyword argument list.  For example:  dict(one=1, two=2)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func dict(_ arg0: some PythonRuntime.ConvertibleToPython, kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func dict(_ map: some PythonRuntime.ConvertibleToPython, kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(arg0)
+        try arguments.append(map)
         try arguments.append(keywords: kwargs)
         return try _dict_type.call(arguments)
     }
@@ -1820,8 +1820,8 @@ public enum PyBuiltins {
     /// dict(**kwargs) -> new dictionary initialized with the name=value pairs
     ///     in the keyword argument list.  For example:  dict(one=1, two=2)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func dict(_ arg0: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _dict_type.call(arg0)
+    public static func dict(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _dict_type.call(iterable)
     }
 
     /// dict() -> new empty dictionary
@@ -1834,9 +1834,9 @@ public enum PyBuiltins {
     /// dict(**kwargs) -> new dictionary initialized with the name=value pairs
     ///     in the keyword argument list.  For example:  dict(one=1, two=2)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func dict(_ arg0: [PythonRuntime.PythonObject], kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func dict(_ iterable: [PythonRuntime.PythonObject], kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(arg0)
+        try arguments.append(iterable)
         try arguments.append(keywords: kwargs)
         return try _dict_type.call(arguments)
     }
@@ -1851,8 +1851,8 @@ public enum PyBuiltins {
     /// dict(**kwargs) -> new dictionary initialized with the name=value pairs
     ///     in the keyword argument list.  For example:  dict(one=1, two=2)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func dict(_ arg0: [[Swift.String]]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _dict_type.call(arg0)
+    public static func dict(_ iterable: [[Swift.String]]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _dict_type.call(iterable)
     }
 
     /// dict() -> new empty dictionary
@@ -1865,13 +1865,13 @@ public enum PyBuiltins {
     /// dict(**kwargs) -> new dictionary initialized with the name=value pairs
     ///     in the keyword argument list.  For example:  dict(one=1, two=2)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func dict(_ arg0: [[[Swift.UInt8]]]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _dict_type.call(arg0)
+    public static func dict(_ iterable: [[[Swift.UInt8]]]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _dict_type.call(iterable)
     }
 
     /// Convert a string or number to a floating point number, if possible.
     ///
-    /// - Parameter x: Python's default is `...`; omitted unless given.
+    /// - Parameter x: Python's default is `0`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     public static func float(_ x: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> Swift.Double {
         var arguments = PythonRuntime.PythonArguments()
@@ -1893,8 +1893,8 @@ public enum PyBuiltins {
     ///
     /// Build an immutable unordered collection of unique elements.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func frozenset(_ arg0: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _frozenset_type.call(arg0)
+    public static func frozenset(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _frozenset_type.call(iterable)
     }
 
     /// int([x]) -> integer
@@ -1912,11 +1912,11 @@ public enum PyBuiltins {
     /// >>> int('0b100', base=0)
     /// 4
     ///
-    /// - Parameter arg0: Python's default is `...`; omitted unless given.
+    /// - Parameter x: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func int(_ arg0: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
+    public static func int(_ x: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
         var arguments = PythonRuntime.PythonArguments()
-        if let arg0 { try arguments.append(arg0) }
+        if let x { try arguments.append(x) }
         return try _int_type.call(arguments)
     }
 
@@ -1935,8 +1935,8 @@ public enum PyBuiltins {
     /// >>> int('0b100', base=0)
     /// 4
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func int(_ arg0: Swift.String, _ base: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
-        return try _int_type.call(arg0, base)
+    public static func int(_ x: Swift.String, base: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
+        return try _int_type.call(x, base)
     }
 
     /// int([x]) -> integer
@@ -1954,8 +1954,8 @@ public enum PyBuiltins {
     /// >>> int('0b100', base=0)
     /// 4
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func int(_ arg0: [Swift.UInt8], _ base: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
-        return try _int_type.call(arg0, base)
+    public static func int(_ x: [Swift.UInt8], base: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
+        return try _int_type.call(x, base)
     }
 
     /// Built-in mutable sequence.
@@ -1990,8 +1990,8 @@ public enum PyBuiltins {
     ///
     /// Build an unordered collection of unique elements.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func set(_ arg0: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _set_type.call(arg0)
+    public static func set(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _set_type.call(iterable)
     }
 
     /// str(object='') -> str
@@ -2042,7 +2042,7 @@ public enum PyBuiltins {
     ///
     /// If the argument is a tuple, the return value is the same object.
     ///
-    /// - Parameter iterable: Python's default is `...`; omitted unless given.
+    /// - Parameter iterable: Python's default is `()`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     public static func tuple(_ iterable: [PythonRuntime.PythonObject]? = nil) throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
         var arguments = PythonRuntime.PythonArguments()
@@ -2106,46 +2106,46 @@ public enum PyBuiltins {
 
         /// Calls `builtins.range.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: Swift.Int) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try Range._Range_class.call(arg0)
+        public init(_ stop: Swift.Int) throws(PythonRuntime.PythonError) {
+            let object: PythonRuntime.PythonObject = try Range._Range_class.call(stop)
             super.init(unchecked: object)
         }
 
         /// Calls `builtins.range.__init__`.
         ///
-        /// - Parameter arg2: Python's default is `...`; omitted unless given.
+        /// - Parameter step: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: Swift.Int, _ arg1: Swift.Int, _ arg2: Swift.Int? = nil) throws(PythonRuntime.PythonError) {
+        public init(_ start: Swift.Int, _ stop: Swift.Int, _ step: Swift.Int? = nil) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
-            try arguments.append(arg1)
-            if let arg2 { try arguments.append(arg2) }
+            try arguments.append(start)
+            try arguments.append(stop)
+            if let step { try arguments.append(step) }
             let object: PythonRuntime.PythonObject = try Range._Range_class.call(arguments)
             super.init(unchecked: object)
         }
 
         /// rangeobject.count(value) -> integer -- return number of occurrences of value
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func count_(_ arg0: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
-            return try Range._Range_method0_count.call(self, arg0)
+        public func count_(_ value: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
+            return try Range._Range_method0_count.call(self, value)
         }
 
         /// rangeobject.index(value) -> integer -- return index of value.
         /// Raise ValueError if the value is not present.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func index(_ arg0: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
-            return try Range._Range_method1_index.call(self, arg0)
+        public func index(_ value: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
+            return try Range._Range_method1_index.call(self, value)
         }
 
         /// `range.__eq__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func == (_ lhs: PyBuiltins.Range, _ rhs: PyBuiltins.Range) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func == (lhs: PyBuiltins.Range, rhs: PyBuiltins.Range) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.equal.apply(lhs, rhs)
         }
 
         /// `range.__ne__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func != (_ lhs: PyBuiltins.Range, _ rhs: PyBuiltins.Range) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func != (lhs: PyBuiltins.Range, rhs: PyBuiltins.Range) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.notEqual.apply(lhs, rhs)
         }
     }
@@ -2219,45 +2219,45 @@ public enum PyBuiltins {
 
         /// Calls `builtins.slice.__init__`.
         ///
-        /// - Parameter arg1: Python's default is `...`; omitted unless given.
-        /// - Parameter arg2: Python's default is `...`; omitted unless given.
+        /// - Parameter stop: Python's default is `...`; omitted unless given.
+        /// - Parameter step: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: PythonRuntime.PythonObject? = nil, _ arg2: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) {
+        public init(_ start: some PythonRuntime.ConvertibleToPython, _ stop: PythonRuntime.PythonObject? = nil, _ step: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
-            if let arg1 { try arguments.append(arg1) }
-            if let arg2 { try arguments.append(arg2) }
+            try arguments.append(start)
+            if let stop { try arguments.append(stop) }
+            if let step { try arguments.append(step) }
             let object: PythonRuntime.PythonObject = try Slice._Slice_class.call(arguments)
             super.init(unchecked: object)
         }
 
         /// Calls `builtins.slice.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try Slice._Slice_class.call(arg0)
+        public init(_ stop: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) {
+            let object: PythonRuntime.PythonObject = try Slice._Slice_class.call(stop)
             super.init(unchecked: object)
         }
 
         /// Calls `builtins.slice.__init__`.
         ///
-        /// - Parameter arg2: Python's default is `...`; omitted unless given.
+        /// - Parameter step: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: some PythonRuntime.ConvertibleToPython, _ arg2: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) {
+        public init(_ start: some PythonRuntime.ConvertibleToPython, _ stop: some PythonRuntime.ConvertibleToPython, _ step: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
-            try arguments.append(arg1)
-            if let arg2 { try arguments.append(arg2) }
+            try arguments.append(start)
+            try arguments.append(stop)
+            if let step { try arguments.append(step) }
             let object: PythonRuntime.PythonObject = try Slice._Slice_class.call(arguments)
             super.init(unchecked: object)
         }
 
         /// Calls `builtins.slice.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: some PythonRuntime.ConvertibleToPython, _ arg2: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) {
+        public init(_ start: some PythonRuntime.ConvertibleToPython, _ stop: some PythonRuntime.ConvertibleToPython, _ step: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
-            try arguments.append(arg1)
-            try arguments.append(arg2)
+            try arguments.append(start)
+            try arguments.append(stop)
+            try arguments.append(step)
             let object: PythonRuntime.PythonObject = try Slice._Slice_class.call(arguments)
             super.init(unchecked: object)
         }
@@ -2269,20 +2269,20 @@ public enum PyBuiltins {
         /// S. Out of bounds indices are clipped in a manner consistent with the
         /// handling of normal slices.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func indices(_ arg0: Swift.Int) throws(PythonRuntime.PythonError) -> (Swift.Int, Swift.Int, Swift.Int) {
-            let result: PythonRuntime.PythonObject = try Slice._Slice_method0_indices.call(self, arg0)
+        public func indices(_ len: Swift.Int) throws(PythonRuntime.PythonError) -> (Swift.Int, Swift.Int, Swift.Int) {
+            let result: PythonRuntime.PythonObject = try Slice._Slice_method0_indices.call(self, len)
             return try result.tuple(of: Swift.Int.self, Swift.Int.self, Swift.Int.self)
         }
 
         /// `slice.__eq__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func == (_ lhs: PyBuiltins.Slice, _ rhs: PyBuiltins.Slice) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func == (lhs: PyBuiltins.Slice, rhs: PyBuiltins.Slice) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.equal.apply(lhs, rhs)
         }
 
         /// `slice.__ne__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func != (_ lhs: PyBuiltins.Slice, _ rhs: PyBuiltins.Slice) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func != (lhs: PyBuiltins.Slice, rhs: PyBuiltins.Slice) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.notEqual.apply(lhs, rhs)
         }
     }
@@ -2330,9 +2330,9 @@ public enum PyBuiltins {
         ///
         /// - Parameter strict: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: [PythonRuntime.PythonObject], strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
+        public init(_ iter1: [PythonRuntime.PythonObject], strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
+            try arguments.append(iter1)
             if let strict { try arguments.append(keyword: "strict", strict) }
             let object: PythonRuntime.PythonObject = try Zip._Zip_class.call(arguments)
             super.init(unchecked: object)
@@ -2342,10 +2342,10 @@ public enum PyBuiltins {
         ///
         /// - Parameter strict: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: [PythonRuntime.PythonObject], _ arg1: [PythonRuntime.PythonObject], strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
+        public init(_ iter1: [PythonRuntime.PythonObject], _ iter2: [PythonRuntime.PythonObject], strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
-            try arguments.append(arg1)
+            try arguments.append(iter1)
+            try arguments.append(iter2)
             if let strict { try arguments.append(keyword: "strict", strict) }
             let object: PythonRuntime.PythonObject = try Zip._Zip_class.call(arguments)
             super.init(unchecked: object)
@@ -2355,11 +2355,11 @@ public enum PyBuiltins {
         ///
         /// - Parameter strict: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: [PythonRuntime.PythonObject], _ arg1: [PythonRuntime.PythonObject], _ arg2: [PythonRuntime.PythonObject], strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
+        public init(_ iter1: [PythonRuntime.PythonObject], _ iter2: [PythonRuntime.PythonObject], _ iter3: [PythonRuntime.PythonObject], strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
-            try arguments.append(arg1)
-            try arguments.append(arg2)
+            try arguments.append(iter1)
+            try arguments.append(iter2)
+            try arguments.append(iter3)
             if let strict { try arguments.append(keyword: "strict", strict) }
             let object: PythonRuntime.PythonObject = try Zip._Zip_class.call(arguments)
             super.init(unchecked: object)
@@ -2369,12 +2369,12 @@ public enum PyBuiltins {
         ///
         /// - Parameter strict: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: [PythonRuntime.PythonObject], _ arg1: [PythonRuntime.PythonObject], _ arg2: [PythonRuntime.PythonObject], _ arg3: [PythonRuntime.PythonObject], strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
+        public init(_ iter1: [PythonRuntime.PythonObject], _ iter2: [PythonRuntime.PythonObject], _ iter3: [PythonRuntime.PythonObject], _ iter4: [PythonRuntime.PythonObject], strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
-            try arguments.append(arg1)
-            try arguments.append(arg2)
-            try arguments.append(arg3)
+            try arguments.append(iter1)
+            try arguments.append(iter2)
+            try arguments.append(iter3)
+            try arguments.append(iter4)
             if let strict { try arguments.append(keyword: "strict", strict) }
             let object: PythonRuntime.PythonObject = try Zip._Zip_class.call(arguments)
             super.init(unchecked: object)
@@ -2384,13 +2384,13 @@ public enum PyBuiltins {
         ///
         /// - Parameter strict: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: [PythonRuntime.PythonObject], _ arg1: [PythonRuntime.PythonObject], _ arg2: [PythonRuntime.PythonObject], _ arg3: [PythonRuntime.PythonObject], _ arg4: [PythonRuntime.PythonObject], strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
+        public init(_ iter1: [PythonRuntime.PythonObject], _ iter2: [PythonRuntime.PythonObject], _ iter3: [PythonRuntime.PythonObject], _ iter4: [PythonRuntime.PythonObject], _ iter5: [PythonRuntime.PythonObject], strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
-            try arguments.append(arg1)
-            try arguments.append(arg2)
-            try arguments.append(arg3)
-            try arguments.append(arg4)
+            try arguments.append(iter1)
+            try arguments.append(iter2)
+            try arguments.append(iter3)
+            try arguments.append(iter4)
+            try arguments.append(iter5)
             if let strict { try arguments.append(keyword: "strict", strict) }
             let object: PythonRuntime.PythonObject = try Zip._Zip_class.call(arguments)
             super.init(unchecked: object)
@@ -2400,14 +2400,14 @@ public enum PyBuiltins {
         ///
         /// - Parameter strict: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: [PythonRuntime.PythonObject], _ arg1: [PythonRuntime.PythonObject], _ arg2: [PythonRuntime.PythonObject], _ arg3: [PythonRuntime.PythonObject], _ arg4: [PythonRuntime.PythonObject], _ arg5: [PythonRuntime.PythonObject], _ iterables: [PythonRuntime.PythonObject]..., strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
+        public init(_ iter1: [PythonRuntime.PythonObject], _ iter2: [PythonRuntime.PythonObject], _ iter3: [PythonRuntime.PythonObject], _ iter4: [PythonRuntime.PythonObject], _ iter5: [PythonRuntime.PythonObject], _ iter6: [PythonRuntime.PythonObject], _ iterables: [PythonRuntime.PythonObject]..., strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
-            try arguments.append(arg1)
-            try arguments.append(arg2)
-            try arguments.append(arg3)
-            try arguments.append(arg4)
-            try arguments.append(arg5)
+            try arguments.append(iter1)
+            try arguments.append(iter2)
+            try arguments.append(iter3)
+            try arguments.append(iter4)
+            try arguments.append(iter5)
+            try arguments.append(iter6)
             try arguments.append(contentsOf: iterables)
             if let strict { try arguments.append(keyword: "strict", strict) }
             let object: PythonRuntime.PythonObject = try Zip._Zip_class.call(arguments)
@@ -2509,22 +2509,22 @@ public enum PyBuiltins {
 
         /// Calls `builtins.bytearray.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: [Swift.Int]) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try Bytearray._Bytearray_class.call(arg0)
+        public init(_ ints: [Swift.Int]) throws(PythonRuntime.PythonError) {
+            let object: PythonRuntime.PythonObject = try Bytearray._Bytearray_class.call(ints)
             super.init(unchecked: object)
         }
 
         /// Calls `builtins.bytearray.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: Swift.Int) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try Bytearray._Bytearray_class.call(arg0)
+        public init(_ ints: Swift.Int) throws(PythonRuntime.PythonError) {
+            let object: PythonRuntime.PythonObject = try Bytearray._Bytearray_class.call(ints)
             super.init(unchecked: object)
         }
 
         /// Calls `builtins.bytearray.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: [Swift.UInt8]) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try Bytearray._Bytearray_class.call(arg0)
+        public init(_ ints: [Swift.UInt8]) throws(PythonRuntime.PythonError) {
+            let object: PythonRuntime.PythonObject = try Bytearray._Bytearray_class.call(ints)
             super.init(unchecked: object)
         }
 
@@ -2532,9 +2532,9 @@ public enum PyBuiltins {
         ///
         /// - Parameter errors: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: Swift.String, _ encoding: Swift.String, errors: Swift.String? = nil) throws(PythonRuntime.PythonError) {
+        public init(_ string: Swift.String, encoding: Swift.String, errors: Swift.String? = nil) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
+            try arguments.append(string)
             try arguments.append(encoding)
             if let errors { try arguments.append(keyword: "errors", errors) }
             let object: PythonRuntime.PythonObject = try Bytearray._Bytearray_class.call(arguments)
@@ -2563,7 +2563,7 @@ public enum PyBuiltins {
         ///
         /// Padding is done using the specified fill character.
         ///
-        /// - Parameter fillchar: Python's default is `...`; omitted unless given.
+        /// - Parameter fillchar: Python's default is `b' '`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func center(_ width: Swift.Int, _ fillchar: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
@@ -2591,15 +2591,15 @@ public enum PyBuiltins {
         /// bytes B[start:end].  Optional arguments start and end are interpreted
         /// as in slice notation.
         ///
-        /// - Parameter arg1: Python's default is `...`; omitted unless given.
-        /// - Parameter arg2: Python's default is `...`; omitted unless given.
+        /// - Parameter start: Python's default is `...`; omitted unless given.
+        /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func count_(_ arg0: [Swift.UInt8], _ arg1: Swift.Int? = nil, _ arg2: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
+        public func count_(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(self)
-            try arguments.append(arg0)
-            if let arg1 { try arguments.append(arg1) }
-            if let arg2 { try arguments.append(arg2) }
+            try arguments.append(sub)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
             return try Bytearray._Bytearray_method5_count.call(arguments)
         }
 
@@ -2609,15 +2609,15 @@ public enum PyBuiltins {
         /// bytes B[start:end].  Optional arguments start and end are interpreted
         /// as in slice notation.
         ///
-        /// - Parameter arg1: Python's default is `...`; omitted unless given.
-        /// - Parameter arg2: Python's default is `...`; omitted unless given.
+        /// - Parameter start: Python's default is `...`; omitted unless given.
+        /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func count_(_ arg0: Swift.Int, _ arg1: Swift.Int? = nil, _ arg2: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
+        public func count_(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(self)
-            try arguments.append(arg0)
-            if let arg1 { try arguments.append(arg1) }
-            if let arg2 { try arguments.append(arg2) }
+            try arguments.append(sub)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
             return try Bytearray._Bytearray_method5_count.call(arguments)
         }
 
@@ -2650,15 +2650,15 @@ public enum PyBuiltins {
         /// With optional end, stop comparing B at that position.
         /// suffix can also be a tuple of bytes to try.
         ///
-        /// - Parameter arg1: Python's default is `...`; omitted unless given.
-        /// - Parameter arg2: Python's default is `...`; omitted unless given.
+        /// - Parameter start: Python's default is `...`; omitted unless given.
+        /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func endswith(_ arg0: [Swift.UInt8], _ arg1: Swift.Int? = nil, _ arg2: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public func endswith(_ suffix: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(self)
-            try arguments.append(arg0)
-            if let arg1 { try arguments.append(arg1) }
-            if let arg2 { try arguments.append(arg2) }
+            try arguments.append(suffix)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
             return try Bytearray._Bytearray_method7_endswith.call(arguments)
         }
 
@@ -2669,15 +2669,15 @@ public enum PyBuiltins {
         /// With optional end, stop comparing B at that position.
         /// suffix can also be a tuple of bytes to try.
         ///
-        /// - Parameter arg1: Python's default is `...`; omitted unless given.
-        /// - Parameter arg2: Python's default is `...`; omitted unless given.
+        /// - Parameter start: Python's default is `...`; omitted unless given.
+        /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func endswith(_ arg0: [[Swift.UInt8]], _ arg1: Swift.Int? = nil, _ arg2: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public func endswith(_ suffix: [[Swift.UInt8]], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(self)
-            try arguments.append(arg0)
-            if let arg1 { try arguments.append(arg1) }
-            if let arg2 { try arguments.append(arg2) }
+            try arguments.append(suffix)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
             return try Bytearray._Bytearray_method7_endswith.call(arguments)
         }
 
@@ -2711,15 +2711,15 @@ public enum PyBuiltins {
         ///
         /// Return -1 on failure.
         ///
-        /// - Parameter arg1: Python's default is `...`; omitted unless given.
-        /// - Parameter arg2: Python's default is `...`; omitted unless given.
+        /// - Parameter start: Python's default is `...`; omitted unless given.
+        /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func find(_ arg0: [Swift.UInt8], _ arg1: Swift.Int? = nil, _ arg2: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
+        public func find(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(self)
-            try arguments.append(arg0)
-            if let arg1 { try arguments.append(arg1) }
-            if let arg2 { try arguments.append(arg2) }
+            try arguments.append(sub)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
             return try Bytearray._Bytearray_method10_find.call(arguments)
         }
 
@@ -2731,15 +2731,15 @@ public enum PyBuiltins {
         ///
         /// Return -1 on failure.
         ///
-        /// - Parameter arg1: Python's default is `...`; omitted unless given.
-        /// - Parameter arg2: Python's default is `...`; omitted unless given.
+        /// - Parameter start: Python's default is `...`; omitted unless given.
+        /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func find(_ arg0: Swift.Int, _ arg1: Swift.Int? = nil, _ arg2: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
+        public func find(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(self)
-            try arguments.append(arg0)
-            if let arg1 { try arguments.append(arg1) }
-            if let arg2 { try arguments.append(arg2) }
+            try arguments.append(sub)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
             return try Bytearray._Bytearray_method10_find.call(arguments)
         }
 
@@ -2811,15 +2811,15 @@ public enum PyBuiltins {
         ///
         /// Raises ValueError when the subsection is not found.
         ///
-        /// - Parameter arg1: Python's default is `...`; omitted unless given.
-        /// - Parameter arg2: Python's default is `...`; omitted unless given.
+        /// - Parameter start: Python's default is `...`; omitted unless given.
+        /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func index(_ arg0: [Swift.UInt8], _ arg1: Swift.Int? = nil, _ arg2: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
+        public func index(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(self)
-            try arguments.append(arg0)
-            if let arg1 { try arguments.append(arg1) }
-            if let arg2 { try arguments.append(arg2) }
+            try arguments.append(sub)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
             return try Bytearray._Bytearray_method12_index.call(arguments)
         }
 
@@ -2831,15 +2831,15 @@ public enum PyBuiltins {
         ///
         /// Raises ValueError when the subsection is not found.
         ///
-        /// - Parameter arg1: Python's default is `...`; omitted unless given.
-        /// - Parameter arg2: Python's default is `...`; omitted unless given.
+        /// - Parameter start: Python's default is `...`; omitted unless given.
+        /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func index(_ arg0: Swift.Int, _ arg1: Swift.Int? = nil, _ arg2: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
+        public func index(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(self)
-            try arguments.append(arg0)
-            if let arg1 { try arguments.append(arg1) }
-            if let arg2 { try arguments.append(arg2) }
+            try arguments.append(sub)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
             return try Bytearray._Bytearray_method12_index.call(arguments)
         }
 
@@ -2946,7 +2946,7 @@ public enum PyBuiltins {
         ///
         /// Padding is done using the specified fill character.
         ///
-        /// - Parameter fillchar: Python's default is `...`; omitted unless given.
+        /// - Parameter fillchar: Python's default is `b' '`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func ljust(_ width: Swift.Int, _ fillchar: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
@@ -2968,7 +2968,7 @@ public enum PyBuiltins {
         ///
         /// If the argument is omitted or None, strip leading ASCII whitespace.
         ///
-        /// - Parameter bytes: Python's default is `...`; omitted unless given.
+        /// - Parameter bytes: Python's default is `None`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func lstrip(_ bytes: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
@@ -2999,7 +2999,7 @@ public enum PyBuiltins {
         ///
         /// If no index argument is given, will pop the last item.
         ///
-        /// - Parameter index: Python's default is `...`; omitted unless given.
+        /// - Parameter index: Python's default is `-1`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func pop(_ index: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
@@ -3046,7 +3046,7 @@ public enum PyBuiltins {
         /// If the optional argument count is given, only the first count occurrences are
         /// replaced.
         ///
-        /// - Parameter count: Python's default is `...`; omitted unless given.
+        /// - Parameter count: Python's default is `-1`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func replace(_ old: [Swift.UInt8], _ new: [Swift.UInt8], _ count: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
@@ -3071,15 +3071,15 @@ public enum PyBuiltins {
         ///
         /// Return -1 on failure.
         ///
-        /// - Parameter arg1: Python's default is `...`; omitted unless given.
-        /// - Parameter arg2: Python's default is `...`; omitted unless given.
+        /// - Parameter start: Python's default is `...`; omitted unless given.
+        /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func rfind(_ arg0: [Swift.UInt8], _ arg1: Swift.Int? = nil, _ arg2: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
+        public func rfind(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(self)
-            try arguments.append(arg0)
-            if let arg1 { try arguments.append(arg1) }
-            if let arg2 { try arguments.append(arg2) }
+            try arguments.append(sub)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
             return try Bytearray._Bytearray_method33_rfind.call(arguments)
         }
 
@@ -3091,15 +3091,15 @@ public enum PyBuiltins {
         ///
         /// Return -1 on failure.
         ///
-        /// - Parameter arg1: Python's default is `...`; omitted unless given.
-        /// - Parameter arg2: Python's default is `...`; omitted unless given.
+        /// - Parameter start: Python's default is `...`; omitted unless given.
+        /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func rfind(_ arg0: Swift.Int, _ arg1: Swift.Int? = nil, _ arg2: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
+        public func rfind(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(self)
-            try arguments.append(arg0)
-            if let arg1 { try arguments.append(arg1) }
-            if let arg2 { try arguments.append(arg2) }
+            try arguments.append(sub)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
             return try Bytearray._Bytearray_method33_rfind.call(arguments)
         }
 
@@ -3111,15 +3111,15 @@ public enum PyBuiltins {
         ///
         /// Raise ValueError when the subsection is not found.
         ///
-        /// - Parameter arg1: Python's default is `...`; omitted unless given.
-        /// - Parameter arg2: Python's default is `...`; omitted unless given.
+        /// - Parameter start: Python's default is `...`; omitted unless given.
+        /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func rindex(_ arg0: [Swift.UInt8], _ arg1: Swift.Int? = nil, _ arg2: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
+        public func rindex(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(self)
-            try arguments.append(arg0)
-            if let arg1 { try arguments.append(arg1) }
-            if let arg2 { try arguments.append(arg2) }
+            try arguments.append(sub)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
             return try Bytearray._Bytearray_method34_rindex.call(arguments)
         }
 
@@ -3131,15 +3131,15 @@ public enum PyBuiltins {
         ///
         /// Raise ValueError when the subsection is not found.
         ///
-        /// - Parameter arg1: Python's default is `...`; omitted unless given.
-        /// - Parameter arg2: Python's default is `...`; omitted unless given.
+        /// - Parameter start: Python's default is `...`; omitted unless given.
+        /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func rindex(_ arg0: Swift.Int, _ arg1: Swift.Int? = nil, _ arg2: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
+        public func rindex(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(self)
-            try arguments.append(arg0)
-            if let arg1 { try arguments.append(arg1) }
-            if let arg2 { try arguments.append(arg2) }
+            try arguments.append(sub)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
             return try Bytearray._Bytearray_method34_rindex.call(arguments)
         }
 
@@ -3147,7 +3147,7 @@ public enum PyBuiltins {
         ///
         /// Padding is done using the specified fill character.
         ///
-        /// - Parameter fillchar: Python's default is `...`; omitted unless given.
+        /// - Parameter fillchar: Python's default is `b' '`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func rjust(_ width: Swift.Int, _ fillchar: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
@@ -3199,7 +3199,7 @@ public enum PyBuiltins {
         ///
         /// If the argument is omitted or None, strip trailing ASCII whitespace.
         ///
-        /// - Parameter bytes: Python's default is `...`; omitted unless given.
+        /// - Parameter bytes: Python's default is `None`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func rstrip(_ bytes: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
@@ -3250,15 +3250,15 @@ public enum PyBuiltins {
         /// With optional end, stop comparing B at that position.
         /// prefix can also be a tuple of bytes to try.
         ///
-        /// - Parameter arg1: Python's default is `...`; omitted unless given.
-        /// - Parameter arg2: Python's default is `...`; omitted unless given.
+        /// - Parameter start: Python's default is `...`; omitted unless given.
+        /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func startswith(_ arg0: [Swift.UInt8], _ arg1: Swift.Int? = nil, _ arg2: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public func startswith(_ prefix: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(self)
-            try arguments.append(arg0)
-            if let arg1 { try arguments.append(arg1) }
-            if let arg2 { try arguments.append(arg2) }
+            try arguments.append(prefix)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
             return try Bytearray._Bytearray_method41_startswith.call(arguments)
         }
 
@@ -3269,15 +3269,15 @@ public enum PyBuiltins {
         /// With optional end, stop comparing B at that position.
         /// prefix can also be a tuple of bytes to try.
         ///
-        /// - Parameter arg1: Python's default is `...`; omitted unless given.
-        /// - Parameter arg2: Python's default is `...`; omitted unless given.
+        /// - Parameter start: Python's default is `...`; omitted unless given.
+        /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func startswith(_ arg0: [[Swift.UInt8]], _ arg1: Swift.Int? = nil, _ arg2: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public func startswith(_ prefix: [[Swift.UInt8]], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(self)
-            try arguments.append(arg0)
-            if let arg1 { try arguments.append(arg1) }
-            if let arg2 { try arguments.append(arg2) }
+            try arguments.append(prefix)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
             return try Bytearray._Bytearray_method41_startswith.call(arguments)
         }
 
@@ -3285,7 +3285,7 @@ public enum PyBuiltins {
         ///
         /// If the argument is omitted or None, strip leading and trailing ASCII whitespace.
         ///
-        /// - Parameter bytes: Python's default is `...`; omitted unless given.
+        /// - Parameter bytes: Python's default is `None`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func strip(_ bytes: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
@@ -3322,11 +3322,11 @@ public enum PyBuiltins {
         ///
         /// - Parameter delete: Python's default is `b''`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func translate(_ table: [Swift.UInt8]?, _ delete: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
+        public func translate(_ table: [Swift.UInt8]?, delete: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(self)
             try arguments.append(table)
-            if let delete { try arguments.append(delete) }
+            if let delete { try arguments.append(keyword: "delete", delete) }
             return try Bytearray._Bytearray_method45_translate.call(arguments)
         }
 
@@ -3368,49 +3368,49 @@ public enum PyBuiltins {
 
         /// `bytearray.__add__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func + (_ lhs: PyBuiltins.Bytearray, _ rhs: [Swift.UInt8]) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
+        public static func + (lhs: PyBuiltins.Bytearray, rhs: [Swift.UInt8]) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             try PythonRuntime.PythonBinaryOperator.add.apply(lhs, rhs)
         }
 
         /// `bytearray.__eq__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func == (_ lhs: PyBuiltins.Bytearray, _ rhs: PyBuiltins.Bytearray) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func == (lhs: PyBuiltins.Bytearray, rhs: PyBuiltins.Bytearray) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.equal.apply(lhs, rhs)
         }
 
         /// `bytearray.__ge__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func >= (_ lhs: PyBuiltins.Bytearray, _ rhs: [Swift.UInt8]) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func >= (lhs: PyBuiltins.Bytearray, rhs: [Swift.UInt8]) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.greaterOrEqual.apply(lhs, rhs)
         }
 
         /// `bytearray.__gt__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func > (_ lhs: PyBuiltins.Bytearray, _ rhs: [Swift.UInt8]) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func > (lhs: PyBuiltins.Bytearray, rhs: [Swift.UInt8]) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.greater.apply(lhs, rhs)
         }
 
         /// `bytearray.__le__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func <= (_ lhs: PyBuiltins.Bytearray, _ rhs: [Swift.UInt8]) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func <= (lhs: PyBuiltins.Bytearray, rhs: [Swift.UInt8]) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.lessOrEqual.apply(lhs, rhs)
         }
 
         /// `bytearray.__lt__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func < (_ lhs: PyBuiltins.Bytearray, _ rhs: [Swift.UInt8]) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func < (lhs: PyBuiltins.Bytearray, rhs: [Swift.UInt8]) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.less.apply(lhs, rhs)
         }
 
         /// `bytearray.__mul__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func * (_ lhs: PyBuiltins.Bytearray, _ rhs: Swift.Int) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
+        public static func * (lhs: PyBuiltins.Bytearray, rhs: Swift.Int) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             try PythonRuntime.PythonBinaryOperator.multiply.apply(lhs, rhs)
         }
 
         /// `bytearray.__ne__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func != (_ lhs: PyBuiltins.Bytearray, _ rhs: PyBuiltins.Bytearray) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func != (lhs: PyBuiltins.Bytearray, rhs: PyBuiltins.Bytearray) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.notEqual.apply(lhs, rhs)
         }
     }
@@ -3503,37 +3503,37 @@ public enum PyBuiltins {
 
         /// `complex.__add__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func + (_ lhs: PyBuiltins.Complex, _ rhs: PyBuiltins.Complex) throws(PythonRuntime.PythonError) -> PyBuiltins.Complex {
+        public static func + (lhs: PyBuiltins.Complex, rhs: PyBuiltins.Complex) throws(PythonRuntime.PythonError) -> PyBuiltins.Complex {
             try PythonRuntime.PythonBinaryOperator.add.apply(lhs, rhs)
         }
 
         /// `complex.__eq__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func == (_ lhs: PyBuiltins.Complex, _ rhs: PyBuiltins.Complex) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func == (lhs: PyBuiltins.Complex, rhs: PyBuiltins.Complex) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.equal.apply(lhs, rhs)
         }
 
         /// `complex.__mul__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func * (_ lhs: PyBuiltins.Complex, _ rhs: PyBuiltins.Complex) throws(PythonRuntime.PythonError) -> PyBuiltins.Complex {
+        public static func * (lhs: PyBuiltins.Complex, rhs: PyBuiltins.Complex) throws(PythonRuntime.PythonError) -> PyBuiltins.Complex {
             try PythonRuntime.PythonBinaryOperator.multiply.apply(lhs, rhs)
         }
 
         /// `complex.__ne__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func != (_ lhs: PyBuiltins.Complex, _ rhs: PyBuiltins.Complex) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func != (lhs: PyBuiltins.Complex, rhs: PyBuiltins.Complex) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.notEqual.apply(lhs, rhs)
         }
 
         /// `complex.__neg__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static prefix func - (_ operand: PyBuiltins.Complex) throws(PythonRuntime.PythonError) -> PyBuiltins.Complex {
+        public static prefix func - (operand: PyBuiltins.Complex) throws(PythonRuntime.PythonError) -> PyBuiltins.Complex {
             try PythonRuntime.PythonUnaryOperator.negative.apply(operand)
         }
 
         /// `complex.__pos__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static prefix func + (_ operand: PyBuiltins.Complex) throws(PythonRuntime.PythonError) -> PyBuiltins.Complex {
+        public static prefix func + (operand: PyBuiltins.Complex) throws(PythonRuntime.PythonError) -> PyBuiltins.Complex {
             try PythonRuntime.PythonUnaryOperator.positive.apply(operand)
         }
 
@@ -3545,13 +3545,13 @@ public enum PyBuiltins {
 
         /// `complex.__sub__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func - (_ lhs: PyBuiltins.Complex, _ rhs: PyBuiltins.Complex) throws(PythonRuntime.PythonError) -> PyBuiltins.Complex {
+        public static func - (lhs: PyBuiltins.Complex, rhs: PyBuiltins.Complex) throws(PythonRuntime.PythonError) -> PyBuiltins.Complex {
             try PythonRuntime.PythonBinaryOperator.subtract.apply(lhs, rhs)
         }
 
         /// `complex.__truediv__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func / (_ lhs: PyBuiltins.Complex, _ rhs: PyBuiltins.Complex) throws(PythonRuntime.PythonError) -> PyBuiltins.Complex {
+        public static func / (lhs: PyBuiltins.Complex, rhs: PyBuiltins.Complex) throws(PythonRuntime.PythonError) -> PyBuiltins.Complex {
             try PythonRuntime.PythonBinaryOperator.trueDivide.apply(lhs, rhs)
         }
     }
@@ -3617,8 +3617,8 @@ public enum PyBuiltins {
 
         /// Calls `builtins.filter.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try Filter._Filter_class.call(arg0, arg1)
+        public init(_ function: some PythonRuntime.ConvertibleToPython, _ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) {
+            let object: PythonRuntime.PythonObject = try Filter._Filter_class.call(function, iterable)
             super.init(unchecked: object)
         }
     }
@@ -3645,72 +3645,72 @@ public enum PyBuiltins {
 
         /// Calls `builtins.map.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try Map._Map_class.call(arg0, arg1)
+        public init(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) {
+            let object: PythonRuntime.PythonObject = try Map._Map_class.call(`func`, iterable)
             super.init(unchecked: object)
         }
 
         /// Calls `builtins.map.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: [PythonRuntime.PythonObject], _ arg2: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) {
+        public init(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: [PythonRuntime.PythonObject], _ iter2: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
-            try arguments.append(arg1)
-            try arguments.append(arg2)
+            try arguments.append(`func`)
+            try arguments.append(iterable)
+            try arguments.append(iter2)
             let object: PythonRuntime.PythonObject = try Map._Map_class.call(arguments)
             super.init(unchecked: object)
         }
 
         /// Calls `builtins.map.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: [PythonRuntime.PythonObject], _ arg2: [PythonRuntime.PythonObject], _ arg3: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) {
+        public init(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: [PythonRuntime.PythonObject], _ iter2: [PythonRuntime.PythonObject], _ iter3: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
-            try arguments.append(arg1)
-            try arguments.append(arg2)
-            try arguments.append(arg3)
+            try arguments.append(`func`)
+            try arguments.append(iterable)
+            try arguments.append(iter2)
+            try arguments.append(iter3)
             let object: PythonRuntime.PythonObject = try Map._Map_class.call(arguments)
             super.init(unchecked: object)
         }
 
         /// Calls `builtins.map.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: [PythonRuntime.PythonObject], _ arg2: [PythonRuntime.PythonObject], _ arg3: [PythonRuntime.PythonObject], _ arg4: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) {
+        public init(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: [PythonRuntime.PythonObject], _ iter2: [PythonRuntime.PythonObject], _ iter3: [PythonRuntime.PythonObject], _ iter4: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
-            try arguments.append(arg1)
-            try arguments.append(arg2)
-            try arguments.append(arg3)
-            try arguments.append(arg4)
+            try arguments.append(`func`)
+            try arguments.append(iterable)
+            try arguments.append(iter2)
+            try arguments.append(iter3)
+            try arguments.append(iter4)
             let object: PythonRuntime.PythonObject = try Map._Map_class.call(arguments)
             super.init(unchecked: object)
         }
 
         /// Calls `builtins.map.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: [PythonRuntime.PythonObject], _ arg2: [PythonRuntime.PythonObject], _ arg3: [PythonRuntime.PythonObject], _ arg4: [PythonRuntime.PythonObject], _ arg5: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) {
+        public init(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: [PythonRuntime.PythonObject], _ iter2: [PythonRuntime.PythonObject], _ iter3: [PythonRuntime.PythonObject], _ iter4: [PythonRuntime.PythonObject], _ iter5: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
-            try arguments.append(arg1)
-            try arguments.append(arg2)
-            try arguments.append(arg3)
-            try arguments.append(arg4)
-            try arguments.append(arg5)
+            try arguments.append(`func`)
+            try arguments.append(iterable)
+            try arguments.append(iter2)
+            try arguments.append(iter3)
+            try arguments.append(iter4)
+            try arguments.append(iter5)
             let object: PythonRuntime.PythonObject = try Map._Map_class.call(arguments)
             super.init(unchecked: object)
         }
 
         /// Calls `builtins.map.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: [PythonRuntime.PythonObject], _ arg2: [PythonRuntime.PythonObject], _ arg3: [PythonRuntime.PythonObject], _ arg4: [PythonRuntime.PythonObject], _ arg5: [PythonRuntime.PythonObject], _ arg6: [PythonRuntime.PythonObject], _ iterables: [PythonRuntime.PythonObject]...) throws(PythonRuntime.PythonError) {
+        public init(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: [PythonRuntime.PythonObject], _ iter2: [PythonRuntime.PythonObject], _ iter3: [PythonRuntime.PythonObject], _ iter4: [PythonRuntime.PythonObject], _ iter5: [PythonRuntime.PythonObject], _ iter6: [PythonRuntime.PythonObject], _ iterables: [PythonRuntime.PythonObject]...) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
-            try arguments.append(arg1)
-            try arguments.append(arg2)
-            try arguments.append(arg3)
-            try arguments.append(arg4)
-            try arguments.append(arg5)
-            try arguments.append(arg6)
+            try arguments.append(`func`)
+            try arguments.append(iterable)
+            try arguments.append(iter2)
+            try arguments.append(iter3)
+            try arguments.append(iter4)
+            try arguments.append(iter5)
+            try arguments.append(iter6)
             try arguments.append(contentsOf: iterables)
             let object: PythonRuntime.PythonObject = try Map._Map_class.call(arguments)
             super.init(unchecked: object)
@@ -3952,13 +3952,13 @@ public enum PyBuiltins {
 
         /// `memoryview.__eq__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func == (_ lhs: PyBuiltins.Memoryview, _ rhs: PyBuiltins.Memoryview) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func == (lhs: PyBuiltins.Memoryview, rhs: PyBuiltins.Memoryview) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.equal.apply(lhs, rhs)
         }
 
         /// `memoryview.__ne__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func != (_ lhs: PyBuiltins.Memoryview, _ rhs: PyBuiltins.Memoryview) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func != (lhs: PyBuiltins.Memoryview, rhs: PyBuiltins.Memoryview) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.notEqual.apply(lhs, rhs)
         }
     }

@@ -155,8 +155,8 @@ public enum PyDatetime {
 
         /// format -> strftime() style string.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func strftime(_ arg0: Swift.String) throws(PythonRuntime.PythonError) -> Swift.String {
-            return try Date._Date_method5_strftime.call(self, arg0)
+        public func strftime(_ format: Swift.String) throws(PythonRuntime.PythonError) -> Swift.String {
+            return try Date._Date_method5_strftime.call(self, format)
         }
 
         /// Return time tuple, compatible with time.localtime().
@@ -192,14 +192,14 @@ public enum PyDatetime {
 
         /// str -> Construct a date from a string in ISO 8601 format.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public class func fromisoformat(_ arg0: Swift.String) throws(PythonRuntime.PythonError) -> PyDatetime.Date {
-            return try Date._Date_classMethod1_fromisoformat.call(arg0)
+        public class func fromisoformat(_ dateString: Swift.String) throws(PythonRuntime.PythonError) -> PyDatetime.Date {
+            return try Date._Date_classMethod1_fromisoformat.call(dateString)
         }
 
         /// int -> date corresponding to a proleptic Gregorian ordinal.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public class func fromordinal(_ arg0: Swift.Int) throws(PythonRuntime.PythonError) -> PyDatetime.Date {
-            return try Date._Date_classMethod2_fromordinal.call(arg0)
+        public class func fromordinal(_ n: Swift.Int) throws(PythonRuntime.PythonError) -> PyDatetime.Date {
+            return try Date._Date_classMethod2_fromordinal.call(n)
         }
 
         /// Create a date from a POSIX timestamp.
@@ -219,61 +219,61 @@ public enum PyDatetime {
 
         /// `date.__add__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func + (_ lhs: PyDatetime.Date, _ rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> PyDatetime.Date {
+        public static func + (lhs: PyDatetime.Date, rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> PyDatetime.Date {
             try PythonRuntime.PythonBinaryOperator.add.apply(lhs, rhs)
         }
 
         /// `date.__eq__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func == (_ lhs: PyDatetime.Date, _ rhs: PyDatetime.Date) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func == (lhs: PyDatetime.Date, rhs: PyDatetime.Date) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.equal.apply(lhs, rhs)
         }
 
         /// `date.__ge__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func >= (_ lhs: PyDatetime.Date, _ rhs: PyDatetime.Date) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func >= (lhs: PyDatetime.Date, rhs: PyDatetime.Date) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.greaterOrEqual.apply(lhs, rhs)
         }
 
         /// `date.__gt__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func > (_ lhs: PyDatetime.Date, _ rhs: PyDatetime.Date) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func > (lhs: PyDatetime.Date, rhs: PyDatetime.Date) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.greater.apply(lhs, rhs)
         }
 
         /// `date.__le__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func <= (_ lhs: PyDatetime.Date, _ rhs: PyDatetime.Date) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func <= (lhs: PyDatetime.Date, rhs: PyDatetime.Date) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.lessOrEqual.apply(lhs, rhs)
         }
 
         /// `date.__lt__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func < (_ lhs: PyDatetime.Date, _ rhs: PyDatetime.Date) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func < (lhs: PyDatetime.Date, rhs: PyDatetime.Date) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.less.apply(lhs, rhs)
         }
 
         /// `date.__ne__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func != (_ lhs: PyDatetime.Date, _ rhs: PyDatetime.Date) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func != (lhs: PyDatetime.Date, rhs: PyDatetime.Date) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.notEqual.apply(lhs, rhs)
         }
 
         /// `date.__sub__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func - (_ lhs: PyDatetime.Date, _ rhs: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        public static func - (lhs: PyDatetime.Date, rhs: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
             try PythonRuntime.PythonBinaryOperator.subtract.apply(lhs, rhs)
         }
 
         /// `date.__sub__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func - (_ lhs: PyDatetime.Date, _ rhs: PyDatetime.Date) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta {
+        public static func - (lhs: PyDatetime.Date, rhs: PyDatetime.Date) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta {
             try PythonRuntime.PythonBinaryOperator.subtract.apply(lhs, rhs)
         }
 
         /// `date.__sub__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func - (_ lhs: PyDatetime.Date, _ rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> PyDatetime.Date {
+        public static func - (lhs: PyDatetime.Date, rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> PyDatetime.Date {
             try PythonRuntime.PythonBinaryOperator.subtract.apply(lhs, rhs)
         }
     }
@@ -532,10 +532,10 @@ public enum PyDatetime {
         ///
         /// - Parameter tz: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func fromtimestamp(_ arg0: Swift.Double, _ tz: PyDatetime.Tzinfo? = nil) throws(PythonRuntime.PythonError) -> PyDatetime.Datetime {
+        public static func fromtimestamp(_ timestamp: Swift.Double, tz: PyDatetime.Tzinfo? = nil) throws(PythonRuntime.PythonError) -> PyDatetime.Datetime {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
-            if let tz { try arguments.append(tz) }
+            try arguments.append(timestamp)
+            if let tz { try arguments.append(keyword: "tz", tz) }
             return try Datetime._Datetime_classMethod2_fromtimestamp.call(arguments)
         }
 
@@ -556,14 +556,14 @@ public enum PyDatetime {
 
         /// string, format -> new datetime parsed from a string (like time.strptime()).
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func strptime(_ arg0: Swift.String, _ arg1: Swift.String) throws(PythonRuntime.PythonError) -> PyDatetime.Datetime {
-            return try Datetime._Datetime_classMethod4_strptime.call(arg0, arg1)
+        public static func strptime(_ dateString: Swift.String, _ format: Swift.String) throws(PythonRuntime.PythonError) -> PyDatetime.Datetime {
+            return try Datetime._Datetime_classMethod4_strptime.call(dateString, format)
         }
 
         /// Construct a naive UTC datetime from a POSIX timestamp.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func utcfromtimestamp(_ arg0: Swift.Double) throws(PythonRuntime.PythonError) -> PyDatetime.Datetime {
-            return try Datetime._Datetime_classMethod5_utcfromtimestamp.call(arg0)
+        public static func utcfromtimestamp(_ t: Swift.Double) throws(PythonRuntime.PythonError) -> PyDatetime.Datetime {
+            return try Datetime._Datetime_classMethod5_utcfromtimestamp.call(t)
         }
 
         /// Return a new datetime representing UTC day and time.
@@ -574,49 +574,49 @@ public enum PyDatetime {
 
         /// `datetime.__eq__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func == (_ lhs: PyDatetime.Datetime, _ rhs: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func == (lhs: PyDatetime.Datetime, rhs: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.equal.apply(lhs, rhs)
         }
 
         /// `datetime.__ge__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func >= (_ lhs: PyDatetime.Datetime, _ rhs: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func >= (lhs: PyDatetime.Datetime, rhs: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.greaterOrEqual.apply(lhs, rhs)
         }
 
         /// `datetime.__gt__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func > (_ lhs: PyDatetime.Datetime, _ rhs: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func > (lhs: PyDatetime.Datetime, rhs: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.greater.apply(lhs, rhs)
         }
 
         /// `datetime.__le__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func <= (_ lhs: PyDatetime.Datetime, _ rhs: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func <= (lhs: PyDatetime.Datetime, rhs: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.lessOrEqual.apply(lhs, rhs)
         }
 
         /// `datetime.__lt__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func < (_ lhs: PyDatetime.Datetime, _ rhs: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func < (lhs: PyDatetime.Datetime, rhs: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.less.apply(lhs, rhs)
         }
 
         /// `datetime.__ne__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func != (_ lhs: PyDatetime.Datetime, _ rhs: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func != (lhs: PyDatetime.Datetime, rhs: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.notEqual.apply(lhs, rhs)
         }
 
         /// `datetime.__sub__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func - (_ lhs: PyDatetime.Datetime, _ rhs: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta {
+        public static func - (lhs: PyDatetime.Datetime, rhs: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta {
             try PythonRuntime.PythonBinaryOperator.subtract.apply(lhs, rhs)
         }
 
         /// `datetime.__sub__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func - (_ lhs: PyDatetime.Datetime, _ rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> PyDatetime.Datetime {
+        public static func - (lhs: PyDatetime.Datetime, rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> PyDatetime.Datetime {
             try PythonRuntime.PythonBinaryOperator.subtract.apply(lhs, rhs)
         }
     }
@@ -776,8 +776,8 @@ public enum PyDatetime {
 
         /// format -> strftime() style string.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func strftime(_ arg0: Swift.String) throws(PythonRuntime.PythonError) -> Swift.String {
-            return try Time._Time_method3_strftime.call(self, arg0)
+        public func strftime(_ format: Swift.String) throws(PythonRuntime.PythonError) -> Swift.String {
+            return try Time._Time_method3_strftime.call(self, format)
         }
 
         /// Return self.tzinfo.tzname(self).
@@ -794,43 +794,43 @@ public enum PyDatetime {
 
         /// string -> time from a string in ISO 8601 format
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func fromisoformat(_ arg0: Swift.String) throws(PythonRuntime.PythonError) -> PyDatetime.Time {
-            return try Time._Time_classMethod0_fromisoformat.call(arg0)
+        public static func fromisoformat(_ timeString: Swift.String) throws(PythonRuntime.PythonError) -> PyDatetime.Time {
+            return try Time._Time_classMethod0_fromisoformat.call(timeString)
         }
 
         /// `time.__eq__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func == (_ lhs: PyDatetime.Time, _ rhs: PyDatetime.Time) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func == (lhs: PyDatetime.Time, rhs: PyDatetime.Time) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.equal.apply(lhs, rhs)
         }
 
         /// `time.__ge__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func >= (_ lhs: PyDatetime.Time, _ rhs: PyDatetime.Time) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func >= (lhs: PyDatetime.Time, rhs: PyDatetime.Time) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.greaterOrEqual.apply(lhs, rhs)
         }
 
         /// `time.__gt__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func > (_ lhs: PyDatetime.Time, _ rhs: PyDatetime.Time) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func > (lhs: PyDatetime.Time, rhs: PyDatetime.Time) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.greater.apply(lhs, rhs)
         }
 
         /// `time.__le__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func <= (_ lhs: PyDatetime.Time, _ rhs: PyDatetime.Time) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func <= (lhs: PyDatetime.Time, rhs: PyDatetime.Time) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.lessOrEqual.apply(lhs, rhs)
         }
 
         /// `time.__lt__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func < (_ lhs: PyDatetime.Time, _ rhs: PyDatetime.Time) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func < (lhs: PyDatetime.Time, rhs: PyDatetime.Time) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.less.apply(lhs, rhs)
         }
 
         /// `time.__ne__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func != (_ lhs: PyDatetime.Time, _ rhs: PyDatetime.Time) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func != (lhs: PyDatetime.Time, rhs: PyDatetime.Time) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.notEqual.apply(lhs, rhs)
         }
     }
@@ -931,13 +931,13 @@ public enum PyDatetime {
 
         /// `timedelta.__add__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func + (_ lhs: PyDatetime.Timedelta, _ rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta {
+        public static func + (lhs: PyDatetime.Timedelta, rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta {
             try PythonRuntime.PythonBinaryOperator.add.apply(lhs, rhs)
         }
 
         /// `timedelta.__eq__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func == (_ lhs: PyDatetime.Timedelta, _ rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func == (lhs: PyDatetime.Timedelta, rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.equal.apply(lhs, rhs)
         }
 
@@ -955,73 +955,73 @@ public enum PyDatetime {
 
         /// `timedelta.__ge__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func >= (_ lhs: PyDatetime.Timedelta, _ rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func >= (lhs: PyDatetime.Timedelta, rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.greaterOrEqual.apply(lhs, rhs)
         }
 
         /// `timedelta.__gt__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func > (_ lhs: PyDatetime.Timedelta, _ rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func > (lhs: PyDatetime.Timedelta, rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.greater.apply(lhs, rhs)
         }
 
         /// `timedelta.__le__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func <= (_ lhs: PyDatetime.Timedelta, _ rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func <= (lhs: PyDatetime.Timedelta, rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.lessOrEqual.apply(lhs, rhs)
         }
 
         /// `timedelta.__lt__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func < (_ lhs: PyDatetime.Timedelta, _ rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func < (lhs: PyDatetime.Timedelta, rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.less.apply(lhs, rhs)
         }
 
         /// `timedelta.__mod__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func % (_ lhs: PyDatetime.Timedelta, _ rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta {
+        public static func % (lhs: PyDatetime.Timedelta, rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta {
             try PythonRuntime.PythonBinaryOperator.remainder.apply(lhs, rhs)
         }
 
         /// `timedelta.__mul__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func * (_ lhs: PyDatetime.Timedelta, _ rhs: Swift.Double) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta {
+        public static func * (lhs: PyDatetime.Timedelta, rhs: Swift.Double) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta {
             try PythonRuntime.PythonBinaryOperator.multiply.apply(lhs, rhs)
         }
 
         /// `timedelta.__ne__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func != (_ lhs: PyDatetime.Timedelta, _ rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func != (lhs: PyDatetime.Timedelta, rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.notEqual.apply(lhs, rhs)
         }
 
         /// `timedelta.__neg__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static prefix func - (_ operand: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta {
+        public static prefix func - (operand: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta {
             try PythonRuntime.PythonUnaryOperator.negative.apply(operand)
         }
 
         /// `timedelta.__pos__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static prefix func + (_ operand: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta {
+        public static prefix func + (operand: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta {
             try PythonRuntime.PythonUnaryOperator.positive.apply(operand)
         }
 
         /// `timedelta.__sub__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func - (_ lhs: PyDatetime.Timedelta, _ rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta {
+        public static func - (lhs: PyDatetime.Timedelta, rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta {
             try PythonRuntime.PythonBinaryOperator.subtract.apply(lhs, rhs)
         }
 
         /// `timedelta.__truediv__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func / (_ lhs: PyDatetime.Timedelta, _ rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> Swift.Double {
+        public static func / (lhs: PyDatetime.Timedelta, rhs: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> Swift.Double {
             try PythonRuntime.PythonBinaryOperator.trueDivide.apply(lhs, rhs)
         }
 
         /// `timedelta.__truediv__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func / (_ lhs: PyDatetime.Timedelta, _ rhs: Swift.Double) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta {
+        public static func / (lhs: PyDatetime.Timedelta, rhs: Swift.Double) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta {
             try PythonRuntime.PythonBinaryOperator.trueDivide.apply(lhs, rhs)
         }
     }
@@ -1039,26 +1039,26 @@ public enum PyDatetime {
 
         /// datetime -> DST offset as timedelta positive east of UTC.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func dst(_ arg0: PyDatetime.Datetime?) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta? {
-            return try Tzinfo._Tzinfo_method0_dst.call(self, arg0)
+        public func dst(_ dt: PyDatetime.Datetime?) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta? {
+            return try Tzinfo._Tzinfo_method0_dst.call(self, dt)
         }
 
         /// datetime in UTC -> datetime in local time.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func fromutc(_ arg0: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> PyDatetime.Datetime {
-            return try Tzinfo._Tzinfo_method1_fromutc.call(self, arg0)
+        public func fromutc(_ dt: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> PyDatetime.Datetime {
+            return try Tzinfo._Tzinfo_method1_fromutc.call(self, dt)
         }
 
         /// datetime -> string name of time zone.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func tzname(_ arg0: PyDatetime.Datetime?) throws(PythonRuntime.PythonError) -> Swift.String? {
-            return try Tzinfo._Tzinfo_method2_tzname.call(self, arg0)
+        public func tzname(_ dt: PyDatetime.Datetime?) throws(PythonRuntime.PythonError) -> Swift.String? {
+            return try Tzinfo._Tzinfo_method2_tzname.call(self, dt)
         }
 
         /// datetime -> timedelta showing offset from UTC, negative values indicating West of UTC
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func utcoffset(_ arg0: PyDatetime.Datetime?) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta? {
-            return try Tzinfo._Tzinfo_method3_utcoffset.call(self, arg0)
+        public func utcoffset(_ dt: PyDatetime.Datetime?) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta? {
+            return try Tzinfo._Tzinfo_method3_utcoffset.call(self, dt)
         }
     }
 
@@ -1128,13 +1128,13 @@ public enum PyDatetime {
 
         /// `timezone.__eq__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func == (_ lhs: PyDatetime.Timezone, _ rhs: PyDatetime.Timezone) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func == (lhs: PyDatetime.Timezone, rhs: PyDatetime.Timezone) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.equal.apply(lhs, rhs)
         }
 
         /// `timezone.__ne__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public static func != (_ lhs: PyDatetime.Timezone, _ rhs: PyDatetime.Timezone) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public static func != (lhs: PyDatetime.Timezone, rhs: PyDatetime.Timezone) throws(PythonRuntime.PythonError) -> Swift.Bool {
             try PythonRuntime.PythonBinaryOperator.notEqual.apply(lhs, rhs)
         }
     }

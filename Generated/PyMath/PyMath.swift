@@ -268,8 +268,8 @@ public enum PyMath {
     ///
     /// Raise a ValueError if x is negative or non-integral.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func factorial(_ n: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
-        return try _py_factorial.call(n)
+    public static func factorial(_ x: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
+        return try _py_factorial.call(x)
     }
 
     /// Return the floor of x as an Integral.
@@ -430,12 +430,12 @@ public enum PyMath {
     ///
     /// If the base not specified, returns the natural logarithm (base e) of x.
     ///
-    /// - Parameter arg1: Python's default is `...`; omitted unless given.
+    /// - Parameter base: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func log(_ arg0: Swift.Double, _ arg1: Swift.Double? = nil) throws(PythonRuntime.PythonError) -> Swift.Double {
+    public static func log(_ x: Swift.Double, _ base: Swift.Double? = nil) throws(PythonRuntime.PythonError) -> Swift.Double {
         var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(arg0)
-        if let arg1 { try arguments.append(arg1) }
+        try arguments.append(x)
+        if let base { try arguments.append(base) }
         return try _py_log.call(arguments)
     }
 
@@ -485,7 +485,7 @@ public enum PyMath {
     /// Raises TypeError if either of the arguments are not integers.
     /// Raises ValueError if either of the arguments are negative.
     ///
-    /// - Parameter k: Python's default is `...`; omitted unless given.
+    /// - Parameter k: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     public static func perm(_ n: Swift.Int, _ k: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
         var arguments = PythonRuntime.PythonArguments()
@@ -525,8 +525,8 @@ public enum PyMath {
     /// intended specifically for use with numeric values and may reject
     /// non-numeric types.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public static func prod(_ arg0: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _py_prod.call(arg0)
+    public static func prod(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _py_prod.call(iterable)
     }
 
     /// Calculate the product of all the elements in the input iterable.

@@ -300,7 +300,7 @@ public enum PyOperator {
     /// Otherwise, it may over- or under-estimate by an arbitrary amount.
     /// The result will be an integer >= 0.
     ///
-    /// - Parameter default: Python's default is `...`; omitted unless given.
+    /// - Parameter default: Python's default is `0`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     public static func lengthHint(_ obj: some PythonRuntime.ConvertibleToPython, _ `default`: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
         var arguments = PythonRuntime.PythonArguments()
@@ -461,46 +461,46 @@ public enum PyOperator {
 
         /// Calls `operator.attrgetter.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: Swift.String) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try Attrgetter._Attrgetter_class.call(arg0)
+        public init(_ attr: Swift.String) throws(PythonRuntime.PythonError) {
+            let object: PythonRuntime.PythonObject = try Attrgetter._Attrgetter_class.call(attr)
             super.init(unchecked: object)
         }
 
         /// Calls `operator.attrgetter.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: Swift.String, _ arg1: Swift.String) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try Attrgetter._Attrgetter_class.call(arg0, arg1)
+        public init(_ attr: Swift.String, _ attr2: Swift.String) throws(PythonRuntime.PythonError) {
+            let object: PythonRuntime.PythonObject = try Attrgetter._Attrgetter_class.call(attr, attr2)
             super.init(unchecked: object)
         }
 
         /// Calls `operator.attrgetter.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: Swift.String, _ arg1: Swift.String, _ arg2: Swift.String) throws(PythonRuntime.PythonError) {
+        public init(_ attr: Swift.String, _ attr2: Swift.String, _ attr3: Swift.String) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
-            try arguments.append(arg1)
-            try arguments.append(arg2)
+            try arguments.append(attr)
+            try arguments.append(attr2)
+            try arguments.append(attr3)
             let object: PythonRuntime.PythonObject = try Attrgetter._Attrgetter_class.call(arguments)
             super.init(unchecked: object)
         }
 
         /// Calls `operator.attrgetter.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: Swift.String, _ arg1: Swift.String, _ arg2: Swift.String, _ arg3: Swift.String) throws(PythonRuntime.PythonError) {
+        public init(_ attr: Swift.String, _ attr2: Swift.String, _ attr3: Swift.String, _ attr4: Swift.String) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
-            try arguments.append(arg1)
-            try arguments.append(arg2)
-            try arguments.append(arg3)
+            try arguments.append(attr)
+            try arguments.append(attr2)
+            try arguments.append(attr3)
+            try arguments.append(attr4)
             let object: PythonRuntime.PythonObject = try Attrgetter._Attrgetter_class.call(arguments)
             super.init(unchecked: object)
         }
 
         /// Calls `operator.attrgetter.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: Swift.String, _ attrs: Swift.String...) throws(PythonRuntime.PythonError) {
+        public init(_ attr: Swift.String, _ attrs: Swift.String...) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
+            try arguments.append(attr)
             try arguments.append(contentsOf: attrs)
             let object: PythonRuntime.PythonObject = try Attrgetter._Attrgetter_class.call(arguments)
             super.init(unchecked: object)
@@ -508,8 +508,8 @@ public enum PyOperator {
 
         /// Call self as a function.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public func callAsFunction(_ arg0: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-            return try Attrgetter._Attrgetter_method0_call.call(self, arg0)
+        public func callAsFunction(_ obj: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+            return try Attrgetter._Attrgetter_method0_call.call(self, obj)
         }
     }
 
@@ -537,17 +537,17 @@ public enum PyOperator {
 
         /// Calls `operator.itemgetter.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try Itemgetter._Itemgetter_class.call(arg0)
+        public init(_ item: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) {
+            let object: PythonRuntime.PythonObject = try Itemgetter._Itemgetter_class.call(item)
             super.init(unchecked: object)
         }
 
         /// Calls `operator.itemgetter.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: some PythonRuntime.ConvertibleToPython, _ arg1: some PythonRuntime.ConvertibleToPython, _ items: PythonRuntime.PythonObject...) throws(PythonRuntime.PythonError) {
+        public init(_ item1: some PythonRuntime.ConvertibleToPython, _ item2: some PythonRuntime.ConvertibleToPython, _ items: PythonRuntime.PythonObject...) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
-            try arguments.append(arg1)
+            try arguments.append(item1)
+            try arguments.append(item2)
             try arguments.append(contentsOf: items)
             let object: PythonRuntime.PythonObject = try Itemgetter._Itemgetter_class.call(arguments)
             super.init(unchecked: object)
@@ -585,9 +585,9 @@ public enum PyOperator {
 
         /// Calls `operator.methodcaller.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ arg0: Swift.String, _ args: PythonRuntime.PythonObject..., kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) throws(PythonRuntime.PythonError) {
+        public init(_ name: Swift.String, _ args: PythonRuntime.PythonObject..., kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg0)
+            try arguments.append(name)
             try arguments.append(contentsOf: args)
             try arguments.append(keywords: kwargs)
             let object: PythonRuntime.PythonObject = try Methodcaller._Methodcaller_class.call(arguments)

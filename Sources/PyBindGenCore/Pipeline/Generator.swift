@@ -58,16 +58,21 @@ public struct ModuleSummary: Sendable, Equatable, CustomStringConvertible {
 
 /// The pipeline: validate → introspect (Python) → translate → render → write atomically (or check).
 public struct Generator {
-    private let log: (String) -> Void
+    private let log: @Sendable (String) -> Void
 
     /// Creates a generator that reports progress through `log`.
-    public init(log: @escaping (String) -> Void = { _ in }) {
+    public init(log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.log = log
     }
 
     /// Generates every module of `options`. Nothing is written unless every module succeeded.
     /// - Throws: ``GeneratorError`` naming the module and the problem.
     public func run(_ options: GeneratorOptions) throws -> [ModuleSummary] {
+        let log = self.log
+        return try LargeStack.run { try Generator(log: log).runOnThisThread(options) }
+    }
+
+    private func runOnThisThread(_ options: GeneratorOptions) throws -> [ModuleSummary] {
         guard !options.modules.isEmpty else {
             throw GeneratorError(.invalidModuleName, "no Python module given (for example: pybindgen math datetime)")
         }

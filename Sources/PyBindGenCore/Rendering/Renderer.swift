@@ -217,7 +217,6 @@ final class Renderer {
         }
         switch function.kind {
         case .initializer:
-            let owner = owner!
             emit("let object: PythonRuntime.PythonObject = try \(call)")
             emit("super.init(unchecked: object)")
         default:

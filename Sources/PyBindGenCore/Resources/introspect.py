@@ -222,12 +222,16 @@ def stub_signatures(mapper, node, runtime, self_class=None, drop_first=False):
         names = list(callable_type.arg_names)
         kinds = list(callable_type.arg_kinds)
         types_ = list(callable_type.arg_types)
+        arguments = list(item.arguments) if len(item.arguments) == len(names) else [None] * len(names)
         if drop_first and names:
-            names, kinds, types_ = names[1:], kinds[1:], types_[1:]
+            names, kinds, types_, arguments = names[1:], kinds[1:], types_[1:], arguments[1:]
         parameters = []
         for index, (name, kind, arg_type) in enumerate(zip(names, kinds, types_)):
+            argument = arguments[index]
             positional_only = name is None or (name.startswith("__") and not name.endswith("__")) or (
-                index < len(item.arguments) and getattr(item.arguments[index], "pos_only", False))
+                argument is not None and getattr(argument, "pos_only", False))
+            if name is None and argument is not None:
+                name = argument.variable.name
             if kind == nodes.ARG_STAR:
                 kind_name = "varPositional"
             elif kind == nodes.ARG_STAR2:

@@ -321,10 +321,10 @@ struct Translator {
                         doc: ["`\(cls.name).\(operation.name)`."],
                         parameters: [
                             TranslatedParameter(
-                                label: "_", name: "lhs", type: selfType, isOptional: false, isVariadic: false,
+                                label: "lhs", name: "lhs", type: selfType, isOptional: false, isVariadic: false,
                                 passing: .positional),
                             TranslatedParameter(
-                                label: "_", name: "rhs", type: rhs, isOptional: false, isVariadic: false,
+                                label: "rhs", name: "rhs", type: rhs, isOptional: false, isVariadic: false,
                                 passing: .positional),
                         ], result: returns, callee: binary.operation, passesSelf: false))
             } else if let prefix = Self.prefixOperators[operation.name], parameters.isEmpty {
@@ -334,7 +334,7 @@ struct Translator {
                         doc: ["`\(cls.name).\(operation.name)`."],
                         parameters: [
                             TranslatedParameter(
-                                label: "_", name: "operand", type: selfType, isOptional: false, isVariadic: false,
+                                label: "operand", name: "operand", type: selfType, isOptional: false, isVariadic: false,
                                 passing: .positional)
                         ], result: returns, callee: prefix.operation, passesSelf: false))
             } else if let named = Self.namedOperators[operation.name], parameters.count >= 1 {

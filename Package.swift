@@ -24,9 +24,10 @@ let package = Package(
             pkgConfig: "python3-embed",
             providers: [.apt(["libpython3-dev", "pkg-config"]), .brew(["python3"])]
         ),
+        .target(name: "GILDepth"),
         .target(
             name: "PythonRuntime",
-            dependencies: ["CPython", .product(name: "BigInt", package: "BigInt")]
+            dependencies: ["CPython", "GILDepth", .product(name: "BigInt", package: "BigInt")]
         ),
         .target(
             name: "PyBindGenCore",

@@ -12,7 +12,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "pybindgen-benchmarks",
-            dependencies: [.product(name: "PythonRuntime", package: "swift-pybindgen")]
+            dependencies: [
+                .product(name: "PythonRuntime", package: "swift-pybindgen"),
+                .product(name: "PyMath", package: "swift-pybindgen"),
+            ]
         )
     ],
     swiftLanguageModes: [.v6]

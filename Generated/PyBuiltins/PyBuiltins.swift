@@ -106,12 +106,14 @@ public enum PyBuiltins {
 
     /// Return the absolute value of the argument.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func abs(_ x: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_abs.call(x)
     }
 
     /// Return an AsyncIterator for an AsyncIterable object.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func aiter(_ asyncIterable: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_aiter.call(asyncIterable)
     }
@@ -120,6 +122,7 @@ public enum PyBuiltins {
     ///
     /// If the iterable is empty, return True.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func all(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> Swift.Bool {
         return try _py_all.call(iterable)
     }
@@ -129,6 +132,7 @@ public enum PyBuiltins {
     /// Return the next item from the async iterator.  If default is given and the async
     /// iterator is exhausted, it is returned instead of raising StopAsyncIteration.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func anext(_ i: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_anext.call(i)
     }
@@ -138,6 +142,7 @@ public enum PyBuiltins {
     /// Return the next item from the async iterator.  If default is given and the async
     /// iterator is exhausted, it is returned instead of raising StopAsyncIteration.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func anext(_ i: some PythonRuntime.ConvertibleToPython, _ `default`: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_anext.call(i, `default`)
     }
@@ -146,6 +151,7 @@ public enum PyBuiltins {
     ///
     /// If the iterable is empty, return False.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func any(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> Swift.Bool {
         return try _py_any.call(iterable)
     }
@@ -157,6 +163,7 @@ public enum PyBuiltins {
     /// repr() using \\x, \\u or \\U escapes. This generates a string similar
     /// to that returned by repr() in Python 2.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func ascii(_ obj: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> Swift.String {
         return try _py_ascii.call(obj)
     }
@@ -166,6 +173,7 @@ public enum PyBuiltins {
     /// >>> bin(2796202)
     /// '0b1010101010101010101010'
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func bin(_ number: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.String {
         return try _py_bin.call(number)
     }
@@ -177,6 +185,7 @@ public enum PyBuiltins {
     ///
     /// By default, this drops you into the pdb debugger.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func breakpoint(_ args: PythonRuntime.PythonObject..., kwargs kws: [Swift.String: PythonRuntime.PythonObject] = [:]) throws(PythonRuntime.PythonError) {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(contentsOf: args)
@@ -189,12 +198,14 @@ public enum PyBuiltins {
     /// Note that classes are callable, as are instances of classes with a
     /// __call__() method.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func callable(_ obj: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> Swift.Bool {
         return try _py_callable.call(obj)
     }
 
     /// Return a Unicode string of one character with ordinal i; 0 <= i <= 0x10ffff.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func chr(_ i: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.String {
         return try _py_chr.call(i)
     }
@@ -216,6 +227,7 @@ public enum PyBuiltins {
     /// - Parameter optimize: Python's default is `-1`; omitted unless given.
     /// - Parameter featureVersion: Python's default is `-1`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func compile(source: some PythonRuntime.ConvertibleToPython, filename: some PythonRuntime.ConvertibleToPython, mode: Swift.String, flags: Swift.Int, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(source)
@@ -245,6 +257,7 @@ public enum PyBuiltins {
     /// - Parameter optimize: Python's default is `-1`; omitted unless given.
     /// - Parameter featureVersion: Python's default is `-1`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func compile(source: some PythonRuntime.ConvertibleToPython, filename: some PythonRuntime.ConvertibleToPython, mode: Swift.String, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(source)
@@ -259,6 +272,7 @@ public enum PyBuiltins {
     /// interactive prompt objects for printing the license text, a list of
     /// contributors and the copyright notice.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func copyright() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_copyright.call()
     }
@@ -266,6 +280,7 @@ public enum PyBuiltins {
     /// interactive prompt objects for printing the license text, a list of
     /// contributors and the copyright notice.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func credits() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_credits.call()
     }
@@ -274,6 +289,7 @@ public enum PyBuiltins {
     ///
     /// delattr(x, 'y') is equivalent to ``del x.y``
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func delattr(_ obj: some PythonRuntime.ConvertibleToPython, _ name: Swift.String) throws(PythonRuntime.PythonError) {
         let _: PythonRuntime.PythonNoneResult = try _py_delattr.call(obj, name)
     }
@@ -293,6 +309,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter o: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func dir(_ o: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> [Swift.String] {
         var arguments = PythonRuntime.PythonArguments()
         if let o { try arguments.append(o) }
@@ -301,6 +318,7 @@ public enum PyBuiltins {
 
     /// Return the tuple (x//y, x%y).  Invariant: div*y + mod == x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func divmod(_ x: some PythonRuntime.ConvertibleToPython, _ y: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_divmod.call(x, y)
     }
@@ -316,6 +334,7 @@ public enum PyBuiltins {
     /// - Parameter globals: Python's default is `None`; omitted unless given.
     /// - Parameter locals: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func eval(_ source: some PythonRuntime.ConvertibleToPython, _ globals: PythonRuntime.PythonObject? = nil, _ locals: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(source)
@@ -338,6 +357,7 @@ public enum PyBuiltins {
     /// - Parameter locals: Python's default is `None`; omitted unless given.
     /// - Parameter closure: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func exec(_ source: some PythonRuntime.ConvertibleToPython, _ globals: PythonRuntime.PythonObject? = nil, _ locals: PythonRuntime.PythonObject? = nil, closure: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(source)
@@ -351,6 +371,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter code: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func exit(code: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         if let code { try arguments.append(keyword: "code", code) }
@@ -365,6 +386,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter formatSpec: Python's default is `''`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func format(_ value: some PythonRuntime.ConvertibleToPython, _ formatSpec: Swift.String? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(value)
@@ -378,6 +400,7 @@ public enum PyBuiltins {
     /// When a default argument is given, it is returned when the attribute doesn't
     /// exist; without it, an exception is raised in that case.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_getattr.call(o, name)
     }
@@ -388,6 +411,7 @@ public enum PyBuiltins {
     /// When a default argument is given, it is returned when the attribute doesn't
     /// exist; without it, an exception is raised in that case.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(o)
@@ -402,6 +426,7 @@ public enum PyBuiltins {
     /// When a default argument is given, it is returned when the attribute doesn't
     /// exist; without it, an exception is raised in that case.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: Swift.Bool) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(o)
@@ -416,6 +441,7 @@ public enum PyBuiltins {
     /// When a default argument is given, it is returned when the attribute doesn't
     /// exist; without it, an exception is raised in that case.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(o)
@@ -429,6 +455,7 @@ public enum PyBuiltins {
     /// NOTE: Updates to this dictionary *will* affect name lookups in the current
     /// global scope and vice-versa.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func globals() throws(PythonRuntime.PythonError) -> [Swift.String: PythonRuntime.PythonObject] {
         return try _py_globals.call()
     }
@@ -437,6 +464,7 @@ public enum PyBuiltins {
     ///
     /// This is done by calling getattr(obj, name) and catching AttributeError.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func hasattr(_ obj: some PythonRuntime.ConvertibleToPython, _ name: Swift.String) throws(PythonRuntime.PythonError) -> Swift.Bool {
         return try _py_hasattr.call(obj, name)
     }
@@ -446,6 +474,7 @@ public enum PyBuiltins {
     /// Two objects that compare equal must also have the same hash value, but the
     /// reverse is not necessarily true.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func hash(_ obj: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> Swift.Int {
         return try _py_hash.call(obj)
     }
@@ -458,6 +487,7 @@ public enum PyBuiltins {
     /// Calling help() at the Python prompt starts an interactive help session.
     /// Calling help(thing) prints help for the python object 'thing'.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func help(_ args: PythonRuntime.PythonObject..., kwargs kwds: [Swift.String: PythonRuntime.PythonObject] = [:]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(contentsOf: args)
@@ -470,6 +500,7 @@ public enum PyBuiltins {
     /// >>> hex(12648430)
     /// '0xc0ffee'
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func hex(_ number: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.String {
         return try _py_hex.call(number)
     }
@@ -479,6 +510,7 @@ public enum PyBuiltins {
     /// This is guaranteed to be unique among simultaneously existing objects.
     /// (CPython uses the object's memory address.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func id(_ obj: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> Swift.Int {
         return try _py_id.call(obj)
     }
@@ -493,6 +525,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter prompt: Python's default is `''`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func input(_ prompt: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
         var arguments = PythonRuntime.PythonArguments()
         if let prompt { try arguments.append(prompt) }
@@ -505,6 +538,7 @@ public enum PyBuiltins {
     /// check against. This is equivalent to ``isinstance(x, A) or isinstance(x, B)
     /// or ...`` etc.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func isinstance(_ obj: some PythonRuntime.ConvertibleToPython, _ classOrTuple: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> Swift.Bool {
         return try _py_isinstance.call(obj, classOrTuple)
     }
@@ -515,6 +549,7 @@ public enum PyBuiltins {
     /// check against. This is equivalent to ``issubclass(x, A) or issubclass(x, B)
     /// or ...``.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func issubclass(_ cls: some PythonRuntime.ConvertibleToPython, _ classOrTuple: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> Swift.Bool {
         return try _py_issubclass.call(cls, classOrTuple)
     }
@@ -526,6 +561,7 @@ public enum PyBuiltins {
     /// supply its own iterator, or be a sequence.
     /// In the second form, the callable is called until it returns the sentinel.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func iter(_ object: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_iter.call(object)
     }
@@ -537,12 +573,14 @@ public enum PyBuiltins {
     /// supply its own iterator, or be a sequence.
     /// In the second form, the callable is called until it returns the sentinel.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func iter(_ object: some PythonRuntime.ConvertibleToPython, _ sentinel: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_iter.call(object, sentinel)
     }
 
     /// Return the number of items in a container.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func len(_ obj: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> Swift.Int {
         return try _py_len.call(obj)
     }
@@ -550,6 +588,7 @@ public enum PyBuiltins {
     /// interactive prompt objects for printing the license text, a list of
     /// contributors and the copyright notice.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func license() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_license.call()
     }
@@ -560,6 +599,7 @@ public enum PyBuiltins {
     /// the local scope and vice-versa is *implementation dependent* and not
     /// covered by any backwards compatibility guarantees.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func locals() throws(PythonRuntime.PythonError) -> [Swift.String: PythonRuntime.PythonObject] {
         return try _py_locals.call()
     }
@@ -574,6 +614,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func max(_ arg1: some PythonRuntime.ConvertibleToPython, _ arg2: some PythonRuntime.ConvertibleToPython, _ args: PythonRuntime.PythonObject..., key: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(arg1)
@@ -591,6 +632,7 @@ public enum PyBuiltins {
     /// the provided iterable is empty.
     /// With two or more arguments, return the largest argument.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func max(_ arg1: some PythonRuntime.ConvertibleToPython, _ arg2: some PythonRuntime.ConvertibleToPython, _ args: PythonRuntime.PythonObject..., key: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(arg1)
@@ -610,6 +652,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func max(_ iterable: [PythonRuntime.PythonObject], key: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
@@ -625,6 +668,7 @@ public enum PyBuiltins {
     /// the provided iterable is empty.
     /// With two or more arguments, return the largest argument.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func max(_ iterable: [PythonRuntime.PythonObject], key: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
@@ -642,6 +686,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func max(_ iterable: [PythonRuntime.PythonObject], key: PythonRuntime.PythonObject? = nil, `default`: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
@@ -658,6 +703,7 @@ public enum PyBuiltins {
     /// the provided iterable is empty.
     /// With two or more arguments, return the largest argument.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func max(_ iterable: [PythonRuntime.PythonObject], key: some PythonRuntime.ConvertibleToPython, `default`: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
@@ -676,6 +722,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func min(_ arg1: some PythonRuntime.ConvertibleToPython, _ arg2: some PythonRuntime.ConvertibleToPython, _ args: PythonRuntime.PythonObject..., key: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(arg1)
@@ -693,6 +740,7 @@ public enum PyBuiltins {
     /// the provided iterable is empty.
     /// With two or more arguments, return the smallest argument.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func min(_ arg1: some PythonRuntime.ConvertibleToPython, _ arg2: some PythonRuntime.ConvertibleToPython, _ args: PythonRuntime.PythonObject..., key: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(arg1)
@@ -712,6 +760,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func min(_ iterable: [PythonRuntime.PythonObject], key: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
@@ -727,6 +776,7 @@ public enum PyBuiltins {
     /// the provided iterable is empty.
     /// With two or more arguments, return the smallest argument.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func min(_ iterable: [PythonRuntime.PythonObject], key: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
@@ -744,6 +794,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func min(_ iterable: [PythonRuntime.PythonObject], key: PythonRuntime.PythonObject? = nil, `default`: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
@@ -760,6 +811,7 @@ public enum PyBuiltins {
     /// the provided iterable is empty.
     /// With two or more arguments, return the smallest argument.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func min(_ iterable: [PythonRuntime.PythonObject], key: some PythonRuntime.ConvertibleToPython, `default`: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
@@ -773,6 +825,7 @@ public enum PyBuiltins {
     /// Return the next item from the iterator. If default is given and the iterator
     /// is exhausted, it is returned instead of raising StopIteration.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func next(_ i: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_next.call(i)
     }
@@ -782,6 +835,7 @@ public enum PyBuiltins {
     /// Return the next item from the iterator. If default is given and the iterator
     /// is exhausted, it is returned instead of raising StopIteration.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func next(_ i: some PythonRuntime.ConvertibleToPython, _ `default`: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_next.call(i, `default`)
     }
@@ -791,6 +845,7 @@ public enum PyBuiltins {
     /// >>> oct(342391)
     /// '0o1234567'
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func oct(_ number: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.String {
         return try _py_oct.call(number)
     }
@@ -917,6 +972,7 @@ public enum PyBuiltins {
     /// - Parameter closefd: Python's default is `True`; omitted unless given.
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String? = nil, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
@@ -1050,6 +1106,7 @@ public enum PyBuiltins {
     /// - Parameter closefd: Python's default is `True`; omitted unless given.
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int, encoding: PythonRuntime.PythonObject? = nil, errors: PythonRuntime.PythonObject? = nil, newline: PythonRuntime.PythonObject? = nil, closefd: Swift.Bool? = nil, opener: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
@@ -1184,6 +1241,7 @@ public enum PyBuiltins {
     /// - Parameter closefd: Python's default is `True`; omitted unless given.
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int? = nil, encoding: PythonRuntime.PythonObject? = nil, errors: PythonRuntime.PythonObject? = nil, newline: PythonRuntime.PythonObject? = nil, closefd: Swift.Bool? = nil, opener: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
@@ -1318,6 +1376,7 @@ public enum PyBuiltins {
     /// - Parameter closefd: Python's default is `True`; omitted unless given.
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
@@ -1333,12 +1392,14 @@ public enum PyBuiltins {
 
     /// Return the Unicode code point for a one-character string.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func ord(_ c: Swift.String) throws(PythonRuntime.PythonError) -> Swift.Int {
         return try _py_ord.call(c)
     }
 
     /// Return the Unicode code point for a one-character string.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func ord(_ c: [Swift.UInt8]) throws(PythonRuntime.PythonError) -> Swift.Int {
         return try _py_ord.call(c)
     }
@@ -1348,6 +1409,7 @@ public enum PyBuiltins {
     /// Some types, such as ints, are able to use a more efficient algorithm when
     /// invoked using the three argument form.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func pow(base: Swift.Int, exp: Swift.Int, mod: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(base)
@@ -1363,6 +1425,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func pow(base: Swift.Int, exp: Swift.Int, mod: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(base)
@@ -1378,6 +1441,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func pow(base: Swift.Int, exp: Swift.Double, mod: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(base)
@@ -1393,6 +1457,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func pow(base: Swift.Double, exp: Swift.Int, mod: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> Swift.Double {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(base)
@@ -1408,6 +1473,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func pow(base: Swift.Double, exp: some PythonRuntime.ConvertibleToPython, mod: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(base)
@@ -1423,6 +1489,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func pow(base: PyBuiltins.Complex, exp: some PythonRuntime.ConvertibleToPython, mod: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PyBuiltins.Complex {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(base)
@@ -1438,6 +1505,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func pow(base: some PythonRuntime.ConvertibleToPython, exp: some PythonRuntime.ConvertibleToPython, mod: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(base)
@@ -1451,6 +1519,7 @@ public enum PyBuiltins {
     /// Some types, such as ints, are able to use a more efficient algorithm when
     /// invoked using the three argument form.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func pow(base: some PythonRuntime.ConvertibleToPython, exp: some PythonRuntime.ConvertibleToPython, mod: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(base)
@@ -1466,6 +1535,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func pow(base: some PythonRuntime.ConvertibleToPython, exp: Swift.Double, mod: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(base)
@@ -1481,6 +1551,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func pow(base: some PythonRuntime.ConvertibleToPython, exp: PyBuiltins.Complex, mod: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PyBuiltins.Complex {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(base)
@@ -1505,6 +1576,7 @@ public enum PyBuiltins {
     /// - Parameter file: Python's default is `None`; omitted unless given.
     /// - Parameter flush: Python's default is `False`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func print(_ values: PythonRuntime.PythonObject..., sep: Swift.String? = nil, end: Swift.String? = nil, file: PythonRuntime.PythonObject? = nil, flush: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(contentsOf: values)
@@ -1530,6 +1602,7 @@ public enum PyBuiltins {
     /// - Parameter end: Python's default is `'\n'`; omitted unless given.
     /// - Parameter file: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func print(_ values: PythonRuntime.PythonObject..., sep: Swift.String? = nil, end: Swift.String? = nil, file: PythonRuntime.PythonObject? = nil, flush: Swift.Bool) throws(PythonRuntime.PythonError) {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(contentsOf: values)
@@ -1544,6 +1617,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter code: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func quit(code: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         if let code { try arguments.append(keyword: "code", code) }
@@ -1554,6 +1628,7 @@ public enum PyBuiltins {
     ///
     /// For many object types, including most builtins, eval(repr(obj)) == obj.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func repr(_ obj: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> Swift.String {
         return try _py_repr.call(obj)
     }
@@ -1565,6 +1640,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter ndigits: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func round(number: some PythonRuntime.ConvertibleToPython, ndigits: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(number)
@@ -1577,6 +1653,7 @@ public enum PyBuiltins {
     /// The return value is an integer if ndigits is omitted or None.  Otherwise
     /// the return value has the same type as the number.  ndigits may be negative.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func round(number: some PythonRuntime.ConvertibleToPython, ndigits: Swift.Int) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_round.call(number, ndigits)
     }
@@ -1585,6 +1662,7 @@ public enum PyBuiltins {
     ///
     /// setattr(x, 'y', v) is equivalent to ``x.y = v``
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func setattr(_ obj: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ value: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(obj)
@@ -1601,6 +1679,7 @@ public enum PyBuiltins {
     /// - Parameter key: Python's default is `None`; omitted unless given.
     /// - Parameter reverse: Python's default is `False`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func sorted(_ iterable: [PythonRuntime.PythonObject], key: PythonRuntime.PythonObject? = nil, reverse: Swift.Bool? = nil) throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
@@ -1616,6 +1695,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter reverse: Python's default is `False`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func sorted(_ iterable: [PythonRuntime.PythonObject], key: some PythonRuntime.ConvertibleToPython, reverse: Swift.Bool? = nil) throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
@@ -1632,6 +1712,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter start: Python's default is `0`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func sum(_ iterable: [Swift.Bool], start: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
@@ -1645,6 +1726,7 @@ public enum PyBuiltins {
     /// This function is intended specifically for use with numeric values and may
     /// reject non-numeric types.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func sum(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_sum.call(iterable)
     }
@@ -1655,6 +1737,7 @@ public enum PyBuiltins {
     /// This function is intended specifically for use with numeric values and may
     /// reject non-numeric types.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func sum(_ iterable: [PythonRuntime.PythonObject], start: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_sum.call(iterable, start)
     }
@@ -1664,6 +1747,7 @@ public enum PyBuiltins {
     /// Without arguments, equivalent to locals().
     /// With an argument, equivalent to object.__dict__.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func vars(_ object: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_vars.call(object)
     }
@@ -1675,6 +1759,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter object: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func vars(_ object: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> [Swift.String: PythonRuntime.PythonObject] {
         var arguments = PythonRuntime.PythonArguments()
         if let object { try arguments.append(object) }
@@ -1689,6 +1774,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter o: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func bool(_ o: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
         var arguments = PythonRuntime.PythonArguments()
         if let o { try arguments.append(o) }
@@ -1707,6 +1793,7 @@ public enum PyBuiltins {
     ///   - any object implementing the buffer API.
     ///   - an integer
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func bytes(_ o: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
         return try _bytes_type.call(o)
     }
@@ -1725,6 +1812,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter errors: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func bytes(_ string: Swift.String, encoding: Swift.String, errors: Swift.String? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(string)
@@ -1745,6 +1833,7 @@ public enum PyBuiltins {
     ///   - any object implementing the buffer API.
     ///   - an integer
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func bytes() throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
         return try _bytes_type.call()
     }
@@ -1759,6 +1848,7 @@ public enum PyBuiltins {
     /// dict(**kwargs) -> new dictionary initialized with the name=value pairs
     ///     in the keyword argument list.  For example:  dict(one=1, two=2)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func dict() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _dict_type.call()
     }
@@ -1773,6 +1863,7 @@ public enum PyBuiltins {
     /// dict(**kwargs) -> new dictionary initialized with the name=value pairs
     ///     in the keyword argument list.  For example:  dict(one=1, two=2)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func dict(kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(keywords: kwargs)
@@ -1789,6 +1880,7 @@ public enum PyBuiltins {
     /// dict(**kwargs) -> new dictionary initialized with the name=value pairs
     ///     in the keyword argument list.  For example:  dict(one=1, two=2)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func dict(_ map: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _dict_type.call(map)
     }
@@ -1803,6 +1895,7 @@ public enum PyBuiltins {
     /// dict(**kwargs) -> new dictionary initialized with the name=value pairs
     ///     in the keyword argument list.  For example:  dict(one=1, two=2)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func dict(_ map: some PythonRuntime.ConvertibleToPython, kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(map)
@@ -1820,6 +1913,7 @@ public enum PyBuiltins {
     /// dict(**kwargs) -> new dictionary initialized with the name=value pairs
     ///     in the keyword argument list.  For example:  dict(one=1, two=2)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func dict(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _dict_type.call(iterable)
     }
@@ -1834,6 +1928,7 @@ public enum PyBuiltins {
     /// dict(**kwargs) -> new dictionary initialized with the name=value pairs
     ///     in the keyword argument list.  For example:  dict(one=1, two=2)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func dict(_ iterable: [PythonRuntime.PythonObject], kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
@@ -1851,6 +1946,7 @@ public enum PyBuiltins {
     /// dict(**kwargs) -> new dictionary initialized with the name=value pairs
     ///     in the keyword argument list.  For example:  dict(one=1, two=2)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func dict(_ iterable: [[Swift.String]]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _dict_type.call(iterable)
     }
@@ -1865,6 +1961,7 @@ public enum PyBuiltins {
     /// dict(**kwargs) -> new dictionary initialized with the name=value pairs
     ///     in the keyword argument list.  For example:  dict(one=1, two=2)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func dict(_ iterable: [[[Swift.UInt8]]]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _dict_type.call(iterable)
     }
@@ -1873,6 +1970,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter x: Python's default is `0`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func float(_ x: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> Swift.Double {
         var arguments = PythonRuntime.PythonArguments()
         if let x { try arguments.append(x) }
@@ -1884,6 +1982,7 @@ public enum PyBuiltins {
     ///
     /// Build an immutable unordered collection of unique elements.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func frozenset() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _frozenset_type.call()
     }
@@ -1893,6 +1992,7 @@ public enum PyBuiltins {
     ///
     /// Build an immutable unordered collection of unique elements.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func frozenset(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _frozenset_type.call(iterable)
     }
@@ -1914,6 +2014,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter x: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func int(_ x: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
         var arguments = PythonRuntime.PythonArguments()
         if let x { try arguments.append(x) }
@@ -1935,6 +2036,7 @@ public enum PyBuiltins {
     /// >>> int('0b100', base=0)
     /// 4
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func int(_ x: Swift.String, base: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
         return try _int_type.call(x, base)
     }
@@ -1954,6 +2056,7 @@ public enum PyBuiltins {
     /// >>> int('0b100', base=0)
     /// 4
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func int(_ x: [Swift.UInt8], base: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
         return try _int_type.call(x, base)
     }
@@ -1963,6 +2066,7 @@ public enum PyBuiltins {
     /// If no argument is given, the constructor creates a new empty list.
     /// The argument must be an iterable if specified.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func list() throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
         return try _list_type.call()
     }
@@ -1972,6 +2076,7 @@ public enum PyBuiltins {
     /// If no argument is given, the constructor creates a new empty list.
     /// The argument must be an iterable if specified.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func list(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
         return try _list_type.call(iterable)
     }
@@ -1981,6 +2086,7 @@ public enum PyBuiltins {
     ///
     /// Build an unordered collection of unique elements.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func set() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _set_type.call()
     }
@@ -1990,6 +2096,7 @@ public enum PyBuiltins {
     ///
     /// Build an unordered collection of unique elements.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func set(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _set_type.call(iterable)
     }
@@ -2007,6 +2114,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter object: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func str(object: PythonRuntime.PythonObject? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
         var arguments = PythonRuntime.PythonArguments()
         if let object { try arguments.append(keyword: "object", object) }
@@ -2027,6 +2135,7 @@ public enum PyBuiltins {
     /// - Parameter encoding: Python's default is `...`; omitted unless given.
     /// - Parameter errors: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func str(object: [Swift.UInt8], encoding: Swift.String? = nil, errors: Swift.String? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(object)
@@ -2044,6 +2153,7 @@ public enum PyBuiltins {
     ///
     /// - Parameter iterable: Python's default is `()`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func tuple(_ iterable: [PythonRuntime.PythonObject]? = nil) throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
         var arguments = PythonRuntime.PythonArguments()
         if let iterable { try arguments.append(iterable) }

@@ -103,12 +103,14 @@ public enum PyMath {
     ///
     /// The result is between 0 and pi.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func acos(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_acos.call(x)
     }
 
     /// Return the inverse hyperbolic cosine of x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func acosh(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_acosh.call(x)
     }
@@ -117,12 +119,14 @@ public enum PyMath {
     ///
     /// The result is between -pi/2 and pi/2.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func asin(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_asin.call(x)
     }
 
     /// Return the inverse hyperbolic sine of x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func asinh(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_asinh.call(x)
     }
@@ -131,6 +135,7 @@ public enum PyMath {
     ///
     /// The result is between -pi/2 and pi/2.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func atan(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_atan.call(x)
     }
@@ -139,18 +144,21 @@ public enum PyMath {
     ///
     /// Unlike atan(y/x), the signs of both x and y are considered.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func atan2(_ y: Swift.Double, _ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_atan2.call(y, x)
     }
 
     /// Return the inverse hyperbolic tangent of x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func atanh(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_atanh.call(x)
     }
 
     /// Return the cube root of x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func cbrt(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_cbrt.call(x)
     }
@@ -159,6 +167,7 @@ public enum PyMath {
     ///
     /// This is the smallest integer >= x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func ceil(_ x: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_ceil.call(x)
     }
@@ -167,6 +176,7 @@ public enum PyMath {
     ///
     /// This is the smallest integer >= x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func ceil(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Int {
         return try _py_ceil.call(x)
     }
@@ -183,6 +193,7 @@ public enum PyMath {
     /// Raises TypeError if either of the arguments are not integers.
     /// Raises ValueError if either of the arguments are negative.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func comb(_ n: Swift.Int, _ k: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
         return try _py_comb.call(n, k)
     }
@@ -192,24 +203,28 @@ public enum PyMath {
     /// On platforms that support signed zeros, copysign(1.0, -0.0)
     /// returns -1.0.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func copysign(_ x: Swift.Double, _ y: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_copysign.call(x, y)
     }
 
     /// Return the cosine of x (measured in radians).
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func cos(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_cos.call(x)
     }
 
     /// Return the hyperbolic cosine of x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func cosh(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_cosh.call(x)
     }
 
     /// Convert angle x from radians to degrees.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func degrees(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_degrees.call(x)
     }
@@ -222,30 +237,35 @@ public enum PyMath {
     /// Roughly equivalent to:
     ///     sqrt(sum((px - qx) ** 2.0 for px, qx in zip(p, q)))
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func dist(_ p: [Swift.Double], _ q: [Swift.Double]) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_dist.call(p, q)
     }
 
     /// Error function at x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func erf(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_erf.call(x)
     }
 
     /// Complementary error function at x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func erfc(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_erfc.call(x)
     }
 
     /// Return e raised to the power of x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func exp(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_exp.call(x)
     }
 
     /// Return 2 raised to the power of x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func exp2(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_exp2.call(x)
     }
@@ -254,12 +274,14 @@ public enum PyMath {
     ///
     /// This function avoids the loss of precision involved in the direct evaluation of exp(x)-1 for small x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func expm1(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_expm1.call(x)
     }
 
     /// Return the absolute value of the float x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func fabs(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_fabs.call(x)
     }
@@ -268,6 +290,7 @@ public enum PyMath {
     ///
     /// Raise a ValueError if x is negative or non-integral.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func factorial(_ x: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
         return try _py_factorial.call(x)
     }
@@ -276,6 +299,7 @@ public enum PyMath {
     ///
     /// This is the largest integer <= x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func floor(_ x: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_floor.call(x)
     }
@@ -284,6 +308,7 @@ public enum PyMath {
     ///
     /// This is the largest integer <= x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func floor(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Int {
         return try _py_floor.call(x)
     }
@@ -292,6 +317,7 @@ public enum PyMath {
     ///
     /// x % y may differ.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func fmod(_ x: Swift.Double, _ y: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_fmod.call(x, y)
     }
@@ -301,6 +327,7 @@ public enum PyMath {
     /// m is a float and e is an int, such that x = m * 2.**e.
     /// If x is 0, m and e are both 0.  Else 0.5 <= abs(m) < 1.0.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func frexp(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> (Swift.Double, Swift.Int) {
         let result: PythonRuntime.PythonObject = try _py_frexp.call(x)
         return try result.tuple(of: Swift.Double.self, Swift.Int.self)
@@ -310,18 +337,21 @@ public enum PyMath {
     ///
     /// Assumes IEEE-754 floating point arithmetic.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func fsum(_ seq: [Swift.Double]) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_fsum.call(seq)
     }
 
     /// Gamma function at x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func gamma(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_gamma.call(x)
     }
 
     /// Greatest Common Divisor.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func gcd(_ integers: Swift.Int...) throws(PythonRuntime.PythonError) -> Swift.Int {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(contentsOf: integers)
@@ -343,6 +373,7 @@ public enum PyMath {
     ///     >>> hypot(3.0, 4.0)
     ///     5.0
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func hypot(_ coordinates: Swift.Double...) throws(PythonRuntime.PythonError) -> Swift.Double {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(contentsOf: coordinates)
@@ -370,6 +401,7 @@ public enum PyMath {
     /// - Parameter relTol: Python's default is `1e-09`; omitted unless given.
     /// - Parameter absTol: Python's default is `0.0`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func isclose(a: Swift.Double, b: Swift.Double, relTol: Swift.Double? = nil, absTol: Swift.Double? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(a)
@@ -381,30 +413,35 @@ public enum PyMath {
 
     /// Return True if x is neither an infinity nor a NaN, and False otherwise.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func isfinite(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Bool {
         return try _py_isfinite.call(x)
     }
 
     /// Return True if x is a positive or negative infinity, and False otherwise.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func isinf(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Bool {
         return try _py_isinf.call(x)
     }
 
     /// Return True if x is a NaN (not a number), and False otherwise.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func isnan(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Bool {
         return try _py_isnan.call(x)
     }
 
     /// Return the integer part of the square root of the input.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func isqrt(_ n: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
         return try _py_isqrt.call(n)
     }
 
     /// Least Common Multiple.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func lcm(_ integers: Swift.Int...) throws(PythonRuntime.PythonError) -> Swift.Int {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(contentsOf: integers)
@@ -415,12 +452,14 @@ public enum PyMath {
     ///
     /// This is essentially the inverse of frexp().
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func ldexp(_ x: Swift.Double, _ i: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_ldexp.call(x, i)
     }
 
     /// Natural logarithm of absolute value of Gamma function at x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func lgamma(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_lgamma.call(x)
     }
@@ -432,6 +471,7 @@ public enum PyMath {
     ///
     /// - Parameter base: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func log(_ x: Swift.Double, _ base: Swift.Double? = nil) throws(PythonRuntime.PythonError) -> Swift.Double {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(x)
@@ -441,6 +481,7 @@ public enum PyMath {
 
     /// Return the base 10 logarithm of x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func log10(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_log10.call(x)
     }
@@ -449,12 +490,14 @@ public enum PyMath {
     ///
     /// The result is computed in a way which is accurate for x near zero.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func log1p(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_log1p.call(x)
     }
 
     /// Return the base 2 logarithm of x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func log2(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_log2.call(x)
     }
@@ -463,6 +506,7 @@ public enum PyMath {
     ///
     /// Both results carry the sign of x and are floats.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func modf(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> (Swift.Double, Swift.Double) {
         let result: PythonRuntime.PythonObject = try _py_modf.call(x)
         return try result.tuple(of: Swift.Double.self, Swift.Double.self)
@@ -470,6 +514,7 @@ public enum PyMath {
 
     /// Return the next floating-point value after x towards y.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func nextafter(_ x: Swift.Double, _ y: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_nextafter.call(x, y)
     }
@@ -487,6 +532,7 @@ public enum PyMath {
     ///
     /// - Parameter k: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func perm(_ n: Swift.Int, _ k: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(n)
@@ -496,6 +542,7 @@ public enum PyMath {
 
     /// Return x**y (x to the power of y).
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func pow(_ x: Swift.Double, _ y: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_pow.call(x, y)
     }
@@ -510,6 +557,7 @@ public enum PyMath {
     ///
     /// - Parameter start: Python's default is `1`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func prod(_ iterable: [PythonRuntime.PythonObject], start: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
@@ -525,6 +573,7 @@ public enum PyMath {
     /// intended specifically for use with numeric values and may reject
     /// non-numeric types.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func prod(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_prod.call(iterable)
     }
@@ -537,6 +586,7 @@ public enum PyMath {
     /// intended specifically for use with numeric values and may reject
     /// non-numeric types.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func prod(_ iterable: [PythonRuntime.PythonObject], start: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
@@ -546,6 +596,7 @@ public enum PyMath {
 
     /// Convert angle x from degrees to radians.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func radians(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_radians.call(x)
     }
@@ -556,36 +607,42 @@ public enum PyMath {
     /// In the case where x is exactly halfway between two multiples of
     /// y, the nearest even value of n is used. The result is always exact.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func remainder(_ x: Swift.Double, _ y: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_remainder.call(x, y)
     }
 
     /// Return the sine of x (measured in radians).
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func sin(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_sin.call(x)
     }
 
     /// Return the hyperbolic sine of x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func sinh(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_sinh.call(x)
     }
 
     /// Return the square root of x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func sqrt(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_sqrt.call(x)
     }
 
     /// Return the tangent of x (measured in radians).
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func tan(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_tan.call(x)
     }
 
     /// Return the hyperbolic tangent of x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func tanh(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_tanh.call(x)
     }
@@ -594,12 +651,14 @@ public enum PyMath {
     ///
     /// Uses the __trunc__ magic method.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func trunc(_ x: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_trunc.call(x)
     }
 
     /// Return the value of the least significant bit of the float x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func ulp(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_ulp.call(x)
     }

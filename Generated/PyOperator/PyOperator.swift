@@ -68,24 +68,28 @@ public enum PyOperator {
 
     /// Same as abs(a).
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func abs(_ a: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_abs.call(a)
     }
 
     /// Same as a + b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func add(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_add.call(a, b)
     }
 
     /// Same as a & b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func and(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_and_.call(a, b)
     }
 
     /// Same as obj(*args, **kwargs).
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func call(_ obj: some PythonRuntime.ConvertibleToPython, _ args: PythonRuntime.PythonObject..., kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(obj)
@@ -96,198 +100,231 @@ public enum PyOperator {
 
     /// Same as a + b, for a and b sequences.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func concat(_ a: [PythonRuntime.PythonObject], _ b: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
         return try _py_concat.call(a, b)
     }
 
     /// Same as b in a (note reversed operands).
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func contains(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> Swift.Bool {
         return try _py_contains.call(a, b)
     }
 
     /// Return the number of items in a which are, or which equal, b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func countOf(_ a: [PythonRuntime.PythonObject], _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> Swift.Int {
         return try _py_countOf.call(a, b)
     }
 
     /// Same as del a[b].
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func delitem(_ a: [PythonRuntime.PythonObject], _ b: Swift.Int) throws(PythonRuntime.PythonError) {
         let _: PythonRuntime.PythonNoneResult = try _py_delitem.call(a, b)
     }
 
     /// Same as del a[b].
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func delitem(_ a: [PythonRuntime.PythonObject], _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) {
         let _: PythonRuntime.PythonNoneResult = try _py_delitem.call(a, b)
     }
 
     /// Same as del a[b].
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func delitem(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) {
         let _: PythonRuntime.PythonNoneResult = try _py_delitem.call(a, b)
     }
 
     /// Same as a == b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func eq(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_eq.call(a, b)
     }
 
     /// Same as a // b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func floordiv(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_floordiv.call(a, b)
     }
 
     /// Same as a >= b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func ge(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_ge.call(a, b)
     }
 
     /// Same as a[b].
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func getitem(_ a: [PythonRuntime.PythonObject], _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
         return try _py_getitem.call(a, b)
     }
 
     /// Same as a[b].
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func getitem(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_getitem.call(a, b)
     }
 
     /// Same as a > b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func gt(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_gt.call(a, b)
     }
 
     /// Same as a += b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func iadd(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_iadd.call(a, b)
     }
 
     /// Same as a &= b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func iand(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_iand.call(a, b)
     }
 
     /// Same as a += b, for a and b sequences.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func iconcat(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_iconcat.call(a, b)
     }
 
     /// Same as a //= b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func ifloordiv(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_ifloordiv.call(a, b)
     }
 
     /// Same as a <<= b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func ilshift(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_ilshift.call(a, b)
     }
 
     /// Same as a @= b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func imatmul(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_imatmul.call(a, b)
     }
 
     /// Same as a %= b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func imod(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_imod.call(a, b)
     }
 
     /// Same as a *= b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func imul(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_imul.call(a, b)
     }
 
     /// Same as a.__index__()
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func index(_ a: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
         return try _py_index.call(a)
     }
 
     /// Return the first index of b in a.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func indexOf(_ a: [PythonRuntime.PythonObject], _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> Swift.Int {
         return try _py_indexOf.call(a, b)
     }
 
     /// Same as ~a.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func inv(_ a: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_inv.call(a)
     }
 
     /// Same as ~a.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func invert(_ a: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_invert.call(a)
     }
 
     /// Same as a |= b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func ior(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_ior.call(a, b)
     }
 
     /// Same as a **= b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func ipow(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_ipow.call(a, b)
     }
 
     /// Same as a >>= b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func irshift(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_irshift.call(a, b)
     }
 
     /// Same as a is b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func `is`(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> Swift.Bool {
         return try _py_is_.call(a, b)
     }
 
     /// Same as a is not b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func isNot(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> Swift.Bool {
         return try _py_is_not.call(a, b)
     }
 
     /// Same as a -= b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func isub(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_isub.call(a, b)
     }
 
     /// Same as a /= b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func itruediv(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_itruediv.call(a, b)
     }
 
     /// Same as a ^= b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func ixor(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_ixor.call(a, b)
     }
 
     /// Same as a <= b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func le(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_le.call(a, b)
     }
@@ -302,6 +339,7 @@ public enum PyOperator {
     ///
     /// - Parameter default: Python's default is `0`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func lengthHint(_ obj: some PythonRuntime.ConvertibleToPython, _ `default`: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(obj)
@@ -311,78 +349,91 @@ public enum PyOperator {
 
     /// Same as a << b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func lshift(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_lshift.call(a, b)
     }
 
     /// Same as a < b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func lt(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_lt.call(a, b)
     }
 
     /// Same as a @ b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func matmul(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_matmul.call(a, b)
     }
 
     /// Same as a % b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func mod(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_mod.call(a, b)
     }
 
     /// Same as a * b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func mul(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_mul.call(a, b)
     }
 
     /// Same as a != b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func ne(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_ne.call(a, b)
     }
 
     /// Same as -a.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func neg(_ a: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_neg.call(a)
     }
 
     /// Same as not a.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func not(_ a: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> Swift.Bool {
         return try _py_not_.call(a)
     }
 
     /// Same as a | b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func or(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_or_.call(a, b)
     }
 
     /// Same as +a.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func pos(_ a: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_pos.call(a)
     }
 
     /// Same as a ** b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func pow(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_pow.call(a, b)
     }
 
     /// Same as a >> b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func rshift(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_rshift.call(a, b)
     }
 
     /// Same as a[b] = c.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func setitem(_ a: [PythonRuntime.PythonObject], _ b: Swift.Int, _ c: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(a)
@@ -393,6 +444,7 @@ public enum PyOperator {
 
     /// Same as a[b] = c.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func setitem(_ a: [PythonRuntime.PythonObject], _ b: some PythonRuntime.ConvertibleToPython, _ c: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(a)
@@ -403,6 +455,7 @@ public enum PyOperator {
 
     /// Same as a[b] = c.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func setitem(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython, _ c: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(a)
@@ -413,24 +466,28 @@ public enum PyOperator {
 
     /// Same as a - b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func sub(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_sub.call(a, b)
     }
 
     /// Same as a / b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func truediv(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_truediv.call(a, b)
     }
 
     /// Return True if a is true, False otherwise.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func truth(_ a: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> Swift.Bool {
         return try _py_truth.call(a)
     }
 
     /// Same as a ^ b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func xor(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_xor.call(a, b)
     }

@@ -130,6 +130,8 @@ final class Renderer {
         let throwsClause = "throws(PythonRuntime.PythonError)"
         switch function.kind {
         case .staticFunction:
+            // Inlinable so a call compiles down to the cached-function vectorcall in the caller.
+            emit("@inlinable")
             emit("public static func \(function.swiftName)(\(parameters)) \(throwsClause)\(returns) {")
         case .classFunction:
             let modifier = owner?.isFinal == true && !function.isOverride ? "static" : "class"

@@ -14,7 +14,8 @@ public final class PythonCallableReference: @unchecked Sendable {
     public let qualifiedName: String
 
     /// The looked-up object; written and read only with the GIL held.
-    @usableFromInline
+    /// Exclusivity is guaranteed by the GIL, so the dynamic exclusivity check is skipped on this hot path.
+    @exclusivity(unchecked) @usableFromInline
     var cached: PyObjectPointer?
 
     /// Creates a reference to `module.path[0].path[1]…`.

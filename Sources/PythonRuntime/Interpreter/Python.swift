@@ -1,4 +1,5 @@
 import CPython
+import GILDepth
 import Synchronization
 
 /// The entry point to the embedded CPython interpreter.
@@ -30,10 +31,16 @@ public enum Python {
     public static func withGIL<Result, Failure: Error>(
         _ body: () throws(Failure) -> Result
     ) throws(Failure) -> Result {
+        // Fast path: this thread is already inside `withGIL` (one thread-local load).
+        if pybindgen_gil_depth_get() > 0 { return try body() }
         if !interpreterIsReady.load(ordering: .acquiring) { Interpreter.startLazily() }
-        if PyGILState_Check() != 0 { return try body() }
+        // `PyGILState_Ensure` is re-entrant, so this is also right when Python called into Swift with the GIL held.
         let state = PyGILState_Ensure()
-        defer { PyGILState_Release(state) }
+        pybindgen_gil_depth_enter()
+        defer {
+            pybindgen_gil_depth_leave()
+            PyGILState_Release(state)
+        }
         return try body()
     }
 

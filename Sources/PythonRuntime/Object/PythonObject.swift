@@ -1,4 +1,5 @@
 import CPython
+import GILDepth
 
 /// A pointer to a CPython object, as the C API sees it.
 public typealias PyObjectPointer = UnsafeMutablePointer<PyObject>
@@ -70,7 +71,7 @@ final class PythonReference: @unchecked Sendable {
     }
 
     deinit {
-        if PyGILState_Check() != 0 {
+        if pybindgen_gil_depth_get() > 0 || PyGILState_Check() != 0 {
             pyshim_DecRef(pointer)
         } else {
             let state = PyGILState_Ensure()

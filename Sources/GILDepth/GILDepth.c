@@ -1,0 +1,3 @@
+#include "GILDepth.h"
+
+_Thread_local long pybindgen_gil_depth = 0;

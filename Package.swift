@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "PyOperator", targets: ["PyOperator"]),
         .library(name: "PyMath", targets: ["PyMath"]),
         .library(name: "PyDatetime", targets: ["PyDatetime"]),
+        .plugin(name: "PyBindGenPlugin", targets: ["PyBindGenPlugin"]),
+        .plugin(name: "PyBindGenCommand", targets: ["PyBindGenCommand"]),
     ],
     dependencies: [
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
@@ -40,6 +42,18 @@ let package = Package(
                 "PythonRuntime", "PyBindGenCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .plugin(name: "PyBindGenPlugin", capability: .buildTool(), dependencies: ["pybindgen"]),
+        .plugin(
+            name: "PyBindGenCommand",
+            capability: .command(
+                intent: .custom(
+                    verb: "pybindgen", description: "Regenerate the committed typed Python modules from pybindgen.json"),
+                permissions: [
+                    .writeToPackageDirectory(reason: "pybindgen writes the generated Swift modules into the output folder")
+                ]
+            ),
+            dependencies: ["pybindgen"]
+        ),
         .target(name: "PyBuiltins", dependencies: ["PythonRuntime"], path: "Generated/PyBuiltins"),
         .target(name: "PyOperator", dependencies: ["PythonRuntime"], path: "Generated/PyOperator"),
         .target(name: "PyMath", dependencies: ["PythonRuntime"], path: "Generated/PyMath"),
@@ -49,12 +63,17 @@ let package = Package(
             dependencies: ["PyBuiltins", "PyOperator", "PyMath", "PyDatetime", "PythonRuntime"]
         ),
         .testTarget(
+            name: "ExtraModulesTests",
+            dependencies: ["PythonRuntime"],
+            plugins: ["PyBindGenPlugin"]
+        ),
+        .testTarget(
             name: "PyBindGenCoreTests",
-            dependencies: ["PyBindGenCore", "PythonRuntime", "pybindgen"]
+            dependencies: ["PyBindGenCore", "PythonRuntime"]
         ),
         .testTarget(
             name: "PythonRuntimeTests",
-            dependencies: ["PythonRuntime", "pybindgen"]
+            dependencies: ["PythonRuntime"]
         ),
     ],
     swiftLanguageModes: [.v6]

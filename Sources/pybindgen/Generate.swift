@@ -19,14 +19,25 @@ struct Generate: ParsableCommand {
               swift run pybindgen os.path --output Sources/Bindings
               swift run pybindgen statistics --include mean --include median
               swift run pybindgen builtins operator math datetime --output Generated --check
+              swift run pybindgen --config pybindgen.json
+
+            A pybindgen.json file lists the modules and options, e.g. {"modules": ["statistics"], \
+            "exclude": ["NormalDist"], "stubs": true, "searchPaths": ["python"], "output": "Generated"}. \
+            The PyBindGenPlugin build plugin and the `swift package pybindgen` command read the same file.
             """
     )
 
     @Argument(help: "Python modules to generate, e.g. math datetime os.path.")
     var modules: [String] = []
 
-    @Option(name: .shortAndLong, help: "Folder that receives one Py<Module>/ folder per module.")
-    var output: String = "Generated"
+    @Option(name: .shortAndLong, help: "Folder that receives one Py<Module>/ folder per module (default: Generated).")
+    var output: String?
+
+    @Option(help: "Read the modules and options from this pybindgen.json file.")
+    var config: String?
+
+    @Flag(help: .hidden)
+    var flat = false
 
     @Option(help: "Generate only this name (repeatable).")
     var include: [String] = []
@@ -51,27 +62,51 @@ struct Generate: ParsableCommand {
     var regenerateCommand: String?
 
     func validate() throws {
-        if modules.isEmpty { throw ValidationError("give at least one Python module, for example: pybindgen math") }
+        if config != nil, !modules.isEmpty {
+            throw ValidationError("give the modules either as arguments or in --config, not both")
+        }
+        if config == nil, modules.isEmpty {
+            throw ValidationError("give at least one Python module, for example: pybindgen math")
+        }
     }
 
     func run() throws {
-        try Python.start(PythonConfiguration(searchPaths: searchPaths))
+        var configuration = BindingConfiguration(modules: modules)
+        if let config {
+            do {
+                configuration = try BindingConfiguration.load(path: config)
+            } catch let error as GeneratorError {
+                throw GenerationFailure(message: error.message)
+            }
+        }
+        let output = output ?? configuration.output ?? "Generated"
+        try Python.start(PythonConfiguration(searchPaths: configuration.searchPaths + searchPaths))
+        let defaultCommand =
+            config == nil
+            ? "swift run pybindgen \(modules.joined(separator: " ")) --output \(output)"
+            : "swift package --allow-writing-to-package-directory pybindgen"
         var options = GeneratorOptions(
-            modules: modules, outputDirectory: output,
-            regenerateCommand: regenerateCommand
-                ?? "swift run pybindgen \(modules.joined(separator: " ")) --output \(output)")
-        options.include = include
-        options.exclude = exclude
+            modules: configuration.modules, outputDirectory: output,
+            regenerateCommand: regenerateCommand ?? defaultCommand)
+        options.include = configuration.include + include
+        options.exclude = configuration.exclude + exclude
         options.check = check
-        options.useStubs = !noStubs
+        options.useStubs = configuration.useStubs && !noStubs
         options.descriptionDirectory = dumpDescription
+        options.flatLayout = flat
         let generator = Generator { message in FileHandle.standardError.write(Data((message + "\n").utf8)) }
         do {
             let summaries = try generator.run(options)
             for summary in summaries { print(summary) }
             if check { print("pybindgen: \(summaries.count) module(s) up to date") }
         } catch let error as GeneratorError {
-            throw ValidationError("\(error.message)")
+            throw GenerationFailure(message: config.map { "\($0): \(error.message)" } ?? error.message)
         }
     }
+}
+
+/// A failure reported as `Error: <message>` with exit status 1 (no usage text: the command line was fine).
+struct GenerationFailure: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

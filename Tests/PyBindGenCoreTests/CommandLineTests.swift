@@ -4,9 +4,12 @@ import Testing
 /// The `pybindgen` executable, run as a user would: clear errors, non-zero exits, no partial files.
 @Suite("pybindgen command line")
 struct CommandLineTests {
+    /// The `pybindgen` built next to this test binary (`swift test` builds every product of the package).
     static var tool: String {
-        URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "")
-            .deletingLastPathComponent().appendingPathComponent("pybindgen").path
+        let products = URL(
+            fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
+        ).deletingLastPathComponent()
+        return products.appendingPathComponent("pybindgen").path
     }
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {

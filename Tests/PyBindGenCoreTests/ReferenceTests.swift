@@ -16,9 +16,9 @@ struct ReferenceTests {
             "pybindgen-reference-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         // The generator runs in a child process (the CLI), as users run it: mypy's analysis stays out of this process.
+        // Same configuration and code path as `swift package --allow-writing-to-package-directory pybindgen`.
         let result = try CommandLineTests.run([
-            "builtins", "operator", "math", "datetime", "--output", output.path,
-            "--regenerate-command", "swift run pybindgen builtins operator math datetime --output Generated",
+            "--config", Self.packageRoot.appendingPathComponent("pybindgen.json").path, "--output", output.path,
         ])
         try #require(result.status == 0, "pybindgen failed: \(result.error)")
         #expect(result.output.components(separatedBy: "typeshed stubs through mypy").count == 5, "\(result.output)")
@@ -39,7 +39,7 @@ struct ReferenceTests {
                     \(summary.swiftModule) differs from Generated/ at line \(line + 1):
                     - committed: \(line < committedLines.count ? committedLines[line] : "<end of file>")
                     + generated: \(line < generatedLines.count ? generatedLines[line] : "<end of file>")
-                    Regenerate with: swift run pybindgen builtins operator math datetime --output Generated
+                    Regenerate with: swift package --allow-writing-to-package-directory pybindgen
                     """)
             }
         }

@@ -49,6 +49,9 @@ class TypeMapper:
         if isinstance(typ, t.TypeVarType):
             if self_class is not None and typ.name == "Self":
                 return {"kind": "class", "name": self_class}
+            bound = t.get_proper_type(typ.upper_bound)
+            if isinstance(bound, t.Instance) and bound.type.fullname != "builtins.object":
+                return self.map(bound, self_class, position, depth)
             return dynamic("type variable " + typ.name)
         if isinstance(typ, t.LiteralType):
             return self.map(typ.fallback, self_class, position, depth)
@@ -198,6 +201,22 @@ def runtime_signature(function, drop_first=False):
     }
 
 
+def expand_type_variables(callable_type):
+    """One signature per choice of a value-constrained type variable: `mean(data: Iterable[_NumberT]) -> _NumberT`
+    with `_NumberT = TypeVar(..., float, Decimal, Fraction)` becomes three overloads (at most 8 in all)."""
+    from mypy import types as t
+    from mypy.expandtype import expand_type
+    variables = [v for v in callable_type.variables if isinstance(v, t.TypeVarType) and v.values]
+    if not variables:
+        return [callable_type]
+    choices = [{}]
+    for variable in variables:
+        choices = [{**choice, variable.id: value} for choice in choices for value in variable.values]
+    if len(choices) > 8:
+        return [callable_type]
+    return [expand_type(callable_type, choice) for choice in choices]
+
+
 def stub_signatures(mapper, node, runtime, self_class=None, drop_first=False):
     """Signatures of a stub function (one per overload), with runtime defaults merged in."""
     from mypy import nodes, types as t
@@ -215,10 +234,14 @@ def stub_signatures(mapper, node, runtime, self_class=None, drop_first=False):
         for parameter in runtime["parameters"]:
             runtime_defaults[parameter["name"]] = parameter["default"]
     signatures = []
+    expanded_items = []
     for item in items:
-        callable_type = item.type
-        if not isinstance(callable_type, t.CallableType):
+        if not isinstance(item.type, t.CallableType):
             return None
+        expanded_items.extend((item, callable_type) for callable_type in expand_type_variables(item.type))
+    for item, callable_type in expanded_items:
+        if isinstance(t.get_proper_type(callable_type.ret_type), t.UninhabitedType):
+            continue  # an overload returning NoReturn marks a combination that always raises
         names = list(callable_type.arg_names)
         kinds = list(callable_type.arg_kinds)
         types_ = list(callable_type.arg_types)
@@ -326,7 +349,8 @@ def describe_class(mapper, module, name, cls, stub_info, local_classes, skipped)
         if member.startswith("_") and member not in OPERATOR_DUNDERS + PROTOCOL_DUNDERS:
             continue
         value = own[member]
-        stub = stub_names.get(member)
+        # Search the stub class's MRO: `datetime.ctime` is declared on `date` in the stubs.
+        stub = stub_info.get(member) if stub_info is not None else None
         stub_node = stub.node if stub is not None else None
         if member in PROTOCOL_DUNDERS:
             description["protocols"].append(describe_function(mapper, member, getattr(cls, member), stub_node, name, True))

@@ -309,24 +309,29 @@ struct Translator {
             let parameters = signature.parameters.filter { $0.kind != .varKeyword && $0.kind != .varPositional }
             var returns = types.resultType(signature.returns)
             if let binary = Self.binaryOperators[operation.name], parameters.count >= 1 {
-                var rhs = types.swiftType(parameters[0].type, topLevelParameter: false)
-                if ["__eq__", "__ne__"].contains(operation.name) && rhs.isDynamic { rhs = selfType }
                 if ["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"].contains(operation.name) {
                     returns = SwiftType(text: "Swift.Bool", isDynamic: false, isHashable: true)
                 }
-                guard !rhs.isDynamic, returns != .void else { continue }
-                result.append(
-                    TranslatedFunction(
-                        kind: .binaryOperator, swiftName: binary.symbol, pythonName: operation.name,
-                        doc: ["`\(cls.name).\(operation.name)`."],
-                        parameters: [
-                            TranslatedParameter(
-                                label: "lhs", name: "lhs", type: selfType, isOptional: false, isVariadic: false,
-                                passing: .positional),
-                            TranslatedParameter(
-                                label: "rhs", name: "rhs", type: rhs, isOptional: false, isVariadic: false,
-                                passing: .positional),
-                        ], result: returns, callee: binary.operation, passesSelf: false))
+                // `b: int | Fraction` gives one operator per member of the union.
+                let rhsTypes =
+                    parameters[0].type.kind == "union" ? parameters[0].type.args ?? [] : [parameters[0].type]
+                for rhsType in rhsTypes {
+                    var rhs = types.swiftType(rhsType, topLevelParameter: false)
+                    if ["__eq__", "__ne__"].contains(operation.name) && rhs.isDynamic { rhs = selfType }
+                    guard !rhs.isDynamic, returns != .void else { continue }
+                    result.append(
+                        TranslatedFunction(
+                            kind: .binaryOperator, swiftName: binary.symbol, pythonName: operation.name,
+                            doc: ["`\(cls.name).\(operation.name)`."],
+                            parameters: [
+                                TranslatedParameter(
+                                    label: "lhs", name: "lhs", type: selfType, isOptional: false, isVariadic: false,
+                                    passing: .positional),
+                                TranslatedParameter(
+                                    label: "rhs", name: "rhs", type: rhs, isOptional: false, isVariadic: false,
+                                    passing: .positional),
+                            ], result: returns, callee: binary.operation, passesSelf: false))
+                }
             } else if let prefix = Self.prefixOperators[operation.name], parameters.isEmpty {
                 result.append(
                     TranslatedFunction(

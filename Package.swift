@@ -71,6 +71,7 @@ let package = Package(
             name: "PyBindGenCoreTests",
             dependencies: ["PyBindGenCore", "PythonRuntime"]
         ),
+        .testTarget(name: "PluginTests"),
         .testTarget(
             name: "PythonRuntimeTests",
             dependencies: ["PythonRuntime"]

@@ -15,7 +15,7 @@ struct PyBindGenPlugin: BuildToolPlugin {
                 "target '\(target.name)' uses PyBindGenPlugin but has no \(ConfigurationFile.name) among its "
                 + "files; add one to the target's folder, such as {\"modules\": [\"statistics\"]}"
             Diagnostics.error(message)
-            throw PluginFailure(message)
+            return []  // an error diagnostic stops the build before compiling
         }
         guard configurations.count == 1 else {
             let paths = configurations.map(\.path).sorted().joined(separator: ", ")
@@ -23,14 +23,14 @@ struct PyBindGenPlugin: BuildToolPlugin {
                 "target '\(target.name)' has \(configurations.count) \(ConfigurationFile.name) files (\(paths)); "
                 + "keep exactly one"
             Diagnostics.error(message)
-            throw PluginFailure(message)
+            return []
         }
         let modules: [String]
         do {
             modules = try ConfigurationFile.modules(in: configuration)
         } catch let failure as PluginFailure {
             Diagnostics.error(failure.description, file: configuration.path)
-            throw failure
+            return []
         }
         let outputDirectory = context.pluginWorkDirectoryURL.appending(path: "Generated")
         let outputs = modules.map { outputDirectory.appending(path: ConfigurationFile.swiftModuleName($0) + ".swift") }

@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "PythonRuntime", targets: ["PythonRuntime"]),
         .executable(name: "pybindgen", targets: ["pybindgen"]),
         .library(name: "PyBindGenCore", targets: ["PyBindGenCore"]),
+        .library(name: "PythonWorkers", targets: ["PythonWorkers"]),
         .library(name: "PyBuiltins", targets: ["PyBuiltins"]),
         .library(name: "PyOperator", targets: ["PyOperator"]),
         .library(name: "PyMath", targets: ["PyMath"]),
@@ -18,6 +19,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -30,6 +33,15 @@ let package = Package(
         .target(
             name: "PythonRuntime",
             dependencies: ["CPython", "GILDepth", .product(name: "BigInt", package: "BigInt")]
+        ),
+        .target(
+            name: "PythonWorkers",
+            dependencies: [
+                "PythonRuntime",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources/worker.py")]
         ),
         .target(
             name: "PyBindGenCore",
@@ -72,6 +84,7 @@ let package = Package(
             dependencies: ["PyBindGenCore", "PythonRuntime"]
         ),
         .testTarget(name: "PluginTests"),
+        .testTarget(name: "PythonWorkersTests", dependencies: ["PythonWorkers", "PythonRuntime"]),
         .testTarget(
             name: "PythonRuntimeTests",
             dependencies: ["PythonRuntime"]

@@ -2,7 +2,7 @@ import CPython
 
 /// Arguments of one call, collected by generated code: positional values, then keyword values that are sent only
 /// when the caller gave them.
-public struct PythonArguments {
+public struct PythonArguments: Sendable {
     @usableFromInline
     var positional: [PythonObject] = []
     @usableFromInline
@@ -12,6 +12,14 @@ public struct PythonArguments {
 
     /// Creates an empty argument list.
     public init() {}
+
+    /// The positional arguments, in order.
+    public var positionalArguments: [PythonObject] { positional }
+
+    /// The keyword arguments, in the order they were appended.
+    public var keywordArguments: [(name: String, value: PythonObject)] {
+        Array(zip(keywordNames, keywordValues)).map { (name: $0.0, value: $0.1) }
+    }
 
     /// Appends a positional argument.
     /// - Throws: ``PythonError`` if the value does not convert.

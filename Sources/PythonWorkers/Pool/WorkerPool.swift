@@ -1,0 +1,199 @@
+import PythonRuntime
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A supervised pool of Python worker processes.
+///
+/// ```swift
+/// let pool = try WorkerPool(configuration: WorkerPoolConfiguration(workerCount: 4))
+/// try await pool.start()
+/// let root: Double = try await pool.call("math", "sqrt", 2.0)
+/// let pids: [Int] = try await pool.callOnEveryWorker("os", "getpid")
+/// let squares: [Int] = try await pool.map("operator", "neg", Array(1...100_000))
+/// await pool.stop()
+/// ```
+///
+/// Workers run the same Python version as the embedded runtime; arguments and results travel as pickles made
+/// by the embedded runtime and convert with the same typed conversions as local calls. A worker that dies fails
+/// only the call it was running (``WorkerError/Code/workerCrashed``) and is restarted; more restarts than the
+/// ``RestartIntensity`` allows stop the pool and fail every waiting call. Every call has a deadline
+/// (``WorkerPoolConfiguration/callTimeout`` unless given); a call that overruns it, or whose task is
+/// cancelled, gets its own error and its worker is killed and replaced. No call is lost or answered twice.
+public final class WorkerPool: PythonCallExecutor {
+    /// The configuration the pool was created with.
+    public let configuration: WorkerPoolConfiguration
+    let core: PoolCore
+
+    /// Prepares a pool (no process starts until ``start()`` or the first call).
+    /// - Throws: ``WorkerError`` with code `startup-failed` if the worker interpreter or script is missing,
+    ///   or ``PythonError`` if the embedded interpreter cannot start.
+    public init(configuration: WorkerPoolConfiguration = WorkerPoolConfiguration()) throws {
+        Self.ignoreBrokenPipes
+        self.configuration = configuration
+        core = PoolCore(configuration: configuration, launch: try WorkerLaunch(configuration))
+    }
+
+    /// A write to a worker that just died must be an error, not a `SIGPIPE` that ends the host.
+    private static let ignoreBrokenPipes: Void = {
+        _ = signal(SIGPIPE, SIG_IGN)
+    }()
+
+    /// Starts the workers and waits until every one has run its start-up hook. Calling it again does nothing.
+    /// - Throws: ``WorkerError`` with code `startup-failed` naming the worker and the reason (for example a
+    ///   version mismatch or an exception in ``WorkerPoolConfiguration/startupCode``); the pool is then stopped.
+    public func start() async throws {
+        try await core.start()
+    }
+
+    /// Stops the pool: no new calls; calls already submitted may finish for up to `gracePeriod`; then workers
+    /// are asked to exit and killed a second later if they have not. Waiting calls fail with `pool-stopped`.
+    public func stop(gracePeriod: Duration = .seconds(5)) async {
+        await core.stop(gracePeriod: gracePeriod)
+    }
+
+    /// Runs `body` with a started pool and stops the pool afterwards, also when `body` throws.
+    public static func withPool<Result: Sendable>(
+        _ configuration: WorkerPoolConfiguration = WorkerPoolConfiguration(),
+        _ body: (WorkerPool) async throws -> Result
+    ) async throws -> Result {
+        let pool = try WorkerPool(configuration: configuration)
+        do {
+            try await pool.start()
+            let result = try await body(pool)
+            await pool.stop()
+            return result
+        } catch {
+            await pool.stop(gracePeriod: .zero)
+            throw error
+        }
+    }
+
+    private func startIfNeeded() async throws {
+        if core.isCreated { try await core.start() }
+    }
+
+    // MARK: - Calls
+
+    /// Calls `module.function(*arguments)` on one worker (the scheduler's choice) and converts the result.
+    /// - Parameters:
+    ///   - module: The module to import in the worker, e.g. `"math"`.
+    ///   - function: The function's qualified name in the module, e.g. `"sqrt"` or `"Fraction.from_float"`.
+    ///   - arguments: Positional and keyword arguments.
+    ///   - key: An affinity key for ``KeyAffinityScheduler``.
+    ///   - timeout: This call's deadline; ``WorkerPoolConfiguration/callTimeout`` when `nil`.
+    /// - Throws: ``WorkerError`` (the Python exception, a crash, a timeout, cancellation) or ``PythonError`` if
+    ///   the result does not convert to `Result`.
+    public func call<Result: ConvertibleFromPython>(
+        _ module: String, _ function: String, arguments: PythonArguments, key: String? = nil,
+        timeout: Duration? = nil
+    ) async throws -> Result {
+        try await startIfNeeded()
+        let name = "\(module).\(function)"
+        let payload = try PickleCodec.encodeCall(module: module, function: function, arguments: arguments)
+        let frame = try await core.submit(kind: .call, payload: payload, name: name, key: key, timeout: timeout)
+        return try Self.decode(frame, name: name)
+    }
+
+    /// Calls `module.function(arguments…)` on one worker: `try await pool.call("math", "pow", 2.0, 16.0)`.
+    public func call<Result: ConvertibleFromPython>(
+        _ module: String, _ function: String, _ arguments: any ConvertibleToPython..., key: String? = nil,
+        timeout: Duration? = nil
+    ) async throws -> Result {
+        var collected = PythonArguments()
+        for argument in arguments { try collected.append(argument) }
+        return try await call(module, function, arguments: collected, key: key, timeout: timeout)
+    }
+
+    /// The ``PythonCallExecutor`` entry point used by generated modules' `on(_:)` variants.
+    public func call<Result: ConvertibleFromPython>(
+        _ function: PythonCallableReference, with arguments: PythonArguments
+    ) async throws -> Result {
+        try await call(function.module, function.path.joined(separator: "."), arguments: arguments)
+    }
+
+    /// Runs the same call on every worker (identical calls) and returns one result per worker, in worker order.
+    /// - Throws: the first failure, after every worker has answered.
+    public func callOnEveryWorker<Result: ConvertibleFromPython & Sendable>(
+        _ module: String, _ function: String, arguments: PythonArguments = PythonArguments(),
+        timeout: Duration? = nil
+    ) async throws -> [Result] {
+        try await startIfNeeded()
+        let name = "\(module).\(function)"
+        let payload = try PickleCodec.encodeCall(module: module, function: function, arguments: arguments)
+        let workers = core.workerIDs()
+        let outcomes = await withTaskGroup(of: (Int, Swift.Result<Result, any Error>).self) { group in
+            for (index, worker) in workers.enumerated() {
+                group.addTask { [core] in
+                    do {
+                        let frame = try await core.submit(
+                            kind: .call, payload: payload, name: name, target: worker, timeout: timeout)
+                        return (index, .success(try Self.decode(frame, name: name, worker: worker)))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            var outcomes = [Swift.Result<Result, any Error>?](repeating: nil, count: workers.count)
+            for await (index, outcome) in group { outcomes[index] = outcome }
+            return outcomes
+        }
+        return try outcomes.map { try $0!.get() }
+    }
+
+    /// Same as ``callOnEveryWorker(_:_:arguments:timeout:)`` with positional arguments.
+    public func callOnEveryWorker<Result: ConvertibleFromPython & Sendable>(
+        _ module: String, _ function: String, _ arguments: any ConvertibleToPython..., timeout: Duration? = nil
+    ) async throws -> [Result] {
+        var collected = PythonArguments()
+        for argument in arguments { try collected.append(argument) }
+        return try await callOnEveryWorker(module, function, arguments: collected, timeout: timeout)
+    }
+
+    static func decode<Result: ConvertibleFromPython>(_ frame: ResponseFrame, name: String, worker: WorkerID? = nil)
+        throws -> Result
+    {
+        switch frame.status {
+        case .exception: throw PickleCodec.exception(frame.payload, call: name, worker: worker)
+        case .result: return try Result(PickleCodec.decode(frame.payload))
+        }
+    }
+
+    // MARK: - Control
+
+    /// Adds workers while the pool runs; waits until they have started.
+    @discardableResult
+    public func addWorkers(_ count: Int = 1) async throws -> [WorkerID] {
+        guard count >= 1 else { throw WorkerError(.invalidArgument, "add at least one worker") }
+        let added = try core.addWorkers(count)
+        try await core.waitUntilReady(added, timeout: configuration.startupTimeout + .seconds(1))
+        return added
+    }
+
+    /// Removes a worker (the given one, or the least busy) while the pool runs: it takes no new calls, finishes
+    /// those it has, then exits. Calls pinned to it fail with `no-such-worker`.
+    /// - Throws: ``WorkerError`` if the worker is not in the pool or is the last one.
+    @discardableResult
+    public func removeWorker(_ worker: WorkerID? = nil) async throws -> WorkerID {
+        try core.removeWorker(worker)
+    }
+
+    /// Replaces every worker with a fresh process, one at a time, without failing any call: each new worker
+    /// starts before the old one stops taking calls.
+    public func restartWorkers() async throws {
+        for worker in core.workerIDs() {
+            try await addWorkers(1)
+            try await removeWorker(worker)
+        }
+    }
+
+    /// The workers currently in the pool, in slot order.
+    public var workers: [WorkerID] { core.workerIDs() }
+
+    /// Per-worker counters: calls, failures, restarts, uptime, busy or idle, output bytes.
+    public func statistics() -> [WorkerStatistics] {
+        core.statistics()
+    }
+}

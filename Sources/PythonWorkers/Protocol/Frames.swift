@@ -1,0 +1,90 @@
+/// The wire format between the host and a worker (see `worker.py`):
+/// `u32 length | u64 call id | u8 kind-or-status | pickle`, little-endian, length counting what follows it.
+enum Frame {
+    static let headerSize = 13
+    /// A frame larger than this is treated as corruption.
+    static let maximumLength = 1 << 30
+
+    /// What a request asks the worker to do.
+    enum Kind: UInt8 {
+        case setup = 0
+        case call = 1
+        case map = 2
+    }
+
+    /// How a worker answered.
+    enum Status: UInt8 {
+        case result = 0
+        case exception = 1
+    }
+
+    /// A complete request frame.
+    static func request(callID: UInt64, kind: Kind, payload: [UInt8]) -> [UInt8] {
+        var frame: [UInt8] = []
+        frame.reserveCapacity(headerSize + payload.count)
+        append(UInt32(payload.count + 9), to: &frame)
+        append(callID, to: &frame)
+        frame.append(kind.rawValue)
+        frame.append(contentsOf: payload)
+        return frame
+    }
+
+    private static func append<Value: FixedWidthInteger>(_ value: Value, to frame: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { frame.append(contentsOf: $0) }
+    }
+}
+
+/// One response read from a worker.
+struct ResponseFrame: Sendable {
+    var callID: UInt64
+    var status: Frame.Status
+    var payload: [UInt8]
+}
+
+/// Splits the response byte stream into frames; anything malformed is a protocol violation.
+struct FrameDecoder {
+    private var buffer: [UInt8] = []
+    private var start = 0
+
+    /// Adds bytes read from the pipe.
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        if start > 0 && start == buffer.count {
+            buffer.removeAll(keepingCapacity: true)
+            start = 0
+        }
+        buffer.append(contentsOf: bytes)
+    }
+
+    /// The next complete frame, or `nil` if more bytes are needed.
+    /// - Throws: a description of the corruption (impossible length or status).
+    mutating func next() throws(ProtocolViolation) -> ResponseFrame? {
+        let available = buffer.count - start
+        guard available >= 4 else { return nil }
+        let length = buffer.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: start, as: UInt32.self))) }
+        guard length >= 9, length <= Frame.maximumLength else {
+            throw ProtocolViolation(detail: "a frame announced \(length) bytes")
+        }
+        guard available >= 4 + length else { return nil }
+        let callID = buffer.withUnsafeBytes {
+            UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: start + 4, as: UInt64.self))
+        }
+        guard let status = Frame.Status(rawValue: buffer[start + 12]) else {
+            throw ProtocolViolation(detail: "a frame has the unknown status \(buffer[start + 12])")
+        }
+        let payload = Array(buffer[(start + Frame.headerSize)..<(start + 4 + length)])
+        start += 4 + length
+        if start > 1 << 20 {
+            buffer.removeFirst(start)
+            start = 0
+        }
+        return ResponseFrame(callID: callID, status: status, payload: payload)
+    }
+
+    /// Whether bytes of an unfinished frame are buffered.
+    var hasPartialFrame: Bool { buffer.count > start }
+}
+
+/// The worker sent bytes that are not a valid frame.
+struct ProtocolViolation: Error {
+    var detail: String
+}

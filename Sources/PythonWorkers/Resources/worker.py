@@ -1,0 +1,111 @@
+"""The worker side of swift-pybindgen's PythonWorkers pool.
+
+Started as `python3 worker.py REQUEST_FD RESPONSE_FD`. Frames travel on those two pipes, never on stdout or
+stderr, which the host captures and logs. Every frame is
+
+    u32 length (of what follows, little-endian) | u64 call id | u8 kind or status | payload (a pickle)
+
+Requests: kind 1 = call (module, qualname, args, kwargs); kind 2 = map (module, qualname, items), one positional
+argument per item; kind 0 = setup (search_paths, imports, code), the first frame, answered with call id 0.
+Responses: status 0 = result; status 1 = exception (type name, message, traceback), always plain strings.
+"""
+import importlib
+import os
+import pickle
+import struct
+import sys
+import traceback
+
+HEADER = struct.Struct("<IQB")
+KIND_SETUP, KIND_CALL, KIND_MAP = 0, 1, 2
+STATUS_OK, STATUS_ERROR = 0, 1
+
+
+def read_exactly(fd, count):
+    chunks = []
+    while count:
+        chunk = os.read(fd, min(count, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        count -= len(chunk)
+    return b"".join(chunks)
+
+
+def write_all(fd, data):
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def send(fd, call_id, status, payload):
+    write_all(fd, HEADER.pack(len(payload) + 9, call_id, status) + payload)
+
+
+def describe(error):
+    kind = type(error)
+    name = kind.__qualname__ if kind.__module__ == "builtins" else kind.__module__ + "." + kind.__qualname__
+    return pickle.dumps((name, str(error), "".join(traceback.format_exception(error))), protocol=5)
+
+
+_functions = {}
+
+
+def resolve(module_name, qualname):
+    key = (module_name, qualname)
+    function = _functions.get(key)
+    if function is None:
+        function = importlib.import_module(module_name)
+        for part in qualname.split("."):
+            function = getattr(function, part)
+        _functions[key] = function
+    return function
+
+
+def main():
+    request_fd, response_fd = int(sys.argv[1]), int(sys.argv[2])
+    os.set_inheritable(request_fd, False)
+    os.set_inheritable(response_fd, False)
+    loads, dumps = pickle.loads, pickle.dumps
+    while True:
+        header = read_exactly(request_fd, HEADER.size)
+        if header is None:
+            return  # the host closed the pipe: a graceful stop
+        length, call_id, kind = HEADER.unpack(header)
+        payload = read_exactly(request_fd, length - 9)
+        if payload is None:
+            return
+        try:
+            request = loads(payload)
+            if kind == KIND_CALL:
+                module_name, qualname, args, kwargs = request
+                result = resolve(module_name, qualname)(*args, **kwargs)
+            elif kind == KIND_MAP:
+                module_name, qualname, items = request
+                function = resolve(module_name, qualname)
+                result = [function(item) for item in items]
+            elif kind == KIND_SETUP:
+                search_paths, imports, code = request
+                for path in reversed(search_paths):
+                    sys.path.insert(0, path)
+                for name in imports:
+                    importlib.import_module(name)
+                if code:
+                    exec(compile(code, "<startup hook>", "exec"), {"__name__": "__pybindgen_startup__"})
+                result = (os.getpid(), tuple(sys.version_info[:3]), sys.executable)
+            else:
+                raise ValueError("unknown request kind %d" % kind)
+            try:
+                encoded = dumps(result, protocol=5)
+            except Exception as error:
+                raise TypeError("the result (%s) cannot be pickled: %s" % (type(result).__qualname__, error)) from None
+            send(response_fd, call_id, STATUS_OK, encoded)
+        except BaseException as error:  # SystemExit and KeyboardInterrupt raised by user code are answered too
+            send(response_fd, call_id, STATUS_ERROR, describe(error))
+            if kind == KIND_SETUP:
+                return
+
+
+if __name__ == "__main__":
+    main()

@@ -84,7 +84,14 @@ let package = Package(
             dependencies: ["PyBindGenCore", "PythonRuntime"]
         ),
         .testTarget(name: "PluginTests"),
-        .testTarget(name: "PythonWorkersTests", dependencies: ["PythonWorkers", "PythonRuntime"]),
+        .testTarget(
+            name: "PythonWorkersTests",
+            dependencies: [
+                "PythonWorkers", "PythonRuntime",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            exclude: ["Python"]
+        ),
         .testTarget(
             name: "PythonRuntimeTests",
             dependencies: ["PythonRuntime"]

@@ -119,7 +119,9 @@ final class PoolCore: Sendable {
                 case .created: break
                 case .starting, .running: return [.finishStart(continuation, nil)]
                 case .stopping, .stopped:
-                    return [.finishStart(continuation, WorkerError(.poolStopped, "the pool was stopped; create a new one"))]
+                    return [
+                        .finishStart(continuation, WorkerError(.poolStopped, "the pool was stopped; create a new one"))
+                    ]
                 }
                 guard configuration.workerCount >= 1 else {
                     state.phase = .stopped(WorkerError(.invalidArgument, "workerCount must be at least 1"))
@@ -127,7 +129,9 @@ final class PoolCore: Sendable {
                 }
                 state.phase = .starting
                 state.startWaiter = continuation
-                return (0..<configuration.workerCount).map { _ in Self.addSlot(&state, timeout: configuration.startupTimeout) }
+                return (0..<configuration.workerCount).map { _ in
+                    Self.addSlot(&state, timeout: configuration.startupTimeout)
+                }
             }
         }
         startTimer()
@@ -225,13 +229,21 @@ final class PoolCore: Sendable {
                     }
                     switch state.phase {
                     case .stopping:
-                        return [.resume(continuation, .failure(WorkerError(.poolStopped, "the pool is stopping; \(name) was not run")))]
+                        return [
+                            .resume(
+                                continuation,
+                                .failure(WorkerError(.poolStopped, "the pool is stopping; \(name) was not run")))
+                        ]
                     case .stopped(let error):
                         return [.resume(continuation, .failure(error))]
                     case .created, .starting, .running: break
                     }
                     if let target, state.slots[target.slot] == nil || state.slots[target.slot]?.status == .retiring {
-                        return [.resume(continuation, .failure(WorkerError(.noSuchWorker, "\(target) is not in the pool", worker: target)))]
+                        return [
+                            .resume(
+                                continuation,
+                                .failure(WorkerError(.noSuchWorker, "\(target) is not in the pool", worker: target)))
+                        ]
                     }
                     state.calls[id] = Call(
                         kind: kind, payload: payload, target: target, key: key, name: name, deadline: deadline,
@@ -251,7 +263,8 @@ final class PoolCore: Sendable {
                 state.earlyCancellations.insert(id)
                 return []
             }
-            return Self.abandon(&state, id: id, call: call, error: WorkerError(.cancelled, "\(call.name) was cancelled"))
+            return Self.abandon(
+                &state, id: id, call: call, error: WorkerError(.cancelled, "\(call.name) was cancelled"))
         }
     }
 
@@ -304,7 +317,9 @@ final class PoolCore: Sendable {
             state.calls[id]!.slot = chosen.slot
             state.slots[chosen.slot]!.inFlight.append(id)
             effects.append(
-                .send(state.slots[chosen.slot]!.connection!, Frame.request(callID: id, kind: call.kind, payload: call.payload)))
+                .send(
+                    state.slots[chosen.slot]!.connection!,
+                    Frame.request(callID: id, kind: call.kind, payload: call.payload)))
         }
         return effects
     }
@@ -386,7 +401,7 @@ final class PoolCore: Sendable {
                 }
                 slot.inFlight.remove(at: position)
                 slot.calls += 1
-                if frame.status == .exception { slot.failures += 1 }
+                if frame.status != .result { slot.failures += 1 }
                 var effects: [Effect] = []
                 if slot.status == .retiring, slot.inFlight.isEmpty, let connection = slot.connection {
                     effects.append(.closeRequests(connection))
@@ -441,7 +456,10 @@ final class PoolCore: Sendable {
                     slot.failures += 1
                     let error =
                         slot.violation.map {
-                            WorkerError(.protocolViolation, "\(name) \($0) while running \(call.name); it was killed and is being replaced", worker: slot.id)
+                            WorkerError(
+                                .protocolViolation,
+                                "\(name) \($0) while running \(call.name); it was killed and is being replaced",
+                                worker: slot.id)
                         }
                         ?? WorkerError(
                             .workerCrashed, "\(name) \(how) while running \(call.name); it is being restarted",
@@ -467,7 +485,10 @@ final class PoolCore: Sendable {
                 state.slots[number] = nil
                 for id in state.queue where state.calls[id]?.target == slot.id {
                     if let continuation = state.calls[id]?.continuation {
-                        effects.append(.resume(continuation, .failure(WorkerError(.noSuchWorker, "\(slot.id) left the pool", worker: slot.id))))
+                        effects.append(
+                            .resume(
+                                continuation,
+                                .failure(WorkerError(.noSuchWorker, "\(slot.id) left the pool", worker: slot.id))))
                     }
                     state.calls[id] = nil
                 }
@@ -476,7 +497,8 @@ final class PoolCore: Sendable {
 
             let wasStarting = slot.status == .starting
             let startupError =
-                slot.startupError ?? (wasStarting ? WorkerError(.startupFailed, "\(name) \(how) while starting", worker: slot.id) : nil)
+                slot.startupError
+                ?? (wasStarting ? WorkerError(.startupFailed, "\(name) \(how) while starting", worker: slot.id) : nil)
             if case .starting = state.phase, wasStarting, let startupError {
                 // The pool cannot start: stop everything and tell the caller of start().
                 state.slots[number] = slot
@@ -600,10 +622,15 @@ final class PoolCore: Sendable {
                 return []
             }
             let chosen =
-                id.flatMap { state.slots[$0.slot] }
-                ?? active.max { ($0.status == .ready ? 0 : 1, -$0.inFlight.count, $0.id.slot) < ($1.status == .ready ? 0 : 1, -$1.inFlight.count, $1.id.slot) }
+                id.map { state.slots[$0.slot] }
+                ?? active.max {
+                    ($0.status == .ready ? 0 : 1, -$0.inFlight.count, $0.id.slot) < (
+                        $1.status == .ready ? 0 : 1, -$1.inFlight.count, $1.id.slot
+                    )
+                }
             guard var slot = chosen, slot.status != .retiring else {
-                result = .failure(WorkerError(.noSuchWorker, "\(id.map(String.init(describing:)) ?? "worker") is not in the pool"))
+                result = .failure(
+                    WorkerError(.noSuchWorker, "\(id.map(String.init(describing:)) ?? "worker") is not in the pool"))
                 return []
             }
             slot.status = .retiring

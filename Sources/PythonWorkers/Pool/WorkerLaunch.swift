@@ -17,16 +17,20 @@ struct WorkerLaunch: Sendable {
         let environment = ProcessInfo.processInfo.environment
         if let executable = configuration.pythonExecutable {
             self.executable = executable
-        } else if let venv = environment["VIRTUAL_ENV"], FileManager.default.isExecutableFile(atPath: venv + "/bin/python3") {
+        } else if let venv = environment["VIRTUAL_ENV"],
+            FileManager.default.isExecutableFile(atPath: venv + "/bin/python3")
+        {
             self.executable = venv + "/bin/python3"
         } else {
             self.executable = versions.executable
         }
         guard FileManager.default.isExecutableFile(atPath: executable) else {
-            throw WorkerError(.startupFailed, "the worker interpreter \(executable) does not exist or is not executable")
+            throw WorkerError(
+                .startupFailed, "the worker interpreter \(executable) does not exist or is not executable")
         }
         guard let script = Bundle.module.path(forResource: "worker", ofType: "py") else {
-            throw WorkerError(.startupFailed, "the worker script (worker.py) is missing from the PythonWorkers resources")
+            throw WorkerError(
+                .startupFailed, "the worker script (worker.py) is missing from the PythonWorkers resources")
         }
         self.script = script
         var merged = environment.merging(configuration.environment) { $1 }
@@ -49,7 +53,8 @@ struct WorkerLaunch: Sendable {
             return .failure(error)
         }
         do {
-            let (_, version, _) = try PickleCodec.decode(frame.payload).tuple(of: PythonObject.self, [Int].self, String.self)
+            let (_, version, _) = try PickleCodec.decode(frame.payload).tuple(
+                of: PythonObject.self, [Int].self, String.self)
             let workerVersion = version.prefix(2).map(String.init).joined(separator: ".")
             guard workerVersion == expectedVersion else {
                 return .failure(

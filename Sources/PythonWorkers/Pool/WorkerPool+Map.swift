@@ -36,7 +36,8 @@ extension WorkerPool {
                     let frame = try await core.submit(kind: .map, payload: payload, name: name, timeout: timeout)
                     let outputs: [Output] = try Self.decode(frame, name: name)
                     guard outputs.count == range.count else {
-                        throw WorkerError(.protocolViolation, "\(name): a chunk of \(range.count) gave \(outputs.count) results")
+                        throw WorkerError(
+                            .protocolViolation, "\(name): a chunk of \(range.count) gave \(outputs.count) results")
                     }
                     return (index, outputs)
                 }

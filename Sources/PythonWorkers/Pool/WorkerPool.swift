@@ -157,6 +157,11 @@ public final class WorkerPool: PythonCallExecutor {
     {
         switch frame.status {
         case .exception: throw PickleCodec.exception(frame.payload, call: name, worker: worker)
+        case .unpicklableResult:
+            var error = PickleCodec.exception(frame.payload, call: "pickling the result", worker: worker)
+            error.code = .notPicklable
+            error.message = "the result of \(name) cannot be sent back: \(error.message)"
+            throw error
         case .result: return try Result(PickleCodec.decode(frame.payload))
         }
     }

@@ -64,7 +64,8 @@ struct ChildProcess: Sendable {
         let status = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard status == 0 else {
             throw WorkerError(
-                .startupFailed, "cannot start the worker interpreter \(executable): \(String(cString: strerror(status)))")
+                .startupFailed,
+                "cannot start the worker interpreter \(executable): \(String(cString: strerror(status)))")
         }
         // The child has its copies; the host keeps only its own ends.
         close(request.0)

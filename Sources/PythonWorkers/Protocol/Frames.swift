@@ -16,6 +16,7 @@ enum Frame {
     enum Status: UInt8 {
         case result = 0
         case exception = 1
+        case unpicklableResult = 2
     }
 
     /// A complete request frame.
@@ -60,7 +61,9 @@ struct FrameDecoder {
     mutating func next() throws(ProtocolViolation) -> ResponseFrame? {
         let available = buffer.count - start
         guard available >= 4 else { return nil }
-        let length = buffer.withUnsafeBytes { Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: start, as: UInt32.self))) }
+        let length = buffer.withUnsafeBytes {
+            Int(UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: start, as: UInt32.self)))
+        }
         guard length >= 9, length <= Frame.maximumLength else {
             throw ProtocolViolation(detail: "a frame announced \(length) bytes")
         }

@@ -35,7 +35,8 @@ enum PickleCodec {
                 module, function, arguments.positionalArguments, keywords.map(\.name), keywords.map(\.value))
         } catch {
             throw WorkerError(
-                .notPicklable, "an argument of \(module).\(function) cannot be pickled: \(error.typeName): \(error.message)",
+                .notPicklable,
+                "an argument of \(module).\(function) cannot be pickled: \(error.typeName): \(error.message)",
                 pythonTypeName: error.typeName)
         }
     }
@@ -48,7 +49,8 @@ enum PickleCodec {
             return try helper("encode_map").call(module, function, Array(items))
         } catch {
             throw WorkerError(
-                .notPicklable, "an input of \(module).\(function) cannot be pickled: \(error.typeName): \(error.message)",
+                .notPicklable,
+                "an input of \(module).\(function) cannot be pickled: \(error.typeName): \(error.message)",
                 pythonTypeName: error.typeName)
         }
     }

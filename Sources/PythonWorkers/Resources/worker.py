@@ -7,7 +7,8 @@ stderr, which the host captures and logs. Every frame is
 
 Requests: kind 1 = call (module, qualname, args, kwargs); kind 2 = map (module, qualname, items), one positional
 argument per item; kind 0 = setup (search_paths, imports, code), the first frame, answered with call id 0.
-Responses: status 0 = result; status 1 = exception (type name, message, traceback), always plain strings.
+Responses: status 0 = result; status 1 = exception (type name, message, traceback), always plain strings;
+status 2 = the result could not be pickled (same payload as an exception).
 """
 import importlib
 import os
@@ -18,7 +19,7 @@ import traceback
 
 HEADER = struct.Struct("<IQB")
 KIND_SETUP, KIND_CALL, KIND_MAP = 0, 1, 2
-STATUS_OK, STATUS_ERROR = 0, 1
+STATUS_OK, STATUS_ERROR, STATUS_UNPICKLABLE = 0, 1, 2
 
 
 def read_exactly(fd, count):
@@ -99,7 +100,8 @@ def main():
             try:
                 encoded = dumps(result, protocol=5)
             except Exception as error:
-                raise TypeError("the result (%s) cannot be pickled: %s" % (type(result).__qualname__, error)) from None
+                send(response_fd, call_id, STATUS_UNPICKLABLE, describe(error))
+                continue
             send(response_fd, call_id, STATUS_OK, encoded)
         except BaseException as error:  # SystemExit and KeyboardInterrupt raised by user code are answered too
             send(response_fd, call_id, STATUS_ERROR, describe(error))

@@ -1,0 +1,68 @@
+import PythonRuntime
+import PythonWorkers
+import Testing
+
+extension PythonWorkersTests {
+    @Suite("Schedulers")
+    struct SchedulerTests {
+        @Test func roundRobinTakesWorkersInTurn() async throws {
+            try await WorkerPool.withPool(configuration(workers: 2, scheduler: RoundRobinScheduler())) { pool in
+                var pids: [Int] = []
+                for _ in 0..<6 { pids.append(try await pool.call("os", "getpid")) }
+                #expect(Set(pids).count == 2)
+                #expect(zip(pids, pids.dropFirst()).allSatisfy { $0 != $1 })
+            }
+        }
+
+        @Test func keyAffinitySendsAKeyToOneWorker() async throws {
+            try await WorkerPool.withPool(configuration(workers: 2, scheduler: KeyAffinityScheduler())) { pool in
+                var pidsByKey: [String: Set<Int>] = [:]
+                for round in 0..<5 {
+                    for key in ["alice", "bob", "carol", "dave"] {
+                        let pid: Int = try await pool.call("pool_helpers", "remember", key, round, key: key)
+                        pidsByKey[key, default: []].insert(pid)
+                    }
+                }
+                #expect(pidsByKey.values.allSatisfy { $0.count == 1 })
+                #expect(Set(pidsByKey.values.map { $0.first! }).count == 2)  // keys are spread
+            }
+        }
+
+        @Test func leastBusyAvoidsTheBusyWorker() async throws {
+            try await WorkerPool.withPool(configuration(workers: 2, scheduler: LeastBusyScheduler())) { pool in
+                async let slow: Int = pool.call("pool_helpers", "echo", 0, 0.5)
+                #expect(await eventually { pool.statistics().contains { $0.isBusy } })
+                let busyPID = pool.statistics().first { $0.isBusy }?.pid
+                for _ in 0..<5 {
+                    let pid: Int = try await pool.call("os", "getpid")
+                    #expect(Int32(pid) != busyPID)
+                }
+                #expect(try await slow == 0)
+            }
+        }
+
+        @Test func randomUsesTheWorkers() async throws {
+            try await WorkerPool.withPool(configuration(workers: 2, scheduler: RandomScheduler())) { pool in
+                let values: [Int] = try await pool.map("operator", "neg", Array(0..<100), chunkSize: 1)
+                #expect(values == (0..<100).map { -$0 })
+                #expect(pool.statistics().allSatisfy { $0.calls > 0 })
+            }
+        }
+
+        /// A scheduler written by a user: always the highest slot with capacity.
+        struct LastWorkerScheduler: WorkerScheduler {
+            mutating func selectWorker(for call: SchedulingRequest, among workers: [WorkerLoad]) -> WorkerID? {
+                workers.last(where: \.hasCapacity)?.id
+            }
+        }
+
+        @Test func schedulersArePluggable() async throws {
+            try await WorkerPool.withPool(configuration(workers: 2, scheduler: LastWorkerScheduler())) { pool in
+                for index in 0..<10 { let _: Int = try await pool.call("pool_helpers", "echo", index) }
+                let statistics = pool.statistics()
+                #expect(statistics.last?.calls == 10)
+                #expect(statistics.first?.calls == 0)
+            }
+        }
+    }
+}

@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(
             name: "PythonWorkersTests",
             dependencies: [
-                "PythonWorkers", "PythonRuntime",
+                "PythonWorkers", "PythonRuntime", "PyMath", "PyBuiltins",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["Python"]

@@ -4072,4 +4072,1243 @@ public enum PyBuiltins {
             try PythonRuntime.PythonBinaryOperator.notEqual.apply(lhs, rhs)
         }
     }
+
+    /// `builtins`'s functions as `async` calls run by `executor` (a worker pool or a cluster),
+    /// with the same names and Swift types: `try await PyBuiltins.on(pool).name(…)`.
+    public static func on(_ executor: some PythonRuntime.PythonCallExecutor) -> RemoteCalls {
+        RemoteCalls(executor: executor)
+    }
+
+    /// The functions of `builtins`, each sent to ``executor`` by name with its arguments.
+    public struct RemoteCalls: Sendable {
+        /// Where the calls run.
+        public let executor: any PythonRuntime.PythonCallExecutor
+
+        /// Calls run by `executor`.
+        public init(executor: any PythonRuntime.PythonCallExecutor) {
+            self.executor = executor
+        }
+
+        /// Return the absolute value of the argument.
+        ///
+        /// Runs `builtins.abs` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func abs(_ x: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyBuiltins._py_abs, with: arguments)
+        }
+
+        /// Return an AsyncIterator for an AsyncIterable object.
+        ///
+        /// Runs `builtins.aiter` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func aiter(_ asyncIterable: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(asyncIterable)
+            return try await executor.call(PyBuiltins._py_aiter, with: arguments)
+        }
+
+        /// Return True if bool(x) is True for all values x in the iterable.
+        ///
+        /// Runs `builtins.all` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func all(_ iterable: [PythonRuntime.PythonObject]) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            return try await executor.call(PyBuiltins._py_all, with: arguments)
+        }
+
+        /// async anext(aiterator[, default])
+        ///
+        /// Runs `builtins.anext` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func anext(_ i: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(i)
+            return try await executor.call(PyBuiltins._py_anext, with: arguments)
+        }
+
+        /// async anext(aiterator[, default])
+        ///
+        /// Runs `builtins.anext` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func anext(_ i: some PythonRuntime.ConvertibleToPython, _ `default`: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(i)
+            try arguments.append(`default`)
+            return try await executor.call(PyBuiltins._py_anext, with: arguments)
+        }
+
+        /// Return True if bool(x) is True for any x in the iterable.
+        ///
+        /// Runs `builtins.any` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func any(_ iterable: [PythonRuntime.PythonObject]) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            return try await executor.call(PyBuiltins._py_any, with: arguments)
+        }
+
+        /// Return an ASCII-only representation of an object.
+        ///
+        /// Runs `builtins.ascii` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func ascii(_ obj: some PythonRuntime.ConvertibleToPython) async throws -> Swift.String {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(obj)
+            return try await executor.call(PyBuiltins._py_ascii, with: arguments)
+        }
+
+        /// Return the binary representation of an integer.
+        ///
+        /// Runs `builtins.bin` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func bin(_ number: Swift.Int) async throws -> Swift.String {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(number)
+            return try await executor.call(PyBuiltins._py_bin, with: arguments)
+        }
+
+        /// breakpoint(*args, **kws)
+        ///
+        /// Runs `builtins.breakpoint` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func breakpoint(_ args: PythonRuntime.PythonObject..., kwargs kws: [Swift.String: PythonRuntime.PythonObject] = [:]) async throws {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(contentsOf: args)
+            try arguments.append(keywords: kws)
+            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyBuiltins._py_breakpoint, with: arguments)
+        }
+
+        /// Return whether the object is callable (i.e., some kind of function).
+        ///
+        /// Runs `builtins.callable` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func callable(_ obj: some PythonRuntime.ConvertibleToPython) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(obj)
+            return try await executor.call(PyBuiltins._py_callable, with: arguments)
+        }
+
+        /// Return a Unicode string of one character with ordinal i; 0 <= i <= 0x10ffff.
+        ///
+        /// Runs `builtins.chr` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func chr(_ i: Swift.Int) async throws -> Swift.String {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(i)
+            return try await executor.call(PyBuiltins._py_chr, with: arguments)
+        }
+
+        /// Compile source into a code object that can be executed by exec() or eval().
+        ///
+        /// Runs `builtins.compile` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func compile(source: some PythonRuntime.ConvertibleToPython, filename: some PythonRuntime.ConvertibleToPython, mode: Swift.String, flags: Swift.Int, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(source)
+            try arguments.append(filename)
+            try arguments.append(mode)
+            try arguments.append(flags)
+            if let dontInherit { try arguments.append(keyword: "dont_inherit", dontInherit) }
+            if let optimize { try arguments.append(keyword: "optimize", optimize) }
+            if let featureVersion { try arguments.append(keyword: "feature_version", featureVersion) }
+            return try await executor.call(PyBuiltins._py_compile, with: arguments)
+        }
+
+        /// Compile source into a code object that can be executed by exec() or eval().
+        ///
+        /// Runs `builtins.compile` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func compile(source: some PythonRuntime.ConvertibleToPython, filename: some PythonRuntime.ConvertibleToPython, mode: Swift.String, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(source)
+            try arguments.append(filename)
+            try arguments.append(mode)
+            if let dontInherit { try arguments.append(keyword: "dont_inherit", dontInherit) }
+            if let optimize { try arguments.append(keyword: "optimize", optimize) }
+            if let featureVersion { try arguments.append(keyword: "feature_version", featureVersion) }
+            return try await executor.call(PyBuiltins._py_compile, with: arguments)
+        }
+
+        /// interactive prompt objects for printing the license text, a list of
+        ///
+        /// Runs `builtins.copyright` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func copyright() async throws -> PythonRuntime.PythonObject {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await executor.call(PyBuiltins._py_copyright, with: arguments)
+        }
+
+        /// interactive prompt objects for printing the license text, a list of
+        ///
+        /// Runs `builtins.credits` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func credits() async throws -> PythonRuntime.PythonObject {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await executor.call(PyBuiltins._py_credits, with: arguments)
+        }
+
+        /// Deletes the named attribute from the given object.
+        ///
+        /// Runs `builtins.delattr` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func delattr(_ obj: some PythonRuntime.ConvertibleToPython, _ name: Swift.String) async throws {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(obj)
+            try arguments.append(name)
+            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyBuiltins._py_delattr, with: arguments)
+        }
+
+        /// dir([object]) -> list of strings
+        ///
+        /// Runs `builtins.dir` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func dir(_ o: PythonRuntime.PythonObject? = nil) async throws -> [Swift.String] {
+            var arguments = PythonRuntime.PythonArguments()
+            if let o { try arguments.append(o) }
+            return try await executor.call(PyBuiltins._py_dir, with: arguments)
+        }
+
+        /// Return the tuple (x//y, x%y).  Invariant: div*y + mod == x.
+        ///
+        /// Runs `builtins.divmod` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func divmod(_ x: some PythonRuntime.ConvertibleToPython, _ y: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            try arguments.append(y)
+            return try await executor.call(PyBuiltins._py_divmod, with: arguments)
+        }
+
+        /// Evaluate the given source in the context of globals and locals.
+        ///
+        /// Runs `builtins.eval` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func eval(_ source: some PythonRuntime.ConvertibleToPython, _ globals: PythonRuntime.PythonObject? = nil, _ locals: PythonRuntime.PythonObject? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(source)
+            if let globals { try arguments.append(globals) }
+            if let locals { try arguments.append(locals) }
+            return try await executor.call(PyBuiltins._py_eval, with: arguments)
+        }
+
+        /// Execute the given source in the context of globals and locals.
+        ///
+        /// Runs `builtins.exec` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func exec(_ source: some PythonRuntime.ConvertibleToPython, _ globals: PythonRuntime.PythonObject? = nil, _ locals: PythonRuntime.PythonObject? = nil, closure: PythonRuntime.PythonObject? = nil) async throws {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(source)
+            if let globals { try arguments.append(globals) }
+            if let locals { try arguments.append(locals) }
+            if let closure { try arguments.append(keyword: "closure", closure) }
+            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyBuiltins._py_exec, with: arguments)
+        }
+
+        /// Calls `builtins.exit`.
+        ///
+        /// Runs `builtins.exit` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func exit(code: PythonRuntime.PythonObject? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            if let code { try arguments.append(keyword: "code", code) }
+            return try await executor.call(PyBuiltins._py_exit, with: arguments)
+        }
+
+        /// Return value.__format__(format_spec)
+        ///
+        /// Runs `builtins.format` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func format(_ value: some PythonRuntime.ConvertibleToPython, _ formatSpec: Swift.String? = nil) async throws -> Swift.String {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(value)
+            if let formatSpec { try arguments.append(formatSpec) }
+            return try await executor.call(PyBuiltins._py_format, with: arguments)
+        }
+
+        /// getattr(object, name[, default]) -> value
+        ///
+        /// Runs `builtins.getattr` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(o)
+            try arguments.append(name)
+            return try await executor.call(PyBuiltins._py_getattr, with: arguments)
+        }
+
+        /// getattr(object, name[, default]) -> value
+        ///
+        /// Runs `builtins.getattr` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(o)
+            try arguments.append(name)
+            try arguments.append(`default`)
+            return try await executor.call(PyBuiltins._py_getattr, with: arguments)
+        }
+
+        /// getattr(object, name[, default]) -> value
+        ///
+        /// Runs `builtins.getattr` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: Swift.Bool) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(o)
+            try arguments.append(name)
+            try arguments.append(`default`)
+            return try await executor.call(PyBuiltins._py_getattr, with: arguments)
+        }
+
+        /// getattr(object, name[, default]) -> value
+        ///
+        /// Runs `builtins.getattr` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: [PythonRuntime.PythonObject]) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(o)
+            try arguments.append(name)
+            try arguments.append(`default`)
+            return try await executor.call(PyBuiltins._py_getattr, with: arguments)
+        }
+
+        /// Return the dictionary containing the current scope's global variables.
+        ///
+        /// Runs `builtins.globals` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func globals() async throws -> [Swift.String: PythonRuntime.PythonObject] {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await executor.call(PyBuiltins._py_globals, with: arguments)
+        }
+
+        /// Return whether the object has an attribute with the given name.
+        ///
+        /// Runs `builtins.hasattr` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func hasattr(_ obj: some PythonRuntime.ConvertibleToPython, _ name: Swift.String) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(obj)
+            try arguments.append(name)
+            return try await executor.call(PyBuiltins._py_hasattr, with: arguments)
+        }
+
+        /// Return the hash value for the given object.
+        ///
+        /// Runs `builtins.hash` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func hash(_ obj: some PythonRuntime.ConvertibleToPython) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(obj)
+            return try await executor.call(PyBuiltins._py_hash, with: arguments)
+        }
+
+        /// Define the builtin 'help'.
+        ///
+        /// Runs `builtins.help` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func help(_ args: PythonRuntime.PythonObject..., kwargs kwds: [Swift.String: PythonRuntime.PythonObject] = [:]) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(contentsOf: args)
+            try arguments.append(keywords: kwds)
+            return try await executor.call(PyBuiltins._py_help, with: arguments)
+        }
+
+        /// Return the hexadecimal representation of an integer.
+        ///
+        /// Runs `builtins.hex` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func hex(_ number: Swift.Int) async throws -> Swift.String {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(number)
+            return try await executor.call(PyBuiltins._py_hex, with: arguments)
+        }
+
+        /// Return the identity of an object.
+        ///
+        /// Runs `builtins.id` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func id(_ obj: some PythonRuntime.ConvertibleToPython) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(obj)
+            return try await executor.call(PyBuiltins._py_id, with: arguments)
+        }
+
+        /// Read a string from standard input.  The trailing newline is stripped.
+        ///
+        /// Runs `builtins.input` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func input(_ prompt: PythonRuntime.PythonObject? = nil) async throws -> Swift.String {
+            var arguments = PythonRuntime.PythonArguments()
+            if let prompt { try arguments.append(prompt) }
+            return try await executor.call(PyBuiltins._py_input, with: arguments)
+        }
+
+        /// Return whether an object is an instance of a class or of a subclass thereof.
+        ///
+        /// Runs `builtins.isinstance` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func isinstance(_ obj: some PythonRuntime.ConvertibleToPython, _ classOrTuple: some PythonRuntime.ConvertibleToPython) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(obj)
+            try arguments.append(classOrTuple)
+            return try await executor.call(PyBuiltins._py_isinstance, with: arguments)
+        }
+
+        /// Return whether 'cls' is derived from another class or is the same class.
+        ///
+        /// Runs `builtins.issubclass` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func issubclass(_ cls: some PythonRuntime.ConvertibleToPython, _ classOrTuple: some PythonRuntime.ConvertibleToPython) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(cls)
+            try arguments.append(classOrTuple)
+            return try await executor.call(PyBuiltins._py_issubclass, with: arguments)
+        }
+
+        /// iter(iterable) -> iterator
+        ///
+        /// Runs `builtins.iter` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func iter(_ object: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(object)
+            return try await executor.call(PyBuiltins._py_iter, with: arguments)
+        }
+
+        /// iter(iterable) -> iterator
+        ///
+        /// Runs `builtins.iter` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func iter(_ object: some PythonRuntime.ConvertibleToPython, _ sentinel: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(object)
+            try arguments.append(sentinel)
+            return try await executor.call(PyBuiltins._py_iter, with: arguments)
+        }
+
+        /// Return the number of items in a container.
+        ///
+        /// Runs `builtins.len` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func len(_ obj: some PythonRuntime.ConvertibleToPython) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(obj)
+            return try await executor.call(PyBuiltins._py_len, with: arguments)
+        }
+
+        /// interactive prompt objects for printing the license text, a list of
+        ///
+        /// Runs `builtins.license` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func license() async throws -> PythonRuntime.PythonObject {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await executor.call(PyBuiltins._py_license, with: arguments)
+        }
+
+        /// Return a dictionary containing the current scope's local variables.
+        ///
+        /// Runs `builtins.locals` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func locals() async throws -> [Swift.String: PythonRuntime.PythonObject] {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await executor.call(PyBuiltins._py_locals, with: arguments)
+        }
+
+        /// max(iterable, *[, default=obj, key=func]) -> value
+        ///
+        /// Runs `builtins.max` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func max(_ arg1: some PythonRuntime.ConvertibleToPython, _ arg2: some PythonRuntime.ConvertibleToPython, _ args: PythonRuntime.PythonObject..., key: PythonRuntime.PythonObject? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(arg1)
+            try arguments.append(arg2)
+            try arguments.append(contentsOf: args)
+            if let key { try arguments.append(keyword: "key", key) }
+            return try await executor.call(PyBuiltins._py_max, with: arguments)
+        }
+
+        /// max(iterable, *[, default=obj, key=func]) -> value
+        ///
+        /// Runs `builtins.max` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func max(_ arg1: some PythonRuntime.ConvertibleToPython, _ arg2: some PythonRuntime.ConvertibleToPython, _ args: PythonRuntime.PythonObject..., key: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(arg1)
+            try arguments.append(arg2)
+            try arguments.append(contentsOf: args)
+            try arguments.append(keyword: "key", key)
+            return try await executor.call(PyBuiltins._py_max, with: arguments)
+        }
+
+        /// max(iterable, *[, default=obj, key=func]) -> value
+        ///
+        /// Runs `builtins.max` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func max(_ iterable: [PythonRuntime.PythonObject], key: PythonRuntime.PythonObject? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            if let key { try arguments.append(keyword: "key", key) }
+            return try await executor.call(PyBuiltins._py_max, with: arguments)
+        }
+
+        /// max(iterable, *[, default=obj, key=func]) -> value
+        ///
+        /// Runs `builtins.max` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func max(_ iterable: [PythonRuntime.PythonObject], key: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            try arguments.append(keyword: "key", key)
+            return try await executor.call(PyBuiltins._py_max, with: arguments)
+        }
+
+        /// max(iterable, *[, default=obj, key=func]) -> value
+        ///
+        /// Runs `builtins.max` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func max(_ iterable: [PythonRuntime.PythonObject], key: PythonRuntime.PythonObject? = nil, `default`: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            if let key { try arguments.append(keyword: "key", key) }
+            try arguments.append(keyword: "default", `default`)
+            return try await executor.call(PyBuiltins._py_max, with: arguments)
+        }
+
+        /// max(iterable, *[, default=obj, key=func]) -> value
+        ///
+        /// Runs `builtins.max` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func max(_ iterable: [PythonRuntime.PythonObject], key: some PythonRuntime.ConvertibleToPython, `default`: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            try arguments.append(keyword: "key", key)
+            try arguments.append(keyword: "default", `default`)
+            return try await executor.call(PyBuiltins._py_max, with: arguments)
+        }
+
+        /// min(iterable, *[, default=obj, key=func]) -> value
+        ///
+        /// Runs `builtins.min` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func min(_ arg1: some PythonRuntime.ConvertibleToPython, _ arg2: some PythonRuntime.ConvertibleToPython, _ args: PythonRuntime.PythonObject..., key: PythonRuntime.PythonObject? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(arg1)
+            try arguments.append(arg2)
+            try arguments.append(contentsOf: args)
+            if let key { try arguments.append(keyword: "key", key) }
+            return try await executor.call(PyBuiltins._py_min, with: arguments)
+        }
+
+        /// min(iterable, *[, default=obj, key=func]) -> value
+        ///
+        /// Runs `builtins.min` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func min(_ arg1: some PythonRuntime.ConvertibleToPython, _ arg2: some PythonRuntime.ConvertibleToPython, _ args: PythonRuntime.PythonObject..., key: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(arg1)
+            try arguments.append(arg2)
+            try arguments.append(contentsOf: args)
+            try arguments.append(keyword: "key", key)
+            return try await executor.call(PyBuiltins._py_min, with: arguments)
+        }
+
+        /// min(iterable, *[, default=obj, key=func]) -> value
+        ///
+        /// Runs `builtins.min` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func min(_ iterable: [PythonRuntime.PythonObject], key: PythonRuntime.PythonObject? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            if let key { try arguments.append(keyword: "key", key) }
+            return try await executor.call(PyBuiltins._py_min, with: arguments)
+        }
+
+        /// min(iterable, *[, default=obj, key=func]) -> value
+        ///
+        /// Runs `builtins.min` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func min(_ iterable: [PythonRuntime.PythonObject], key: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            try arguments.append(keyword: "key", key)
+            return try await executor.call(PyBuiltins._py_min, with: arguments)
+        }
+
+        /// min(iterable, *[, default=obj, key=func]) -> value
+        ///
+        /// Runs `builtins.min` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func min(_ iterable: [PythonRuntime.PythonObject], key: PythonRuntime.PythonObject? = nil, `default`: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            if let key { try arguments.append(keyword: "key", key) }
+            try arguments.append(keyword: "default", `default`)
+            return try await executor.call(PyBuiltins._py_min, with: arguments)
+        }
+
+        /// min(iterable, *[, default=obj, key=func]) -> value
+        ///
+        /// Runs `builtins.min` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func min(_ iterable: [PythonRuntime.PythonObject], key: some PythonRuntime.ConvertibleToPython, `default`: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            try arguments.append(keyword: "key", key)
+            try arguments.append(keyword: "default", `default`)
+            return try await executor.call(PyBuiltins._py_min, with: arguments)
+        }
+
+        /// next(iterator[, default])
+        ///
+        /// Runs `builtins.next` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func next(_ i: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(i)
+            return try await executor.call(PyBuiltins._py_next, with: arguments)
+        }
+
+        /// next(iterator[, default])
+        ///
+        /// Runs `builtins.next` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func next(_ i: some PythonRuntime.ConvertibleToPython, _ `default`: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(i)
+            try arguments.append(`default`)
+            return try await executor.call(PyBuiltins._py_next, with: arguments)
+        }
+
+        /// Return the octal representation of an integer.
+        ///
+        /// Runs `builtins.oct` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func oct(_ number: Swift.Int) async throws -> Swift.String {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(number)
+            return try await executor.call(PyBuiltins._py_oct, with: arguments)
+        }
+
+        /// Open file and return a stream.  Raise OSError upon failure.
+        ///
+        /// Runs `builtins.open` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String? = nil, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: PythonRuntime.PythonObject? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(file)
+            if let mode { try arguments.append(keyword: "mode", mode) }
+            if let buffering { try arguments.append(keyword: "buffering", buffering) }
+            if let encoding { try arguments.append(keyword: "encoding", encoding) }
+            if let errors { try arguments.append(keyword: "errors", errors) }
+            if let newline { try arguments.append(keyword: "newline", newline) }
+            if let closefd { try arguments.append(keyword: "closefd", closefd) }
+            if let opener { try arguments.append(keyword: "opener", opener) }
+            return try await executor.call(PyBuiltins._py_open, with: arguments)
+        }
+
+        /// Open file and return a stream.  Raise OSError upon failure.
+        ///
+        /// Runs `builtins.open` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int, encoding: PythonRuntime.PythonObject? = nil, errors: PythonRuntime.PythonObject? = nil, newline: PythonRuntime.PythonObject? = nil, closefd: Swift.Bool? = nil, opener: PythonRuntime.PythonObject? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(file)
+            try arguments.append(mode)
+            try arguments.append(buffering)
+            if let encoding { try arguments.append(keyword: "encoding", encoding) }
+            if let errors { try arguments.append(keyword: "errors", errors) }
+            if let newline { try arguments.append(keyword: "newline", newline) }
+            if let closefd { try arguments.append(keyword: "closefd", closefd) }
+            if let opener { try arguments.append(keyword: "opener", opener) }
+            return try await executor.call(PyBuiltins._py_open, with: arguments)
+        }
+
+        /// Open file and return a stream.  Raise OSError upon failure.
+        ///
+        /// Runs `builtins.open` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int? = nil, encoding: PythonRuntime.PythonObject? = nil, errors: PythonRuntime.PythonObject? = nil, newline: PythonRuntime.PythonObject? = nil, closefd: Swift.Bool? = nil, opener: PythonRuntime.PythonObject? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(file)
+            try arguments.append(mode)
+            if let buffering { try arguments.append(keyword: "buffering", buffering) }
+            if let encoding { try arguments.append(keyword: "encoding", encoding) }
+            if let errors { try arguments.append(keyword: "errors", errors) }
+            if let newline { try arguments.append(keyword: "newline", newline) }
+            if let closefd { try arguments.append(keyword: "closefd", closefd) }
+            if let opener { try arguments.append(keyword: "opener", opener) }
+            return try await executor.call(PyBuiltins._py_open, with: arguments)
+        }
+
+        /// Open file and return a stream.  Raise OSError upon failure.
+        ///
+        /// Runs `builtins.open` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: PythonRuntime.PythonObject? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(file)
+            try arguments.append(mode)
+            if let buffering { try arguments.append(keyword: "buffering", buffering) }
+            if let encoding { try arguments.append(keyword: "encoding", encoding) }
+            if let errors { try arguments.append(keyword: "errors", errors) }
+            if let newline { try arguments.append(keyword: "newline", newline) }
+            if let closefd { try arguments.append(keyword: "closefd", closefd) }
+            if let opener { try arguments.append(keyword: "opener", opener) }
+            return try await executor.call(PyBuiltins._py_open, with: arguments)
+        }
+
+        /// Return the Unicode code point for a one-character string.
+        ///
+        /// Runs `builtins.ord` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func ord(_ c: Swift.String) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(c)
+            return try await executor.call(PyBuiltins._py_ord, with: arguments)
+        }
+
+        /// Return the Unicode code point for a one-character string.
+        ///
+        /// Runs `builtins.ord` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func ord(_ c: [Swift.UInt8]) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(c)
+            return try await executor.call(PyBuiltins._py_ord, with: arguments)
+        }
+
+        /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
+        ///
+        /// Runs `builtins.pow` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func pow(base: Swift.Int, exp: Swift.Int, mod: Swift.Int) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(base)
+            try arguments.append(exp)
+            try arguments.append(mod)
+            return try await executor.call(PyBuiltins._py_pow, with: arguments)
+        }
+
+        /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
+        ///
+        /// Runs `builtins.pow` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func pow(base: Swift.Int, exp: Swift.Int, mod: PythonRuntime.PythonObject? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(base)
+            try arguments.append(exp)
+            if let mod { try arguments.append(keyword: "mod", mod) }
+            return try await executor.call(PyBuiltins._py_pow, with: arguments)
+        }
+
+        /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
+        ///
+        /// Runs `builtins.pow` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func pow(base: Swift.Int, exp: Swift.Double, mod: PythonRuntime.PythonObject? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(base)
+            try arguments.append(exp)
+            if let mod { try arguments.append(keyword: "mod", mod) }
+            return try await executor.call(PyBuiltins._py_pow, with: arguments)
+        }
+
+        /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
+        ///
+        /// Runs `builtins.pow` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func pow(base: Swift.Double, exp: Swift.Int, mod: PythonRuntime.PythonObject? = nil) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(base)
+            try arguments.append(exp)
+            if let mod { try arguments.append(keyword: "mod", mod) }
+            return try await executor.call(PyBuiltins._py_pow, with: arguments)
+        }
+
+        /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
+        ///
+        /// Runs `builtins.pow` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func pow(base: Swift.Double, exp: some PythonRuntime.ConvertibleToPython, mod: PythonRuntime.PythonObject? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(base)
+            try arguments.append(exp)
+            if let mod { try arguments.append(keyword: "mod", mod) }
+            return try await executor.call(PyBuiltins._py_pow, with: arguments)
+        }
+
+        /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
+        ///
+        /// Runs `builtins.pow` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func pow(base: PyBuiltins.Complex, exp: some PythonRuntime.ConvertibleToPython, mod: PythonRuntime.PythonObject? = nil) async throws -> PyBuiltins.Complex {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(base)
+            try arguments.append(exp)
+            if let mod { try arguments.append(keyword: "mod", mod) }
+            return try await executor.call(PyBuiltins._py_pow, with: arguments)
+        }
+
+        /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
+        ///
+        /// Runs `builtins.pow` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func pow(base: some PythonRuntime.ConvertibleToPython, exp: some PythonRuntime.ConvertibleToPython, mod: PythonRuntime.PythonObject? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(base)
+            try arguments.append(exp)
+            if let mod { try arguments.append(keyword: "mod", mod) }
+            return try await executor.call(PyBuiltins._py_pow, with: arguments)
+        }
+
+        /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
+        ///
+        /// Runs `builtins.pow` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func pow(base: some PythonRuntime.ConvertibleToPython, exp: some PythonRuntime.ConvertibleToPython, mod: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(base)
+            try arguments.append(exp)
+            try arguments.append(mod)
+            return try await executor.call(PyBuiltins._py_pow, with: arguments)
+        }
+
+        /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
+        ///
+        /// Runs `builtins.pow` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func pow(base: some PythonRuntime.ConvertibleToPython, exp: Swift.Double, mod: PythonRuntime.PythonObject? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(base)
+            try arguments.append(exp)
+            if let mod { try arguments.append(keyword: "mod", mod) }
+            return try await executor.call(PyBuiltins._py_pow, with: arguments)
+        }
+
+        /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
+        ///
+        /// Runs `builtins.pow` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func pow(base: some PythonRuntime.ConvertibleToPython, exp: PyBuiltins.Complex, mod: PythonRuntime.PythonObject? = nil) async throws -> PyBuiltins.Complex {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(base)
+            try arguments.append(exp)
+            if let mod { try arguments.append(keyword: "mod", mod) }
+            return try await executor.call(PyBuiltins._py_pow, with: arguments)
+        }
+
+        /// Prints the values to a stream, or to sys.stdout by default.
+        ///
+        /// Runs `builtins.print` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func print(_ values: PythonRuntime.PythonObject..., sep: Swift.String? = nil, end: Swift.String? = nil, file: PythonRuntime.PythonObject? = nil, flush: Swift.Bool? = nil) async throws {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(contentsOf: values)
+            if let sep { try arguments.append(keyword: "sep", sep) }
+            if let end { try arguments.append(keyword: "end", end) }
+            if let file { try arguments.append(keyword: "file", file) }
+            if let flush { try arguments.append(keyword: "flush", flush) }
+            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyBuiltins._py_print, with: arguments)
+        }
+
+        /// Prints the values to a stream, or to sys.stdout by default.
+        ///
+        /// Runs `builtins.print` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func print(_ values: PythonRuntime.PythonObject..., sep: Swift.String? = nil, end: Swift.String? = nil, file: PythonRuntime.PythonObject? = nil, flush: Swift.Bool) async throws {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(contentsOf: values)
+            if let sep { try arguments.append(keyword: "sep", sep) }
+            if let end { try arguments.append(keyword: "end", end) }
+            if let file { try arguments.append(keyword: "file", file) }
+            try arguments.append(keyword: "flush", flush)
+            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyBuiltins._py_print, with: arguments)
+        }
+
+        /// Calls `builtins.quit`.
+        ///
+        /// Runs `builtins.quit` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func quit(code: PythonRuntime.PythonObject? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            if let code { try arguments.append(keyword: "code", code) }
+            return try await executor.call(PyBuiltins._py_quit, with: arguments)
+        }
+
+        /// Return the canonical string representation of the object.
+        ///
+        /// Runs `builtins.repr` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func repr(_ obj: some PythonRuntime.ConvertibleToPython) async throws -> Swift.String {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(obj)
+            return try await executor.call(PyBuiltins._py_repr, with: arguments)
+        }
+
+        /// Round a number to a given precision in decimal digits.
+        ///
+        /// Runs `builtins.round` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func round(number: some PythonRuntime.ConvertibleToPython, ndigits: PythonRuntime.PythonObject? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(number)
+            if let ndigits { try arguments.append(keyword: "ndigits", ndigits) }
+            return try await executor.call(PyBuiltins._py_round, with: arguments)
+        }
+
+        /// Round a number to a given precision in decimal digits.
+        ///
+        /// Runs `builtins.round` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func round(number: some PythonRuntime.ConvertibleToPython, ndigits: Swift.Int) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(number)
+            try arguments.append(ndigits)
+            return try await executor.call(PyBuiltins._py_round, with: arguments)
+        }
+
+        /// Sets the named attribute on the given object to the specified value.
+        ///
+        /// Runs `builtins.setattr` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func setattr(_ obj: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ value: some PythonRuntime.ConvertibleToPython) async throws {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(obj)
+            try arguments.append(name)
+            try arguments.append(value)
+            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyBuiltins._py_setattr, with: arguments)
+        }
+
+        /// Return a new list containing all items from the iterable in ascending order.
+        ///
+        /// Runs `builtins.sorted` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func sorted(_ iterable: [PythonRuntime.PythonObject], key: PythonRuntime.PythonObject? = nil, reverse: Swift.Bool? = nil) async throws -> [PythonRuntime.PythonObject] {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            if let key { try arguments.append(keyword: "key", key) }
+            if let reverse { try arguments.append(keyword: "reverse", reverse) }
+            return try await executor.call(PyBuiltins._py_sorted, with: arguments)
+        }
+
+        /// Return a new list containing all items from the iterable in ascending order.
+        ///
+        /// Runs `builtins.sorted` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func sorted(_ iterable: [PythonRuntime.PythonObject], key: some PythonRuntime.ConvertibleToPython, reverse: Swift.Bool? = nil) async throws -> [PythonRuntime.PythonObject] {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            try arguments.append(keyword: "key", key)
+            if let reverse { try arguments.append(keyword: "reverse", reverse) }
+            return try await executor.call(PyBuiltins._py_sorted, with: arguments)
+        }
+
+        /// Return the sum of a 'start' value (default: 0) plus an iterable of numbers
+        ///
+        /// Runs `builtins.sum` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func sum(_ iterable: [Swift.Bool], start: Swift.Int? = nil) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            if let start { try arguments.append(keyword: "start", start) }
+            return try await executor.call(PyBuiltins._py_sum, with: arguments)
+        }
+
+        /// Return the sum of a 'start' value (default: 0) plus an iterable of numbers
+        ///
+        /// Runs `builtins.sum` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func sum(_ iterable: [PythonRuntime.PythonObject]) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            return try await executor.call(PyBuiltins._py_sum, with: arguments)
+        }
+
+        /// Return the sum of a 'start' value (default: 0) plus an iterable of numbers
+        ///
+        /// Runs `builtins.sum` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func sum(_ iterable: [PythonRuntime.PythonObject], start: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            try arguments.append(start)
+            return try await executor.call(PyBuiltins._py_sum, with: arguments)
+        }
+
+        /// vars([object]) -> dictionary
+        ///
+        /// Runs `builtins.vars` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func vars(_ object: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(object)
+            return try await executor.call(PyBuiltins._py_vars, with: arguments)
+        }
+
+        /// vars([object]) -> dictionary
+        ///
+        /// Runs `builtins.vars` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func vars(_ object: PythonRuntime.PythonObject? = nil) async throws -> [Swift.String: PythonRuntime.PythonObject] {
+            var arguments = PythonRuntime.PythonArguments()
+            if let object { try arguments.append(object) }
+            return try await executor.call(PyBuiltins._py_vars, with: arguments)
+        }
+
+        /// bool(x) -> bool
+        ///
+        /// Runs `builtins.bool` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func bool(_ o: PythonRuntime.PythonObject? = nil) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            if let o { try arguments.append(o) }
+            return try await executor.call(PyBuiltins._bool_type, with: arguments)
+        }
+
+        /// bytes(iterable_of_ints) -> bytes
+        ///
+        /// Runs `builtins.bytes` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func bytes(_ o: some PythonRuntime.ConvertibleToPython) async throws -> [Swift.UInt8] {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(o)
+            return try await executor.call(PyBuiltins._bytes_type, with: arguments)
+        }
+
+        /// bytes(iterable_of_ints) -> bytes
+        ///
+        /// Runs `builtins.bytes` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func bytes(_ string: Swift.String, encoding: Swift.String, errors: Swift.String? = nil) async throws -> [Swift.UInt8] {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(string)
+            try arguments.append(encoding)
+            if let errors { try arguments.append(keyword: "errors", errors) }
+            return try await executor.call(PyBuiltins._bytes_type, with: arguments)
+        }
+
+        /// bytes(iterable_of_ints) -> bytes
+        ///
+        /// Runs `builtins.bytes` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func bytes() async throws -> [Swift.UInt8] {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await executor.call(PyBuiltins._bytes_type, with: arguments)
+        }
+
+        /// dict() -> new empty dictionary
+        ///
+        /// Runs `builtins.dict` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func dict() async throws -> PythonRuntime.PythonObject {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await executor.call(PyBuiltins._dict_type, with: arguments)
+        }
+
+        /// dict() -> new empty dictionary
+        ///
+        /// Runs `builtins.dict` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func dict(kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(keywords: kwargs)
+            return try await executor.call(PyBuiltins._dict_type, with: arguments)
+        }
+
+        /// dict() -> new empty dictionary
+        ///
+        /// Runs `builtins.dict` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func dict(_ map: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(map)
+            return try await executor.call(PyBuiltins._dict_type, with: arguments)
+        }
+
+        /// dict() -> new empty dictionary
+        ///
+        /// Runs `builtins.dict` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func dict(_ map: some PythonRuntime.ConvertibleToPython, kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(map)
+            try arguments.append(keywords: kwargs)
+            return try await executor.call(PyBuiltins._dict_type, with: arguments)
+        }
+
+        /// dict() -> new empty dictionary
+        ///
+        /// Runs `builtins.dict` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func dict(_ iterable: [PythonRuntime.PythonObject]) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            return try await executor.call(PyBuiltins._dict_type, with: arguments)
+        }
+
+        /// dict() -> new empty dictionary
+        ///
+        /// Runs `builtins.dict` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func dict(_ iterable: [PythonRuntime.PythonObject], kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            try arguments.append(keywords: kwargs)
+            return try await executor.call(PyBuiltins._dict_type, with: arguments)
+        }
+
+        /// dict() -> new empty dictionary
+        ///
+        /// Runs `builtins.dict` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func dict(_ iterable: [[Swift.String]]) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            return try await executor.call(PyBuiltins._dict_type, with: arguments)
+        }
+
+        /// dict() -> new empty dictionary
+        ///
+        /// Runs `builtins.dict` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func dict(_ iterable: [[[Swift.UInt8]]]) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            return try await executor.call(PyBuiltins._dict_type, with: arguments)
+        }
+
+        /// Convert a string or number to a floating point number, if possible.
+        ///
+        /// Runs `builtins.float` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func float(_ x: PythonRuntime.PythonObject? = nil) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            if let x { try arguments.append(x) }
+            return try await executor.call(PyBuiltins._float_type, with: arguments)
+        }
+
+        /// frozenset() -> empty frozenset object
+        ///
+        /// Runs `builtins.frozenset` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func frozenset() async throws -> PythonRuntime.PythonObject {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await executor.call(PyBuiltins._frozenset_type, with: arguments)
+        }
+
+        /// frozenset() -> empty frozenset object
+        ///
+        /// Runs `builtins.frozenset` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func frozenset(_ iterable: [PythonRuntime.PythonObject]) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            return try await executor.call(PyBuiltins._frozenset_type, with: arguments)
+        }
+
+        /// int([x]) -> integer
+        ///
+        /// Runs `builtins.int` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func int(_ x: PythonRuntime.PythonObject? = nil) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            if let x { try arguments.append(x) }
+            return try await executor.call(PyBuiltins._int_type, with: arguments)
+        }
+
+        /// int([x]) -> integer
+        ///
+        /// Runs `builtins.int` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func int(_ x: Swift.String, base: Swift.Int) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            try arguments.append(base)
+            return try await executor.call(PyBuiltins._int_type, with: arguments)
+        }
+
+        /// int([x]) -> integer
+        ///
+        /// Runs `builtins.int` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func int(_ x: [Swift.UInt8], base: Swift.Int) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            try arguments.append(base)
+            return try await executor.call(PyBuiltins._int_type, with: arguments)
+        }
+
+        /// Built-in mutable sequence.
+        ///
+        /// Runs `builtins.list` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func list() async throws -> [PythonRuntime.PythonObject] {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await executor.call(PyBuiltins._list_type, with: arguments)
+        }
+
+        /// Built-in mutable sequence.
+        ///
+        /// Runs `builtins.list` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func list(_ iterable: [PythonRuntime.PythonObject]) async throws -> [PythonRuntime.PythonObject] {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            return try await executor.call(PyBuiltins._list_type, with: arguments)
+        }
+
+        /// set() -> new empty set object
+        ///
+        /// Runs `builtins.set` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func set() async throws -> PythonRuntime.PythonObject {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await executor.call(PyBuiltins._set_type, with: arguments)
+        }
+
+        /// set() -> new empty set object
+        ///
+        /// Runs `builtins.set` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func set(_ iterable: [PythonRuntime.PythonObject]) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            return try await executor.call(PyBuiltins._set_type, with: arguments)
+        }
+
+        /// str(object='') -> str
+        ///
+        /// Runs `builtins.str` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func str(object: PythonRuntime.PythonObject? = nil) async throws -> Swift.String {
+            var arguments = PythonRuntime.PythonArguments()
+            if let object { try arguments.append(keyword: "object", object) }
+            return try await executor.call(PyBuiltins._str_type, with: arguments)
+        }
+
+        /// str(object='') -> str
+        ///
+        /// Runs `builtins.str` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func str(object: [Swift.UInt8], encoding: Swift.String? = nil, errors: Swift.String? = nil) async throws -> Swift.String {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(object)
+            if let encoding { try arguments.append(keyword: "encoding", encoding) }
+            if let errors { try arguments.append(keyword: "errors", errors) }
+            return try await executor.call(PyBuiltins._str_type, with: arguments)
+        }
+
+        /// Built-in immutable sequence.
+        ///
+        /// Runs `builtins.tuple` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func tuple(_ iterable: [PythonRuntime.PythonObject]? = nil) async throws -> [PythonRuntime.PythonObject] {
+            var arguments = PythonRuntime.PythonArguments()
+            if let iterable { try arguments.append(iterable) }
+            return try await executor.call(PyBuiltins._tuple_type, with: arguments)
+        }
+    }
 }

@@ -662,4 +662,629 @@ public enum PyMath {
     public static func ulp(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_ulp.call(x)
     }
+
+    /// `math`'s functions as `async` calls run by `executor` (a worker pool or a cluster),
+    /// with the same names and Swift types: `try await PyMath.on(pool).name(…)`.
+    public static func on(_ executor: some PythonRuntime.PythonCallExecutor) -> RemoteCalls {
+        RemoteCalls(executor: executor)
+    }
+
+    /// The functions of `math`, each sent to ``executor`` by name with its arguments.
+    public struct RemoteCalls: Sendable {
+        /// Where the calls run.
+        public let executor: any PythonRuntime.PythonCallExecutor
+
+        /// Calls run by `executor`.
+        public init(executor: any PythonRuntime.PythonCallExecutor) {
+            self.executor = executor
+        }
+
+        /// Return the arc cosine (measured in radians) of x.
+        ///
+        /// Runs `math.acos` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func acos(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_acos, with: arguments)
+        }
+
+        /// Return the inverse hyperbolic cosine of x.
+        ///
+        /// Runs `math.acosh` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func acosh(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_acosh, with: arguments)
+        }
+
+        /// Return the arc sine (measured in radians) of x.
+        ///
+        /// Runs `math.asin` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func asin(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_asin, with: arguments)
+        }
+
+        /// Return the inverse hyperbolic sine of x.
+        ///
+        /// Runs `math.asinh` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func asinh(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_asinh, with: arguments)
+        }
+
+        /// Return the arc tangent (measured in radians) of x.
+        ///
+        /// Runs `math.atan` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func atan(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_atan, with: arguments)
+        }
+
+        /// Return the arc tangent (measured in radians) of y/x.
+        ///
+        /// Runs `math.atan2` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func atan2(_ y: Swift.Double, _ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(y)
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_atan2, with: arguments)
+        }
+
+        /// Return the inverse hyperbolic tangent of x.
+        ///
+        /// Runs `math.atanh` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func atanh(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_atanh, with: arguments)
+        }
+
+        /// Return the cube root of x.
+        ///
+        /// Runs `math.cbrt` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func cbrt(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_cbrt, with: arguments)
+        }
+
+        /// Return the ceiling of x as an Integral.
+        ///
+        /// Runs `math.ceil` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func ceil(_ x: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_ceil, with: arguments)
+        }
+
+        /// Return the ceiling of x as an Integral.
+        ///
+        /// Runs `math.ceil` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func ceil(_ x: Swift.Double) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_ceil, with: arguments)
+        }
+
+        /// Number of ways to choose k items from n items without repetition and without order.
+        ///
+        /// Runs `math.comb` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func comb(_ n: Swift.Int, _ k: Swift.Int) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(n)
+            try arguments.append(k)
+            return try await executor.call(PyMath._py_comb, with: arguments)
+        }
+
+        /// Return a float with the magnitude (absolute value) of x but the sign of y.
+        ///
+        /// Runs `math.copysign` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func copysign(_ x: Swift.Double, _ y: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            try arguments.append(y)
+            return try await executor.call(PyMath._py_copysign, with: arguments)
+        }
+
+        /// Return the cosine of x (measured in radians).
+        ///
+        /// Runs `math.cos` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func cos(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_cos, with: arguments)
+        }
+
+        /// Return the hyperbolic cosine of x.
+        ///
+        /// Runs `math.cosh` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func cosh(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_cosh, with: arguments)
+        }
+
+        /// Convert angle x from radians to degrees.
+        ///
+        /// Runs `math.degrees` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func degrees(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_degrees, with: arguments)
+        }
+
+        /// Return the Euclidean distance between two points p and q.
+        ///
+        /// Runs `math.dist` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func dist(_ p: [Swift.Double], _ q: [Swift.Double]) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(p)
+            try arguments.append(q)
+            return try await executor.call(PyMath._py_dist, with: arguments)
+        }
+
+        /// Error function at x.
+        ///
+        /// Runs `math.erf` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func erf(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_erf, with: arguments)
+        }
+
+        /// Complementary error function at x.
+        ///
+        /// Runs `math.erfc` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func erfc(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_erfc, with: arguments)
+        }
+
+        /// Return e raised to the power of x.
+        ///
+        /// Runs `math.exp` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func exp(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_exp, with: arguments)
+        }
+
+        /// Return 2 raised to the power of x.
+        ///
+        /// Runs `math.exp2` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func exp2(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_exp2, with: arguments)
+        }
+
+        /// Return exp(x)-1.
+        ///
+        /// Runs `math.expm1` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func expm1(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_expm1, with: arguments)
+        }
+
+        /// Return the absolute value of the float x.
+        ///
+        /// Runs `math.fabs` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func fabs(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_fabs, with: arguments)
+        }
+
+        /// Find n!.
+        ///
+        /// Runs `math.factorial` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func factorial(_ x: Swift.Int) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_factorial, with: arguments)
+        }
+
+        /// Return the floor of x as an Integral.
+        ///
+        /// Runs `math.floor` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func floor(_ x: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_floor, with: arguments)
+        }
+
+        /// Return the floor of x as an Integral.
+        ///
+        /// Runs `math.floor` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func floor(_ x: Swift.Double) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_floor, with: arguments)
+        }
+
+        /// Return fmod(x, y), according to platform C.
+        ///
+        /// Runs `math.fmod` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func fmod(_ x: Swift.Double, _ y: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            try arguments.append(y)
+            return try await executor.call(PyMath._py_fmod, with: arguments)
+        }
+
+        /// Return the mantissa and exponent of x, as pair (m, e).
+        ///
+        /// Runs `math.frexp` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func frexp(_ x: Swift.Double) async throws -> (Swift.Double, Swift.Int) {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            let result: PythonRuntime.PythonObject = try await executor.call(PyMath._py_frexp, with: arguments)
+            return try result.tuple(of: Swift.Double.self, Swift.Int.self)
+        }
+
+        /// Return an accurate floating point sum of values in the iterable seq.
+        ///
+        /// Runs `math.fsum` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func fsum(_ seq: [Swift.Double]) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(seq)
+            return try await executor.call(PyMath._py_fsum, with: arguments)
+        }
+
+        /// Gamma function at x.
+        ///
+        /// Runs `math.gamma` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func gamma(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_gamma, with: arguments)
+        }
+
+        /// Greatest Common Divisor.
+        ///
+        /// Runs `math.gcd` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func gcd(_ integers: Swift.Int...) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(contentsOf: integers)
+            return try await executor.call(PyMath._py_gcd, with: arguments)
+        }
+
+        /// hypot(*coordinates) -> value
+        ///
+        /// Runs `math.hypot` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func hypot(_ coordinates: Swift.Double...) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(contentsOf: coordinates)
+            return try await executor.call(PyMath._py_hypot, with: arguments)
+        }
+
+        /// Determine whether two floating point numbers are close in value.
+        ///
+        /// Runs `math.isclose` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func isclose(a: Swift.Double, b: Swift.Double, relTol: Swift.Double? = nil, absTol: Swift.Double? = nil) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            if let relTol { try arguments.append(keyword: "rel_tol", relTol) }
+            if let absTol { try arguments.append(keyword: "abs_tol", absTol) }
+            return try await executor.call(PyMath._py_isclose, with: arguments)
+        }
+
+        /// Return True if x is neither an infinity nor a NaN, and False otherwise.
+        ///
+        /// Runs `math.isfinite` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func isfinite(_ x: Swift.Double) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_isfinite, with: arguments)
+        }
+
+        /// Return True if x is a positive or negative infinity, and False otherwise.
+        ///
+        /// Runs `math.isinf` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func isinf(_ x: Swift.Double) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_isinf, with: arguments)
+        }
+
+        /// Return True if x is a NaN (not a number), and False otherwise.
+        ///
+        /// Runs `math.isnan` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func isnan(_ x: Swift.Double) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_isnan, with: arguments)
+        }
+
+        /// Return the integer part of the square root of the input.
+        ///
+        /// Runs `math.isqrt` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func isqrt(_ n: Swift.Int) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(n)
+            return try await executor.call(PyMath._py_isqrt, with: arguments)
+        }
+
+        /// Least Common Multiple.
+        ///
+        /// Runs `math.lcm` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func lcm(_ integers: Swift.Int...) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(contentsOf: integers)
+            return try await executor.call(PyMath._py_lcm, with: arguments)
+        }
+
+        /// Return x * (2**i).
+        ///
+        /// Runs `math.ldexp` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func ldexp(_ x: Swift.Double, _ i: Swift.Int) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            try arguments.append(i)
+            return try await executor.call(PyMath._py_ldexp, with: arguments)
+        }
+
+        /// Natural logarithm of absolute value of Gamma function at x.
+        ///
+        /// Runs `math.lgamma` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func lgamma(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_lgamma, with: arguments)
+        }
+
+        /// log(x, [base=math.e])
+        ///
+        /// Runs `math.log` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func log(_ x: Swift.Double, _ base: Swift.Double? = nil) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            if let base { try arguments.append(base) }
+            return try await executor.call(PyMath._py_log, with: arguments)
+        }
+
+        /// Return the base 10 logarithm of x.
+        ///
+        /// Runs `math.log10` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func log10(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_log10, with: arguments)
+        }
+
+        /// Return the natural logarithm of 1+x (base e).
+        ///
+        /// Runs `math.log1p` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func log1p(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_log1p, with: arguments)
+        }
+
+        /// Return the base 2 logarithm of x.
+        ///
+        /// Runs `math.log2` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func log2(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_log2, with: arguments)
+        }
+
+        /// Return the fractional and integer parts of x.
+        ///
+        /// Runs `math.modf` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func modf(_ x: Swift.Double) async throws -> (Swift.Double, Swift.Double) {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            let result: PythonRuntime.PythonObject = try await executor.call(PyMath._py_modf, with: arguments)
+            return try result.tuple(of: Swift.Double.self, Swift.Double.self)
+        }
+
+        /// Return the next floating-point value after x towards y.
+        ///
+        /// Runs `math.nextafter` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func nextafter(_ x: Swift.Double, _ y: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            try arguments.append(y)
+            return try await executor.call(PyMath._py_nextafter, with: arguments)
+        }
+
+        /// Number of ways to choose k items from n items without repetition and with order.
+        ///
+        /// Runs `math.perm` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func perm(_ n: Swift.Int, _ k: Swift.Int? = nil) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(n)
+            if let k { try arguments.append(k) }
+            return try await executor.call(PyMath._py_perm, with: arguments)
+        }
+
+        /// Return x**y (x to the power of y).
+        ///
+        /// Runs `math.pow` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func pow(_ x: Swift.Double, _ y: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            try arguments.append(y)
+            return try await executor.call(PyMath._py_pow, with: arguments)
+        }
+
+        /// Calculate the product of all the elements in the input iterable.
+        ///
+        /// Runs `math.prod` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func prod(_ iterable: [PythonRuntime.PythonObject], start: Swift.Int? = nil) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            if let start { try arguments.append(keyword: "start", start) }
+            return try await executor.call(PyMath._py_prod, with: arguments)
+        }
+
+        /// Calculate the product of all the elements in the input iterable.
+        ///
+        /// Runs `math.prod` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func prod(_ iterable: [PythonRuntime.PythonObject]) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            return try await executor.call(PyMath._py_prod, with: arguments)
+        }
+
+        /// Calculate the product of all the elements in the input iterable.
+        ///
+        /// Runs `math.prod` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func prod(_ iterable: [PythonRuntime.PythonObject], start: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            try arguments.append(keyword: "start", start)
+            return try await executor.call(PyMath._py_prod, with: arguments)
+        }
+
+        /// Convert angle x from degrees to radians.
+        ///
+        /// Runs `math.radians` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func radians(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_radians, with: arguments)
+        }
+
+        /// Difference between x and the closest integer multiple of y.
+        ///
+        /// Runs `math.remainder` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func remainder(_ x: Swift.Double, _ y: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            try arguments.append(y)
+            return try await executor.call(PyMath._py_remainder, with: arguments)
+        }
+
+        /// Return the sine of x (measured in radians).
+        ///
+        /// Runs `math.sin` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func sin(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_sin, with: arguments)
+        }
+
+        /// Return the hyperbolic sine of x.
+        ///
+        /// Runs `math.sinh` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func sinh(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_sinh, with: arguments)
+        }
+
+        /// Return the square root of x.
+        ///
+        /// Runs `math.sqrt` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func sqrt(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_sqrt, with: arguments)
+        }
+
+        /// Return the tangent of x (measured in radians).
+        ///
+        /// Runs `math.tan` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func tan(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_tan, with: arguments)
+        }
+
+        /// Return the hyperbolic tangent of x.
+        ///
+        /// Runs `math.tanh` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func tanh(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_tanh, with: arguments)
+        }
+
+        /// Truncates the Real x to the nearest Integral toward 0.
+        ///
+        /// Runs `math.trunc` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func trunc(_ x: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_trunc, with: arguments)
+        }
+
+        /// Return the value of the least significant bit of the float x.
+        ///
+        /// Runs `math.ulp` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func ulp(_ x: Swift.Double) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(x)
+            return try await executor.call(PyMath._py_ulp, with: arguments)
+        }
+    }
 }

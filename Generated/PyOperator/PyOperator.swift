@@ -657,4 +657,644 @@ public enum PyOperator {
             return try Methodcaller._Methodcaller_method0_call.call(self, obj)
         }
     }
+
+    /// `operator`'s functions as `async` calls run by `executor` (a worker pool or a cluster),
+    /// with the same names and Swift types: `try await PyOperator.on(pool).name(…)`.
+    public static func on(_ executor: some PythonRuntime.PythonCallExecutor) -> RemoteCalls {
+        RemoteCalls(executor: executor)
+    }
+
+    /// The functions of `operator`, each sent to ``executor`` by name with its arguments.
+    public struct RemoteCalls: Sendable {
+        /// Where the calls run.
+        public let executor: any PythonRuntime.PythonCallExecutor
+
+        /// Calls run by `executor`.
+        public init(executor: any PythonRuntime.PythonCallExecutor) {
+            self.executor = executor
+        }
+
+        /// Same as abs(a).
+        ///
+        /// Runs `operator.abs` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func abs(_ a: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            return try await executor.call(PyOperator._py_abs, with: arguments)
+        }
+
+        /// Same as a + b.
+        ///
+        /// Runs `operator.add` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func add(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_add, with: arguments)
+        }
+
+        /// Same as a & b.
+        ///
+        /// Runs `operator.and_` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func and(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_and_, with: arguments)
+        }
+
+        /// Same as obj(*args, **kwargs).
+        ///
+        /// Runs `operator.call` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func call(_ obj: some PythonRuntime.ConvertibleToPython, _ args: PythonRuntime.PythonObject..., kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(obj)
+            try arguments.append(contentsOf: args)
+            try arguments.append(keywords: kwargs)
+            return try await executor.call(PyOperator._py_call, with: arguments)
+        }
+
+        /// Same as a + b, for a and b sequences.
+        ///
+        /// Runs `operator.concat` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func concat(_ a: [PythonRuntime.PythonObject], _ b: [PythonRuntime.PythonObject]) async throws -> [PythonRuntime.PythonObject] {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_concat, with: arguments)
+        }
+
+        /// Same as b in a (note reversed operands).
+        ///
+        /// Runs `operator.contains` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func contains(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_contains, with: arguments)
+        }
+
+        /// Return the number of items in a which are, or which equal, b.
+        ///
+        /// Runs `operator.countOf` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func countOf(_ a: [PythonRuntime.PythonObject], _ b: some PythonRuntime.ConvertibleToPython) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_countOf, with: arguments)
+        }
+
+        /// Same as del a[b].
+        ///
+        /// Runs `operator.delitem` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func delitem(_ a: [PythonRuntime.PythonObject], _ b: Swift.Int) async throws {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyOperator._py_delitem, with: arguments)
+        }
+
+        /// Same as del a[b].
+        ///
+        /// Runs `operator.delitem` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func delitem(_ a: [PythonRuntime.PythonObject], _ b: some PythonRuntime.ConvertibleToPython) async throws {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyOperator._py_delitem, with: arguments)
+        }
+
+        /// Same as del a[b].
+        ///
+        /// Runs `operator.delitem` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func delitem(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyOperator._py_delitem, with: arguments)
+        }
+
+        /// Same as a == b.
+        ///
+        /// Runs `operator.eq` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func eq(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_eq, with: arguments)
+        }
+
+        /// Same as a // b.
+        ///
+        /// Runs `operator.floordiv` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func floordiv(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_floordiv, with: arguments)
+        }
+
+        /// Same as a >= b.
+        ///
+        /// Runs `operator.ge` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func ge(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_ge, with: arguments)
+        }
+
+        /// Same as a[b].
+        ///
+        /// Runs `operator.getitem` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func getitem(_ a: [PythonRuntime.PythonObject], _ b: some PythonRuntime.ConvertibleToPython) async throws -> [PythonRuntime.PythonObject] {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_getitem, with: arguments)
+        }
+
+        /// Same as a[b].
+        ///
+        /// Runs `operator.getitem` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func getitem(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_getitem, with: arguments)
+        }
+
+        /// Same as a > b.
+        ///
+        /// Runs `operator.gt` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func gt(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_gt, with: arguments)
+        }
+
+        /// Same as a += b.
+        ///
+        /// Runs `operator.iadd` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func iadd(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_iadd, with: arguments)
+        }
+
+        /// Same as a &= b.
+        ///
+        /// Runs `operator.iand` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func iand(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_iand, with: arguments)
+        }
+
+        /// Same as a += b, for a and b sequences.
+        ///
+        /// Runs `operator.iconcat` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func iconcat(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_iconcat, with: arguments)
+        }
+
+        /// Same as a //= b.
+        ///
+        /// Runs `operator.ifloordiv` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func ifloordiv(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_ifloordiv, with: arguments)
+        }
+
+        /// Same as a <<= b.
+        ///
+        /// Runs `operator.ilshift` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func ilshift(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_ilshift, with: arguments)
+        }
+
+        /// Same as a @= b.
+        ///
+        /// Runs `operator.imatmul` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func imatmul(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_imatmul, with: arguments)
+        }
+
+        /// Same as a %= b.
+        ///
+        /// Runs `operator.imod` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func imod(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_imod, with: arguments)
+        }
+
+        /// Same as a *= b.
+        ///
+        /// Runs `operator.imul` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func imul(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_imul, with: arguments)
+        }
+
+        /// Same as a.__index__()
+        ///
+        /// Runs `operator.index` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func index(_ a: Swift.Int) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            return try await executor.call(PyOperator._py_index, with: arguments)
+        }
+
+        /// Return the first index of b in a.
+        ///
+        /// Runs `operator.indexOf` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func indexOf(_ a: [PythonRuntime.PythonObject], _ b: some PythonRuntime.ConvertibleToPython) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_indexOf, with: arguments)
+        }
+
+        /// Same as ~a.
+        ///
+        /// Runs `operator.inv` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func inv(_ a: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            return try await executor.call(PyOperator._py_inv, with: arguments)
+        }
+
+        /// Same as ~a.
+        ///
+        /// Runs `operator.invert` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func invert(_ a: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            return try await executor.call(PyOperator._py_invert, with: arguments)
+        }
+
+        /// Same as a |= b.
+        ///
+        /// Runs `operator.ior` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func ior(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_ior, with: arguments)
+        }
+
+        /// Same as a **= b.
+        ///
+        /// Runs `operator.ipow` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func ipow(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_ipow, with: arguments)
+        }
+
+        /// Same as a >>= b.
+        ///
+        /// Runs `operator.irshift` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func irshift(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_irshift, with: arguments)
+        }
+
+        /// Same as a is b.
+        ///
+        /// Runs `operator.is_` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func `is`(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_is_, with: arguments)
+        }
+
+        /// Same as a is not b.
+        ///
+        /// Runs `operator.is_not` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func isNot(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_is_not, with: arguments)
+        }
+
+        /// Same as a -= b.
+        ///
+        /// Runs `operator.isub` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func isub(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_isub, with: arguments)
+        }
+
+        /// Same as a /= b.
+        ///
+        /// Runs `operator.itruediv` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func itruediv(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_itruediv, with: arguments)
+        }
+
+        /// Same as a ^= b.
+        ///
+        /// Runs `operator.ixor` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func ixor(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_ixor, with: arguments)
+        }
+
+        /// Same as a <= b.
+        ///
+        /// Runs `operator.le` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func le(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_le, with: arguments)
+        }
+
+        /// Return an estimate of the number of items in obj.
+        ///
+        /// Runs `operator.length_hint` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func lengthHint(_ obj: some PythonRuntime.ConvertibleToPython, _ `default`: Swift.Int? = nil) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(obj)
+            if let `default` { try arguments.append(`default`) }
+            return try await executor.call(PyOperator._py_length_hint, with: arguments)
+        }
+
+        /// Same as a << b.
+        ///
+        /// Runs `operator.lshift` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func lshift(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_lshift, with: arguments)
+        }
+
+        /// Same as a < b.
+        ///
+        /// Runs `operator.lt` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func lt(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_lt, with: arguments)
+        }
+
+        /// Same as a @ b.
+        ///
+        /// Runs `operator.matmul` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func matmul(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_matmul, with: arguments)
+        }
+
+        /// Same as a % b.
+        ///
+        /// Runs `operator.mod` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func mod(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_mod, with: arguments)
+        }
+
+        /// Same as a * b.
+        ///
+        /// Runs `operator.mul` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func mul(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_mul, with: arguments)
+        }
+
+        /// Same as a != b.
+        ///
+        /// Runs `operator.ne` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func ne(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_ne, with: arguments)
+        }
+
+        /// Same as -a.
+        ///
+        /// Runs `operator.neg` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func neg(_ a: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            return try await executor.call(PyOperator._py_neg, with: arguments)
+        }
+
+        /// Same as not a.
+        ///
+        /// Runs `operator.not_` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func not(_ a: some PythonRuntime.ConvertibleToPython) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            return try await executor.call(PyOperator._py_not_, with: arguments)
+        }
+
+        /// Same as a | b.
+        ///
+        /// Runs `operator.or_` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func or(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_or_, with: arguments)
+        }
+
+        /// Same as +a.
+        ///
+        /// Runs `operator.pos` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func pos(_ a: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            return try await executor.call(PyOperator._py_pos, with: arguments)
+        }
+
+        /// Same as a ** b.
+        ///
+        /// Runs `operator.pow` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func pow(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_pow, with: arguments)
+        }
+
+        /// Same as a >> b.
+        ///
+        /// Runs `operator.rshift` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func rshift(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_rshift, with: arguments)
+        }
+
+        /// Same as a[b] = c.
+        ///
+        /// Runs `operator.setitem` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func setitem(_ a: [PythonRuntime.PythonObject], _ b: Swift.Int, _ c: some PythonRuntime.ConvertibleToPython) async throws {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            try arguments.append(c)
+            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyOperator._py_setitem, with: arguments)
+        }
+
+        /// Same as a[b] = c.
+        ///
+        /// Runs `operator.setitem` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func setitem(_ a: [PythonRuntime.PythonObject], _ b: some PythonRuntime.ConvertibleToPython, _ c: [PythonRuntime.PythonObject]) async throws {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            try arguments.append(c)
+            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyOperator._py_setitem, with: arguments)
+        }
+
+        /// Same as a[b] = c.
+        ///
+        /// Runs `operator.setitem` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func setitem(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython, _ c: some PythonRuntime.ConvertibleToPython) async throws {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            try arguments.append(c)
+            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyOperator._py_setitem, with: arguments)
+        }
+
+        /// Same as a - b.
+        ///
+        /// Runs `operator.sub` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func sub(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_sub, with: arguments)
+        }
+
+        /// Same as a / b.
+        ///
+        /// Runs `operator.truediv` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func truediv(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_truediv, with: arguments)
+        }
+
+        /// Return True if a is true, False otherwise.
+        ///
+        /// Runs `operator.truth` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func truth(_ a: some PythonRuntime.ConvertibleToPython) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            return try await executor.call(PyOperator._py_truth, with: arguments)
+        }
+
+        /// Same as a ^ b.
+        ///
+        /// Runs `operator.xor` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func xor(_ a: some PythonRuntime.ConvertibleToPython, _ b: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(a)
+            try arguments.append(b)
+            return try await executor.call(PyOperator._py_xor, with: arguments)
+        }
+    }
 }

@@ -43,9 +43,95 @@ final class Renderer {
                 emit("")
                 self.classDeclaration(cls, module: module)
             }
+            if !module.functions.isEmpty {
+                emit("")
+                remoteCalls(module)
+            }
         }
         emit("}")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `PyMath.on(pool).sqrt(2.0)`: the module's functions as `async` calls on a `PythonCallExecutor`, with the
+    /// same names and Swift types as the local ones. Named so they cannot clash with Python names (`on` and
+    /// `RemoteCalls` get a suffix if the module defines them).
+    private func remoteCalls(_ module: TranslatedModule) {
+        let taken = Set(module.functions.map(\.swiftName) + module.classes.map(\.swiftName))
+        let accessor = taken.contains("on") ? "onExecutor" : "on"
+        let type = taken.contains("RemoteCalls") ? "RemoteCallsOnExecutor" : "RemoteCalls"
+        documentation([
+            "`\(module.pythonName)`'s functions as `async` calls run by `executor` (a worker pool or a cluster),",
+            "with the same names and Swift types: `try await \(module.swiftName).\(accessor)(pool).name(…)`.",
+        ])
+        emit("public static func \(accessor)(_ executor: some PythonRuntime.PythonCallExecutor) -> \(type) {")
+        indented { emit("\(type)(executor: executor)") }
+        emit("}")
+        emit("")
+        documentation(["The functions of `\(module.pythonName)`, each sent to ``executor`` by name with its arguments."]
+        )
+        emit("public struct \(type): Sendable {")
+        indented {
+            emit("/// Where the calls run.")
+            emit("public let executor: any PythonRuntime.PythonCallExecutor")
+            emit("")
+            emit("/// Calls run by `executor`.")
+            emit("public init(executor: any PythonRuntime.PythonCallExecutor) {")
+            indented { emit("self.executor = executor") }
+            emit("}")
+            for function in module.functions {
+                emit("")
+                documentation([
+                    function.doc.first.map { "\($0)" } ?? "Calls `\(module.pythonName).\(function.pythonName)`.",
+                    "",
+                    "Runs `\(module.pythonName).\(function.pythonName)` on the executor.",
+                    "- Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the "
+                        + "result does not convert.",
+                ])
+                let parameters = function.parameters.map(parameterText).joined(separator: ", ")
+                let returns = function.result == .void ? "" : " -> \(function.result.text)"
+                emit("public func \(function.swiftName)(\(parameters)) async throws\(returns) {")
+                indented {
+                    emit(
+                        function.parameters.isEmpty
+                            ? "let arguments = PythonRuntime.PythonArguments()"
+                            : "var arguments = PythonRuntime.PythonArguments()")
+                    appendArguments(function)
+                    let call = "try await executor.call(\(module.swiftName).\(function.callee), with: arguments)"
+                    if let elements = function.result.tupleElements {
+                        emit("let result: PythonRuntime.PythonObject = \(call)")
+                        emit(
+                            "return try result.tuple(of: \(elements.map { $0.text + ".self" }.joined(separator: ", ")))"
+                        )
+                    } else if function.result != .void {
+                        emit("return \(call)")
+                    } else {
+                        emit("let _: PythonRuntime.PythonNoneResult = \(call)")
+                    }
+                }
+                emit("}")
+            }
+        }
+        emit("}")
+    }
+
+    /// Statements that collect a function's parameters into `arguments`.
+    private func appendArguments(_ function: TranslatedFunction) {
+        for parameter in function.parameters {
+            let name = Naming.escaped(parameter.name)
+            switch parameter.passing {
+            case .positional:
+                emit(
+                    parameter.isOptional
+                        ? "if let \(name) { try arguments.append(\(name)) }" : "try arguments.append(\(name))")
+            case .keyword(let python):
+                emit(
+                    parameter.isOptional
+                        ? "if let \(name) { try arguments.append(keyword: \(literal(python)), \(name)) }"
+                        : "try arguments.append(keyword: \(literal(python)), \(name))")
+            case .variadic: emit("try arguments.append(contentsOf: \(name))")
+            case .keywordDictionary: emit("try arguments.append(keywords: \(name))")
+            }
+        }
     }
 
     private func classDeclaration(_ cls: TranslatedClass, module: TranslatedModule) {
@@ -199,22 +285,7 @@ final class Renderer {
         } else {
             emit("var arguments = PythonRuntime.PythonArguments()")
             if function.passesSelf { emit("try arguments.append(self)") }
-            for parameter in function.parameters {
-                let name = Naming.escaped(parameter.name)
-                switch parameter.passing {
-                case .positional:
-                    emit(
-                        parameter.isOptional
-                            ? "if let \(name) { try arguments.append(\(name)) }" : "try arguments.append(\(name))")
-                case .keyword(let python):
-                    emit(
-                        parameter.isOptional
-                            ? "if let \(name) { try arguments.append(keyword: \(literal(python)), \(name)) }"
-                            : "try arguments.append(keyword: \(literal(python)), \(name))")
-                case .variadic: emit("try arguments.append(contentsOf: \(name))")
-                case .keywordDictionary: emit("try arguments.append(keywords: \(name))")
-                }
-            }
+            appendArguments(function)
             call = "\(reference).call(arguments)"
         }
         switch function.kind {

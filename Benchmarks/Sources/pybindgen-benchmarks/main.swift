@@ -6,3 +6,4 @@ try GeneratedBenchmarks.register(in: &harness)
 let versions = try Python.versions()
 print("swift-pybindgen benchmarks — \(versions)")
 harness.report(try harness.run())
+if !CommandLine.arguments.contains("--no-workers") { try await WorkerBenchmarks.run() }

@@ -21,4 +21,10 @@ static inline long pybindgen_gil_depth_exchange(long depth) {
     return previous;
 }
 
+/// Whether this thread owns a persistent Python thread state (see ThreadStates.swift). Thread-local.
+extern _Thread_local int pybindgen_thread_prepared;
+
+static inline int pybindgen_thread_prepared_get(void) { return pybindgen_thread_prepared; }
+static inline void pybindgen_thread_prepared_set(int prepared) { pybindgen_thread_prepared = prepared; }
+
 #endif

@@ -34,6 +34,7 @@ public enum Python {
         // Fast path: this thread is already inside `withGIL` (one thread-local load).
         if pybindgen_gil_depth_get() > 0 { return try body() }
         if !interpreterIsReady.load(ordering: .acquiring) { Interpreter.startLazily() }
+        if pybindgen_thread_prepared_get() == 0 { ThreadStates.prepareCurrentThread() }
         // `PyGILState_Ensure` is re-entrant, so this is also right when Python called into Swift with the GIL held.
         let state = PyGILState_Ensure()
         pybindgen_gil_depth_enter()

@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "PythonWorkers",
             dependencies: [
-                "PythonRuntime",
+                "CPython", "PythonRuntime",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -67,6 +67,9 @@ def pool_map(pool, rounds, items):
 
 
 if __name__ == "__main__":
+    import faulthandler
+
+    faulthandler.dump_traceback_later(300, exit=True)  # a stuck baseline ends the run with a traceback
     rounds, count, items = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     with multiprocessing.Pool(2) as pool:
         print(json.dumps({

@@ -28,7 +28,10 @@ enum WorkerBenchmarks {
                 "WorkerPool.call(\"math\", \"sqrt\", 2.0), sequential", micro(sequential),
                 String(format: "%.2f× ping-pong, %.2f× Pool.apply", sequential / pingPong, sequential / apply)))
         print(row("multiprocessing.Pool(2).map(operator.neg, 100,000)", rate(poolMap), "baseline"))
-        print(row("WorkerPool.map(\"operator\", \"neg\", 100,000)", rate(mapRate), String(format: "%.2f×", mapRate / poolMap)))
+        print(
+            row(
+                "WorkerPool.map(\"operator\", \"neg\", 100,000)", rate(mapRate),
+                String(format: "%.2f×", mapRate / poolMap)))
         print(row("64 concurrent tasks, small calls, 1 call per worker", rate(concurrent1, unit: "calls/s"), ""))
         print(row("64 concurrent tasks, small calls, 4 calls per worker", rate(concurrent4, unit: "calls/s"), ""))
     }
@@ -40,7 +43,8 @@ enum WorkerBenchmarks {
     private static func micro(_ value: Double) -> String { String(format: "%.1f µs", value) }
 
     private static func rate(_ value: Double, unit: String = "items/s") -> String {
-        value >= 1_000_000 ? String(format: "%.2f M \(unit)", value / 1e6) : String(format: "%.0f k \(unit)", value / 1e3)
+        value >= 1_000_000
+            ? String(format: "%.2f M \(unit)", value / 1e6) : String(format: "%.0f k \(unit)", value / 1e3)
     }
 
     private static func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }

@@ -162,7 +162,7 @@ public final class WorkerPool: PythonCallExecutor {
             error.code = .notPicklable
             error.message = "the result of \(name) cannot be sent back: \(error.message)"
             throw error
-        case .result: return try Result(PickleCodec.decode(frame.payload))
+        case .result: return try PickleCodec.decode(frame.payload, as: Result.self)
         }
     }
 

@@ -1,3 +1,4 @@
+import CPython
 import PythonRuntime
 
 /// Turns calls into request payloads and response payloads into values, with the embedded interpreter's
@@ -9,17 +10,12 @@ enum PickleCodec {
             """
             import pickle
 
-            def encode_call(module, qualname, args, names, values):
-                return pickle.dumps((module, qualname, tuple(args), dict(zip(names, values))), 5)
-
             def encode_map(module, qualname, items):
                 return pickle.dumps((module, qualname, items), 5)
 
             def encode_setup(search_paths, imports, code):
                 return pickle.dumps((search_paths, imports, code), 5)
 
-            def decode(payload):
-                return pickle.loads(payload)
             """)
     }
 
@@ -27,12 +23,38 @@ enum PickleCodec {
         try helpers.get()[name]
     }
 
-    /// `(module, qualname, args, kwargs)` for a call request.
+    private static let dumps = PythonCallableReference(module: "pickle", "dumps")
+    private static let loads = PythonCallableReference(module: "pickle", "loads")
+
+    /// `(module, qualname, args, kwargs or None)` for a call request, built with the C API (this is on the path of
+    /// every call).
     static func encodeCall(module: String, function: String, arguments: PythonArguments) throws -> [UInt8] {
         do {
-            let keywords = arguments.keywordArguments
-            return try helper("encode_call").call(
-                module, function, arguments.positionalArguments, keywords.map(\.name), keywords.map(\.value))
+            return try Python.withGIL { () throws(PythonError) -> [UInt8] in
+                let positional = arguments.positionalArguments
+                let args = PyTuple_New(positional.count)!
+                for (index, value) in positional.enumerated() {
+                    pyshim_IncRef(value.pointer)
+                    pyshim_TupleSetItem(args, index, value.pointer)
+                }
+                let keywords = arguments.keywordArguments
+                let kwargs: PyObjectPointer
+                if keywords.isEmpty {
+                    kwargs = pyshim_None()
+                    pyshim_IncRef(kwargs)
+                } else {
+                    kwargs = PyDict_New()!
+                    for (name, value) in keywords { PyDict_SetItemString(kwargs, name, value.pointer) }
+                }
+                let moduleName = try module.pythonReference()
+                let functionName = try function.pythonReference()
+                // The tuple takes over the four new references.
+                let tuple = PyTuple_New(4)!
+                for (index, reference) in [moduleName, functionName, args, kwargs].enumerated() {
+                    pyshim_TupleSetItem(tuple, index, reference)
+                }
+                return try dumps.call(PythonObject(owning: tuple), 5)
+            }
         } catch {
             throw WorkerError(
                 .notPicklable,
@@ -62,7 +84,14 @@ enum PickleCodec {
 
     /// The unpickled payload of a result frame.
     static func decode(_ payload: [UInt8]) throws(PythonError) -> PythonObject {
-        try helper("decode").call(payload)
+        try loads.call(payload)
+    }
+
+    /// The unpickled payload of a result frame, converted straight to `Result`.
+    static func decode<Result: ConvertibleFromPython>(_ payload: [UInt8], as type: Result.Type = Result.self)
+        throws(PythonError) -> Result
+    {
+        try loads.call(payload)
     }
 
     /// The Python exception a worker reported, as a ``WorkerError``.

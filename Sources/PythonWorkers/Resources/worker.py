@@ -5,7 +5,7 @@ stderr, which the host captures and logs. Every frame is
 
     u32 length (of what follows, little-endian) | u64 call id | u8 kind or status | payload (a pickle)
 
-Requests: kind 1 = call (module, qualname, args, kwargs); kind 2 = map (module, qualname, items), one positional
+Requests: kind 1 = call (module, qualname, args, kwargs or None); kind 2 = map (module, qualname, items), one positional
 argument per item; kind 0 = setup (search_paths, imports, code), the first frame, answered with call id 0.
 Responses: status 0 = result; status 1 = exception (type name, message, traceback), always plain strings;
 status 2 = the result could not be pickled (same payload as an exception).
@@ -22,15 +22,21 @@ KIND_SETUP, KIND_CALL, KIND_MAP = 0, 1, 2
 STATUS_OK, STATUS_ERROR, STATUS_UNPICKLABLE = 0, 1, 2
 
 
-def read_exactly(fd, count):
-    chunks = []
-    while count:
-        chunk = os.read(fd, min(count, 1 << 20))
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        count -= len(chunk)
-    return b"".join(chunks)
+class FrameReader:
+    """Reads frames with as few system calls as possible (a small request arrives in one read)."""
+
+    def __init__(self, fd):
+        self.fd = fd
+        self.buffer = b""
+
+    def read_exactly(self, count):
+        while len(self.buffer) < count:
+            chunk = os.read(self.fd, max(count - len(self.buffer), 1 << 16))
+            if not chunk:
+                return None
+            self.buffer = self.buffer + chunk if self.buffer else chunk
+        data, self.buffer = self.buffer[:count], self.buffer[count:]
+        return data
 
 
 def write_all(fd, data):
@@ -69,23 +75,25 @@ def main():
     os.set_inheritable(request_fd, False)
     os.set_inheritable(response_fd, False)
     loads, dumps = pickle.loads, pickle.dumps
+    reader = FrameReader(request_fd)
     while True:
-        header = read_exactly(request_fd, HEADER.size)
+        header = reader.read_exactly(HEADER.size)
         if header is None:
             return  # the host closed the pipe: a graceful stop
         length, call_id, kind = HEADER.unpack(header)
-        payload = read_exactly(request_fd, length - 9)
+        payload = reader.read_exactly(length - 9)
         if payload is None:
             return
         try:
             request = loads(payload)
             if kind == KIND_CALL:
                 module_name, qualname, args, kwargs = request
-                result = resolve(module_name, qualname)(*args, **kwargs)
+                function = resolve(module_name, qualname)
+                result = function(*args, **kwargs) if kwargs else function(*args)
             elif kind == KIND_MAP:
                 module_name, qualname, items = request
                 function = resolve(module_name, qualname)
-                result = [function(item) for item in items]
+                result = list(map(function, items))
             elif kind == KIND_SETUP:
                 search_paths, imports, code = request
                 for path in reversed(search_paths):

@@ -79,3 +79,49 @@ extension PythonWorkersTests {
         }
     }
 }
+
+extension PythonWorkersTests {
+    @Suite("map: values travel exactly (Swift-side pickles for Int, Double, String, Bool)")
+    struct MapValueTests {
+        @Test func integersAtEveryEncodingBoundary() async throws {
+            let edges: [Int] = [
+                0, 1, 255, 256, 65_535, 65_536, -1, -128, -129, Int(Int32.max), Int(Int32.max) + 1, Int(Int32.min),
+                Int(Int32.min) - 1, 1 << 40, -(1 << 40), Int.max, Int.min, Int.max - 1, Int.min + 1,
+            ]
+            try await WorkerPool.withPool(configuration()) { pool in
+                let echoed: [Int] = try await pool.map("pool_helpers", "echo", edges, chunkSize: 4)
+                #expect(echoed == edges)
+                let negated: [Int] = try await pool.map("operator", "neg", edges.filter { $0 != Int.min })
+                #expect(negated == edges.filter { $0 != Int.min }.map { -$0 })
+                // -Int.min does not fit in Int: the Python path reports the overflow.
+                await #expect(throws: PythonError.self) {
+                    let _: [Int] = try await pool.map("operator", "neg", [Int.min])
+                }
+            }
+        }
+
+        @Test func doublesStringsAndBools() async throws {
+            let doubles: [Double] = [0.0, -0.0, 1.5, -2.25, .infinity, -.infinity, .ulpOfOne, .greatestFiniteMagnitude]
+            let strings: [String] = [
+                "", "a", "héllo", "日本語", "🐍", String(repeating: "x", count: 300), "a", "a", "héllo",
+            ]
+            try await WorkerPool.withPool(configuration()) { pool in
+                let echoedDoubles: [Double] = try await pool.map("pool_helpers", "echo", doubles)
+                #expect(echoedDoubles.map(\.bitPattern) == doubles.map(\.bitPattern))
+                let nan: [Double] = try await pool.map("pool_helpers", "echo", [Double.nan])
+                #expect(nan.first?.isNaN == true)
+                let echoedStrings: [String] = try await pool.map("pool_helpers", "echo", strings, chunkSize: 100)
+                #expect(echoedStrings == strings)
+                let upper: [String] = try await pool.map("builtins", "str.upper", ["abc", "déf"])
+                #expect(upper == ["ABC", "DÉF"])
+                let negations: [Bool] = try await pool.map("operator", "not_", [true, false, true])
+                #expect(negations == [false, true, false])
+                // Results of another Python type than the inputs convert like local calls (int → Double).
+                let widened: [Double] = try await pool.map("pool_helpers", "echo", [1, 2, 3])
+                #expect(widened == [1, 2, 3])
+                let lengths: [Int] = try await pool.map("builtins", "len", strings)
+                #expect(lengths == strings.map { $0.unicodeScalars.count })
+            }
+        }
+    }
+}

@@ -32,9 +32,14 @@ extension WorkerPool {
                 let range = chunks[index]
                 next += 1
                 group.addTask { [core] in
-                    let payload = try PickleCodec.encodeMap(module: module, function: function, items: inputs[range])
+                    let payload =
+                        try NativePickle.encodeMapRequest(module: module, function: function, items: inputs[range])
+                        ?? PickleCodec.encodeMap(module: module, function: function, items: inputs[range])
                     let frame = try await core.submit(kind: .map, payload: payload, name: name, timeout: timeout)
-                    let outputs: [Output] = try Self.decode(frame, name: name)
+                    let outputs: [Output] =
+                        try frame.status == .result
+                        ? NativePickle.decodeList(frame.payload, as: Output.self) ?? Self.decode(frame, name: name)
+                        : Self.decode(frame, name: name)
                     guard outputs.count == range.count else {
                         throw WorkerError(
                             .protocolViolation, "\(name): a chunk of \(range.count) gave \(outputs.count) results")

@@ -84,6 +84,7 @@ let package = Package(
             dependencies: ["PyBindGenCore", "PythonRuntime"]
         ),
         .testTarget(name: "PluginTests"),
+        .testTarget(name: "DaskClusterTests", dependencies: ["PythonWorkers", "PythonRuntime", "PyMath"]),
         .testTarget(
             name: "PythonWorkersTests",
             dependencies: [

@@ -25,6 +25,10 @@ public struct WorkerError: Error, Sendable, CustomStringConvertible, Equatable {
         case noSuchWorker = "no-such-worker"
         /// The configuration or an argument of a pool operation is invalid.
         case invalidArgument = "invalid-argument"
+        /// A cluster task killed every worker it ran on (Dask's `KilledWorker`).
+        case killedWorker = "killed-worker"
+        /// No cluster scheduler answered within the connect timeout.
+        case unreachable = "unreachable"
     }
 
     /// What went wrong.

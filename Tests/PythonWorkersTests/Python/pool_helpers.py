@@ -62,3 +62,16 @@ def mark_started():
 
 def was_started():
     return STARTED
+
+
+class OnlyOnWorkers:
+    """Instances unpickle only where this module is importable."""
+
+
+def only_on_workers():
+    return OnlyOnWorkers()
+
+
+def slow_negate(value):
+    time.sleep(0.005)
+    return -value

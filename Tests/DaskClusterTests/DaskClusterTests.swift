@@ -132,4 +132,22 @@ struct DaskClusterTests {
         #expect(error?.message.contains("no Dask scheduler answered") == true)
         #expect(ContinuousClock.now - start < .seconds(5))
     }
+
+    @Test func tlsClusterServesTrustedClientsOnly() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dask-tls-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let certificates = try DaskTestCluster.Certificates.make(in: directory)
+        try await DaskTestCluster.with(tls: certificates) { cluster, running in
+            #expect(running.address.hasPrefix("tls://"))
+            let root: Double = try await cluster.call("math", "sqrt", 9.0)
+            #expect(root == 3)
+            // A client without the certificates cannot talk to it.
+            let plain = await Self.workerError {
+                _ = try await DaskCluster.connect(
+                    to: running.address.replacingOccurrences(of: "tls://", with: "tcp://"),
+                    connectTimeout: .seconds(2))
+            }
+            #expect(plain?.code == .unreachable)
+        }
+    }
 }

@@ -71,11 +71,40 @@ struct DaskTestCluster {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    /// Starts a scheduler and `workers` workers (each under its Nanny), each in its own process group.
-    static func start(workers: Int = 2) throws -> DaskTestCluster {
+    /// PEM files of a throw-away certificate authority and one certificate (for 127.0.0.1) it signed.
+    struct Certificates {
+        var ca: String
+        var certificate: String
+        var key: String
+
+        static func make(in directory: URL) throws -> Certificates {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let script = """
+                set -e
+                cd '\(directory.path)'
+                openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 1 -subj /CN=test-ca
+                openssl req -newkey rsa:2048 -nodes -keyout node.key -out node.csr -subj /CN=localhost
+                printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\\n' > san.ext
+                openssl x509 -req -in node.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out node.pem -days 1 \\
+                    -extfile san.ext
+                """
+            try run("/bin/sh", ["-c", script + " 2>/dev/null"])
+            return Certificates(
+                ca: directory.appendingPathComponent("ca.pem").path,
+                certificate: directory.appendingPathComponent("node.pem").path,
+                key: directory.appendingPathComponent("node.key").path)
+        }
+
+        var security: DaskSecurity { DaskSecurity(caFile: ca, certificateFile: certificate, keyFile: key) }
+        var arguments: [String] { ["--tls-ca-file", ca, "--tls-cert", certificate, "--tls-key", key] }
+    }
+
+    /// Starts a scheduler and `workers` workers (each under its Nanny), each in its own process group; with
+    /// `tls`, every connection is TLS with those certificates.
+    static func start(workers: Int = 2, tls: Certificates? = nil) throws -> DaskTestCluster {
         let bin = try environment.get().appendingPathComponent("bin").path
         let port = freePort()
-        let address = "tcp://127.0.0.1:\(port)"
+        let address = "\(tls == nil ? "tcp" : "tls")://127.0.0.1:\(port)"
         var environment = ProcessInfo.processInfo.environment
         environment["PYTHONPATH"] = helpers
         environment["DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES"] = "1"
@@ -93,12 +122,16 @@ struct DaskTestCluster {
             try process.run()
             groups.append(process.processIdentifier)
         }
-        try launch(["\(bin)/dask", "scheduler", "--host", "127.0.0.1", "--port", "\(port)", "--no-dashboard"])
+        let tlsArguments = tls?.arguments ?? []
+        try launch(
+            ["\(bin)/dask", "scheduler", "--host", "127.0.0.1", "--port", "\(port)", "--no-dashboard"]
+                + (tls == nil ? [] : ["--protocol", "tls"]) + tlsArguments)
         for index in 0..<workers {
-            try launch([
-                "\(bin)/dask", "worker", address, "--nthreads", "1", "--nworkers", "1", "--no-dashboard",
-                "--name", "worker-\(index)",
-            ])
+            try launch(
+                [
+                    "\(bin)/dask", "worker", address, "--nthreads", "1", "--nworkers", "1", "--no-dashboard",
+                    "--name", "worker-\(index)",
+                ] + tlsArguments)
         }
         return DaskTestCluster(address: address, processGroups: groups)
     }
@@ -112,11 +145,12 @@ struct DaskTestCluster {
     /// Runs `body` with a started cluster and a connected client; everything is stopped afterwards, also when
     /// `body` fails.
     static func with(
-        workers: Int = 2, _ body: (DaskCluster, DaskTestCluster) async throws -> Void
+        workers: Int = 2, tls: Certificates? = nil, _ body: (DaskCluster, DaskTestCluster) async throws -> Void
     ) async throws {
-        let cluster = try start(workers: workers)
+        let cluster = try start(workers: workers, tls: tls)
         defer { cluster.stop() }
-        let client = try await DaskCluster.connect(to: cluster.address, connectTimeout: .seconds(30))
+        let client = try await DaskCluster.connect(
+            to: cluster.address, security: tls?.security, connectTimeout: .seconds(30))
         do {
             try await client.waitForWorkers(workers)
             try await body(client, cluster)

@@ -201,18 +201,12 @@ public final class DaskCluster: PythonCallExecutor {
             return try submitChunks.call(client, module, function, chunks)
         }
         let name = "\(module).\(function)"
-        let deadline = timeout ?? callTimeout
-        return try await withThrowingTaskGroup(of: (Int, [Output]).self) { group in
-            for (index, future) in futures.enumerated() {
-                group.addTask {
-                    let outputs: [Output] = try await self.result(of: future, name: name, timeout: deadline)
-                    return (index, outputs)
-                }
-            }
-            var results = [[Output]?](repeating: nil, count: futures.count)
-            for try await (index, outputs) in group { results[index] = outputs }
-            return results.flatMap { $0! }
-        }
+        let list = try PythonObject(futures)
+        try await waitForAll(list, name: name, timeout: timeout ?? callTimeout)
+        // Every chunk is done: one gather (on its own thread: it goes through the client's event loop).
+        let gather = try DaskSupport.function("gather_outcome")
+        let outcome = try await Self.onThread { () throws -> PythonObject in try gather.call(client, list) }
+        return try Self.convert(outcome, name: name)
     }
 
     /// Sends `value` to the workers once (Dask's `scatter`); pass the returned handle as an argument of later
@@ -255,6 +249,14 @@ public final class DaskCluster: PythonCallExecutor {
     private func result<Result: ConvertibleFromPython>(of future: PythonObject, name: String, timeout: Duration)
         async throws -> Result
     {
+        try await waitForAll(PythonObject([future]), name: name, timeout: timeout)
+        let outcome = try DaskSupport.function("outcome").call(future) as PythonObject
+        return try Self.convert(outcome, name: name)
+    }
+
+    /// Waits until every future of the Python list `futures` is done (one done-callback token for all), without
+    /// blocking a cooperative thread. On timeout or cancellation the futures are released.
+    private func waitForAll(_ futures: PythonObject, name: String, timeout: Duration) async throws {
         let token = waiters.withLock { state -> Int in
             defer { state.nextToken += 1 }
             return state.nextToken
@@ -280,7 +282,7 @@ public final class DaskCluster: PythonCallExecutor {
                     }
                     do {
                         try Python.withGIL { () throws(PythonError) in
-                            let _: PythonObject = try completions.watch.call(future, token)
+                            let _: PythonObject = try completions.watch_all.call(futures, token)
                         }
                     } catch {
                         waiters.withLock { $0.pending.removeValue(forKey: token) }?.resume(throwing: error)
@@ -291,15 +293,18 @@ public final class DaskCluster: PythonCallExecutor {
                 continuation?.resume(throwing: WorkerError(.cancelled, "\(name) was cancelled"))
             }
         } catch {
-            // Timed out or cancelled: release the future so the scheduler forgets the task.
-            _ = try? Python.withGIL { () throws(PythonError) in let _: PythonObject = try future.cancel.call() }
+            // Timed out or cancelled: release the futures so the scheduler forgets the tasks.
+            let client = client
+            if let cancel = try? DaskSupport.function("cancel_all") {
+                _ = try? await Self.onThread { () throws in let _: PythonObject = try cancel.call(client, futures) }
+            }
             throw error
         }
-        return try Self.outcome(of: future, name: name)
     }
 
-    private static func outcome<Result: ConvertibleFromPython>(of future: PythonObject, name: String) throws -> Result {
-        let (status, payload) = try DaskSupport.function("outcome").call(future).tuple(of: Int.self, PythonObject.self)
+    /// Converts an `(status, payload)` outcome into the result or the error it stands for.
+    private static func convert<Result: ConvertibleFromPython>(_ outcome: PythonObject, name: String) throws -> Result {
+        let (status, payload) = try outcome.tuple(of: Int.self, PythonObject.self)
         switch status {
         case 0: return try Result(payload)
         case 2: throw WorkerError(.cancelled, "\(name) was cancelled on the cluster")

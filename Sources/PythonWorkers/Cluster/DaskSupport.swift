@@ -5,7 +5,7 @@ import PythonRuntime
 /// ships them by value: workers need nothing but Dask installed.
 enum DaskSupport {
     static let source = """
-        import importlib, queue, traceback
+        import importlib, queue, threading, traceback
 
         def _resolve(module, qualname):
             function = importlib.import_module(module)
@@ -27,6 +27,17 @@ enum DaskSupport {
                 self.queue = queue.SimpleQueue()
             def watch(self, future, token):
                 future.add_done_callback(lambda _, token=token: self.queue.put(token))
+            def watch_all(self, futures, token):
+                remaining = [len(futures)]
+                lock = threading.Lock()
+                def done(_):
+                    with lock:
+                        remaining[0] -= 1
+                        last = remaining[0] == 0
+                    if last:
+                        self.queue.put(token)
+                for future in futures:
+                    future.add_done_callback(done)
             def next(self):
                 return self.queue.get()
             def post(self, token):
@@ -64,6 +75,19 @@ enum DaskSupport {
             if status == "cancelled":
                 return (2, None)
             return (1, _describe(future.exception()))
+
+        def gather_outcome(client, futures):
+            # Every future is done: one gather for all results, or the outcome of the first that failed.
+            for future in futures:
+                if future.status != "finished":
+                    return outcome(future)
+            try:
+                return (0, [item for chunk in client.gather(futures) for item in chunk])
+            except BaseException as error:
+                return (3, _describe(error))
+
+        def cancel_all(client, futures):
+            client.cancel(futures)
 
         def run_everywhere(client, module, qualname, args, kwargs):
             results = client.run(call_by_name, module, qualname, tuple(args), kwargs)

@@ -13,6 +13,12 @@ public struct PythonArguments: Sendable {
     /// Creates an empty argument list.
     public init() {}
 
+    /// Creates an argument list of positional arguments.
+    /// - Throws: ``PythonError`` if a value does not convert.
+    public init(positional values: [any ConvertibleToPython]) throws(PythonError) {
+        for value in values { try append(value) }
+    }
+
     /// The positional arguments, in order.
     public var positionalArguments: [PythonObject] { positional }
 

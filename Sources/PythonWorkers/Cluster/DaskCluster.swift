@@ -153,8 +153,7 @@ public final class DaskCluster: PythonCallExecutor {
     public func call<Result: ConvertibleFromPython>(
         _ module: String, _ function: String, _ arguments: any ConvertibleToPython..., timeout: Duration? = nil
     ) async throws -> Result {
-        var collected = PythonArguments()
-        for argument in arguments { try collected.append(argument) }
+        let collected = try PythonArguments(positional: arguments)
         return try await call(module, function, arguments: collected, timeout: timeout)
     }
 
@@ -169,8 +168,7 @@ public final class DaskCluster: PythonCallExecutor {
     public func callOnEveryWorker<Result: ConvertibleFromPython & Sendable>(
         _ module: String, _ function: String, _ arguments: any ConvertibleToPython...
     ) async throws -> [Result] {
-        var collected = PythonArguments()
-        for argument in arguments { try collected.append(argument) }
+        let collected = try PythonArguments(positional: arguments)
         let run = try DaskSupport.function("run_everywhere")
         let client = client
         let positional = collected.positionalArguments

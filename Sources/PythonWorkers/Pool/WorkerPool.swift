@@ -102,8 +102,7 @@ public final class WorkerPool: PythonCallExecutor {
         _ module: String, _ function: String, _ arguments: any ConvertibleToPython..., key: String? = nil,
         timeout: Duration? = nil
     ) async throws -> Result {
-        var collected = PythonArguments()
-        for argument in arguments { try collected.append(argument) }
+        let collected = try PythonArguments(positional: arguments)
         return try await call(module, function, arguments: collected, key: key, timeout: timeout)
     }
 
@@ -147,8 +146,7 @@ public final class WorkerPool: PythonCallExecutor {
     public func callOnEveryWorker<Result: ConvertibleFromPython & Sendable>(
         _ module: String, _ function: String, _ arguments: any ConvertibleToPython..., timeout: Duration? = nil
     ) async throws -> [Result] {
-        var collected = PythonArguments()
-        for argument in arguments { try collected.append(argument) }
+        let collected = try PythonArguments(positional: arguments)
         return try await callOnEveryWorker(module, function, arguments: collected, timeout: timeout)
     }
 

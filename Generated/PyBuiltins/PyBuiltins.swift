@@ -2214,6 +2214,26 @@ public enum PyBuiltins {
             }
         }
 
+        /// `self[key]` (`range.__getitem__`).
+        public subscript(key: Swift.Int) -> Swift.Int {
+            get throws(PythonRuntime.PythonError) {
+                try object[key].converted()
+            }
+        }
+
+        /// `self[key]` (`range.__getitem__`).
+        public subscript(key: PyBuiltins.Slice) -> PyBuiltins.Range {
+            get throws(PythonRuntime.PythonError) {
+                try object[key].converted()
+            }
+        }
+
+        /// Every item of `iter(self)`, converted, in order (like `list(self)`).
+        /// For a lazy walk, use `object.makePythonIterator()`.
+        public func elements() throws(PythonRuntime.PythonError) -> [Swift.Int] {
+            try object.converted()
+        }
+
         /// Calls `builtins.range.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public init(_ stop: Swift.Int) throws(PythonRuntime.PythonError) {
@@ -2608,6 +2628,26 @@ public enum PyBuiltins {
             get throws(PythonRuntime.PythonError) {
                 try object.length
             }
+        }
+
+        /// `self[key]` (`bytearray.__getitem__`).
+        public subscript(key: Swift.Int) -> Swift.Int {
+            get throws(PythonRuntime.PythonError) {
+                try object[key].converted()
+            }
+        }
+
+        /// `self[key]` (`bytearray.__getitem__`).
+        public subscript(key: PyBuiltins.Slice) -> [Swift.UInt8] {
+            get throws(PythonRuntime.PythonError) {
+                try object[key].converted()
+            }
+        }
+
+        /// Every item of `iter(self)`, converted, in order (like `list(self)`).
+        /// For a lazy walk, use `object.makePythonIterator()`.
+        public func elements() throws(PythonRuntime.PythonError) -> [Swift.Int] {
+            try object.converted()
         }
 
         /// Calls `builtins.bytearray.__init__`.
@@ -3944,6 +3984,19 @@ public enum PyBuiltins {
             get throws(PythonRuntime.PythonError) {
                 try object.length
             }
+        }
+
+        /// `self[key]` (`memoryview.__getitem__`).
+        public subscript(key: PyBuiltins.Slice) -> [Swift.UInt8] {
+            get throws(PythonRuntime.PythonError) {
+                try object[key].converted()
+            }
+        }
+
+        /// Every item of `iter(self)`, converted, in order (like `list(self)`).
+        /// For a lazy walk, use `object.makePythonIterator()`.
+        public func elements() throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
+            try object.converted()
         }
 
         /// Calls `builtins.memoryview.__init__`.

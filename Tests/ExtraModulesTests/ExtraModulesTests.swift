@@ -80,3 +80,21 @@ struct ExtraModulesTests {
         #expect(error?.typeName == "decimal.InvalidOperation")
     }
 }
+
+@Suite("Subscripts and iteration from __getitem__ and __iter__")
+struct SubscriptAndIterationTests {
+    @Test func dequeAndChainMap() throws {
+        let deque = try PyCollections.Deque(iterable: [10, 20, 30] as [PythonObject])
+        #expect(try Int(deque[1]) == 20)
+        #expect(try Int(deque[-1]) == 30)
+        #expect(try deque.elements().map { try Int($0) } == [10, 20, 30])
+        let error = #expect(throws: PythonError.self) { _ = try deque[7] }
+        #expect(error?.typeName == "IndexError")
+        let chain = try PyCollections.ChainMap(
+            try PythonObject(["a": 1]), try PythonObject(["a": 2, "b": 3]))
+        #expect(try Int(chain["a"]) == 1)
+        #expect(try Int(chain["b"]) == 3)
+        #expect(try Set(chain.elements().map { try String($0) }) == ["a", "b"])
+        #expect(throws: PythonError.self) { _ = try chain["missing"] }
+    }
+}

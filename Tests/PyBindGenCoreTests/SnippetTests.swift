@@ -162,6 +162,42 @@ struct SnippetTests {
         #expect(text.contains("public init(year: Swift.Int) throws(PythonRuntime.PythonError) {"))
     }
 
+    @Test func getitemBecomesSubscriptsAndIterBecomesElements() {
+        let deque = ClassDescription(
+            name: "deque", doc: nil, bases: [], constructor: nil, methods: [], classMethods: [], properties: [],
+            operators: [],
+            protocols: [
+                FunctionDescription(
+                    name: "__getitem__", doc: nil,
+                    overloads: [
+                        SignatureDescription(
+                            parameters: [Self.parameter("key", .positional, Self.type("int"))],
+                            returns: Self.type("str")),
+                        SignatureDescription(
+                            parameters: [Self.parameter("key", .positional, Self.type("object"))],
+                            returns: Self.type("object")),
+                    ], typeSource: "stub"),
+                Self.function("__iter__", [], returns: Self.type("object")),
+            ], iteration: Self.type("str"))
+        let text = Self.render(module: "collections", classes: [deque])
+        #expect(text.contains("public subscript(key: Swift.Int) -> Swift.String {"))
+        #expect(text.contains("try object[key].converted()"))
+        // An untyped key is dropped when a typed one exists.
+        #expect(!text.contains("public subscript(key: PythonRuntime.PythonObject)"))
+        #expect(text.contains("public func elements() throws(PythonRuntime.PythonError) -> [Swift.String] {"))
+    }
+
+    @Test func iterationRenamesItselfWhenPythonUsesElements() {
+        let counter = ClassDescription(
+            name: "Counter", doc: nil, bases: [], constructor: nil,
+            methods: [Self.function("elements", [], returns: Self.type("object"))], classMethods: [], properties: [],
+            operators: [], protocols: [Self.function("__iter__", [], returns: Self.type("object"))],
+            iteration: Self.type("str"))
+        let text = Self.render(module: "collections", classes: [counter])
+        #expect(text.contains("public func iteratedElements() throws(PythonRuntime.PythonError) -> [Swift.String] {"))
+        #expect(text.contains("public func elements() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {"))
+    }
+
     @Test func constantsAreReadFromTheInterpreter() {
         let text = Self.render(
             module: "math", constants: [ConstantDescription(name: "pi", type: Self.type("float"), doc: nil)])

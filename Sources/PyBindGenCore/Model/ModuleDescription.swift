@@ -80,6 +80,8 @@ public struct ClassDescription: Codable, Sendable, Equatable {
     public var properties: [PropertyDescription]
     public var operators: [FunctionDescription]
     public var protocols: [FunctionDescription]
+    /// The item type of `__iter__`, when the stubs give one.
+    public var iteration: TypeDescription?
 }
 
 /// A read-only attribute of instances.

@@ -184,6 +184,31 @@ final class Renderer {
                 }
                 emit("}")
             }
+            for item in cls.subscripts {
+                emit("")
+                documentation(["`self[key]` (`\(cls.pythonName).__getitem__`)."])
+                emit(
+                    "\(item.isOverride ? "override " : "")public subscript(key: \(item.key.text)) -> \(item.result.text) {"
+                )
+                indented {
+                    emit("get throws(PythonRuntime.PythonError) {")
+                    indented { emit("try object[key].converted()") }
+                    emit("}")
+                }
+                emit("}")
+            }
+            if let iteration = cls.iteration {
+                emit("")
+                documentation([
+                    "Every item of `iter(self)`, converted, in order (like `list(self)`).",
+                    "For a lazy walk, use `object.makePythonIterator()`.",
+                ])
+                emit(
+                    "\(iteration.isOverride ? "override " : "")public func \(iteration.name)() throws(PythonRuntime.PythonError) -> [\(iteration.element.text)] {"
+                )
+                indented { emit("try object.converted()") }
+                emit("}")
+            }
             for member in cls.members {
                 emit("")
                 function(

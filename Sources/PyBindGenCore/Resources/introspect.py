@@ -322,6 +322,22 @@ def describe_function(mapper, name, obj, stub_node, self_class=None, drop_first=
     return {"name": name, "doc": first_line_doc(obj), "overloads": signatures, "typeSource": source}
 
 
+ITERATOR_NAMES = {"typing.Iterator", "typing.Generator", "typing.AsyncIterator"}
+
+
+def iteration_element(mapper, stub_node, class_name):
+    """The item type of `__iter__` (`Iterator[_T]` -> `_T`), or None when the stubs do not say."""
+    from mypy import nodes, types as t
+    if isinstance(stub_node, nodes.Decorator):
+        stub_node = stub_node.func
+    if not isinstance(stub_node, nodes.FuncDef) or not isinstance(stub_node.type, t.CallableType):
+        return None
+    returns = t.get_proper_type(stub_node.type.ret_type)
+    if isinstance(returns, t.Instance) and returns.type.fullname in ITERATOR_NAMES and returns.args:
+        return mapper.map(returns.args[0], class_name, "return")
+    return None
+
+
 def describe_class(mapper, module, name, cls, stub_info, local_classes, skipped):
     from mypy import nodes
     bases = [b.__name__ for b in cls.__bases__ if b.__module__ == cls.__module__ and b.__name__ in local_classes]
@@ -354,6 +370,8 @@ def describe_class(mapper, module, name, cls, stub_info, local_classes, skipped)
         stub_node = stub.node if stub is not None else None
         if member in PROTOCOL_DUNDERS:
             description["protocols"].append(describe_function(mapper, member, getattr(cls, member), stub_node, name, True))
+            if member == "__iter__":
+                description["iteration"] = iteration_element(mapper, stub_node, name)
             continue
         if member in OPERATOR_DUNDERS:
             description["operators"].append(describe_function(mapper, member, getattr(cls, member), stub_node, name, True))

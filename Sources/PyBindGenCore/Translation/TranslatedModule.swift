@@ -76,6 +76,17 @@ struct TranslatedClass {
     var members: [TranslatedFunction] = []
     var properties: [TranslatedProperty] = []
     var hasInitializer = false
+    /// `self[key]` from `__getitem__`, one per key type.
+    var subscripts: [TranslatedSubscript] = []
+    /// `elements()` from `__iter__`: the name (clashes resolved) and the item type.
+    var iteration: (name: String, element: SwiftType, isOverride: Bool)?
+}
+
+/// A read-only, throwing subscript from `__getitem__`.
+struct TranslatedSubscript {
+    var key: SwiftType
+    var result: SwiftType
+    var isOverride = false
 }
 
 /// A read-only property, `get throws`.

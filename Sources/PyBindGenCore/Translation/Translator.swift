@@ -83,6 +83,8 @@ struct Translator {
         let subclassed = Set(description.classes.flatMap(\.bases))
         var inherited: [String: [String: TranslatedFunction]] = [:]
         var inheritedProperties: [String: [String: SwiftType]] = [:]
+        var inheritedSubscripts: [String: [String: SwiftType]] = [:]
+        var inheritedIteration: [String: (name: String, element: SwiftType)] = [:]
         for cls in orderedClasses() {
             guard let className = types.classNames[cls.name] else {
                 if description.module == "builtins", Self.machineryClasses.contains(cls.name) {
@@ -176,8 +178,45 @@ struct Translator {
                         doc: "`len(self)`.", special: .length))
                 ownProperties["count"] = SwiftType(text: "Swift.Int", isDynamic: false, isHashable: true)
             }
+            // `__getitem__` → a throwing subscript per key type (a key type Python does not type is skipped when
+            // a typed one exists; an inherited subscript with another result type is skipped).
+            let ancestorSubscripts = cls.bases.first.flatMap { inheritedSubscripts[$0] } ?? [:]
+            var ownSubscripts = ancestorSubscripts
+            for overload in cls.protocols.first(where: { $0.name == "__getitem__" })?.overloads ?? [] {
+                guard let keyParameter = overload.parameters.first(where: { $0.kind != .varKeyword }) else { continue }
+                let key = types.swiftType(keyParameter.type, topLevelParameter: false)
+                var result = types.resultType(overload.returns)
+                if result.tupleElements != nil || result == .void {
+                    result = SwiftType(text: "PythonRuntime.PythonObject", isDynamic: true, isHashable: false)
+                }
+                if let existing = ancestorSubscripts[key.text], existing != result { continue }
+                guard !translated.subscripts.contains(where: { $0.key.text == key.text }) else { continue }
+                translated.subscripts.append(
+                    TranslatedSubscript(key: key, result: result, isOverride: ancestorSubscripts[key.text] != nil))
+                ownSubscripts[key.text] = result
+            }
+            if translated.subscripts.contains(where: { !$0.key.isDynamic }) {
+                translated.subscripts.removeAll { $0.key.isDynamic && !$0.isOverride }
+            }
+            // `__iter__` → `elements()`, all items converted (named `iteratedElements()` if Python uses the name).
+            var ownIteration = cls.bases.first.flatMap { inheritedIteration[$0] }
+            if let item = cls.iteration {
+                let element = types.resultType(item)
+                let memberNames = Set(translated.members.map(\.swiftName) + ancestorMembers.values.map(\.swiftName))
+                let name = memberNames.contains("elements") ? "iteratedElements" : "elements"
+                if let inheritedIteration = ownIteration {
+                    if inheritedIteration.element == element && inheritedIteration.name == name {
+                        translated.iteration = (name, element, true)
+                    }
+                } else if element.tupleElements == nil && element != .void {
+                    translated.iteration = (name, element, false)
+                    ownIteration = (name, element)
+                }
+            }
             inherited[cls.name] = ownMembers
             inheritedProperties[cls.name] = ownProperties
+            inheritedSubscripts[cls.name] = ownSubscripts
+            inheritedIteration[cls.name] = ownIteration
             module.classes.append(translated)
         }
         return module

@@ -195,7 +195,8 @@ struct SnippetTests {
             iteration: Self.type("str"))
         let text = Self.render(module: "collections", classes: [counter])
         #expect(text.contains("public func iteratedElements() throws(PythonRuntime.PythonError) -> [Swift.String] {"))
-        #expect(text.contains("public func elements() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {"))
+        #expect(
+            text.contains("public func elements() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {"))
     }
 
     @Test func constantsAreReadFromTheInterpreter() {

@@ -37,17 +37,26 @@ struct LeakTests {
         }
 
         try workload(20_000)
-        _ = try gc.collect()
-        let blocksBefore = try Self.allocatedBlocks(sys)
-        let rssBefore = Self.residentBytes()
-        try Python.withGIL { try workload(500_000) }
-        try workload(500_000)
-        _ = try gc.collect()
-        // A leak of one object per iteration (or per failed conversion, 100,000 of them) would add far more than
-        // the bound; the slack absorbs what tests running in parallel allocate meanwhile.
-        let blocksAfter = try Self.allocatedBlocks(sys)
-        let rssAfter = Self.residentBytes()
-        #expect(blocksAfter - blocksBefore < 20_000, "Python blocks grew from \(blocksBefore) to \(blocksAfter)")
-        #expect(rssAfter - rssBefore < 24 << 20, "RSS grew from \(rssBefore) to \(rssAfter)")
+        // Eight windows of 125,000 iterations (half inside one `withGIL`, half taking the GIL per call). Suites
+        // running in parallel in this process (a Dask client importing `distributed`, worker pools pickling)
+        // can inflate a window, but not all of them; a real leak of one object per 50 iterations inflates every
+        // window past the bound. So the smallest growth of any window is what is checked.
+        var blockGrowth: [Int] = []
+        var residentGrowth: [Int] = []
+        for window in 0..<8 {
+            _ = try gc.collect()
+            let blocksBefore = try Self.allocatedBlocks(sys)
+            let rssBefore = Self.residentBytes()
+            if window % 2 == 0 {
+                try Python.withGIL { try workload(125_000) }
+            } else {
+                try workload(125_000)
+            }
+            _ = try gc.collect()
+            blockGrowth.append(try Self.allocatedBlocks(sys) - blocksBefore)
+            residentGrowth.append(Self.residentBytes() - rssBefore)
+        }
+        #expect(blockGrowth.min()! < 2_500, "Python blocks grew in every window: \(blockGrowth)")
+        #expect(residentGrowth.min()! < 3 << 20, "RSS grew in every window: \(residentGrowth)")
     }
 }

@@ -32,6 +32,9 @@ final class WorkerConnection: Sendable {
         var requestClosed = false
         /// Set when the thread has closed every descriptor; nothing may touch them afterwards.
         var finished = false
+        /// Set once the process has been killed for good and is about to be reaped: its pid may be reused
+        /// afterwards, so no signal may be sent to it any more.
+        var reaping = false
     }
 
     /// Starts serving `process`; `handler` receives its events on the I/O thread.
@@ -77,9 +80,12 @@ final class WorkerConnection: Sendable {
         poke()
     }
 
-    /// Kills the process (`SIGKILL`); the thread then reports `.exited`.
+    /// Kills the process (`SIGKILL`); the thread then reports `.exited`. Does nothing once the process is
+    /// being reaped (its pid could belong to another process by then).
     func kill() {
-        process.signal(SIGKILL)
+        writes.withLock { state in
+            if !state.reaping { process.signal(SIGKILL) }
+        }
     }
 
     private func poke() {
@@ -198,7 +204,10 @@ final class WorkerConnection: Sendable {
             handler(.protocolViolation("the worker's last frame was cut short"))
         }
         // The worker can no longer answer: make sure it is gone, then reap it.
-        kill()
+        writes.withLock { state in
+            process.signal(SIGKILL)
+            state.reaping = true
+        }
         for (fd, stream) in [(process.stdoutFD, WorkerOutput.Stream.stdout), (process.stderrFD, .stderr)]
         where open[fd] == true {
             // Drain what the worker printed before it ended (without waiting on grandchildren holding the pipe).

@@ -93,3 +93,32 @@ extension PythonWorkersTests {
         }
     }
 }
+
+extension PythonWorkersTests {
+    @Suite("Invalid arguments")
+    struct InvalidArgumentTests {
+        @Test func zeroWorkersIsRefusedAtStart() async throws {
+            let pool = try WorkerPool(configuration: configuration(workers: 0))
+            let error = await workerError { try await pool.start() }
+            #expect(error?.code == .invalidArgument)
+            #expect(error?.message.contains("workerCount") == true)
+        }
+
+        @Test func mapRejectsEmptyChunksAndWindows() async throws {
+            try await WorkerPool.withPool(configuration(workers: 1)) { pool in
+                let chunk = await workerError {
+                    let _: [Int] = try await pool.map("operator", "neg", [1], chunkSize: 0)
+                }
+                #expect(chunk?.code == .invalidArgument)
+                let window = await workerError {
+                    let _: [Int] = try await pool.map("operator", "neg", [1], maxChunksInFlight: 0)
+                }
+                #expect(window?.code == .invalidArgument)
+                let none: [Int] = try await pool.map("operator", "neg", [Int]())
+                #expect(none.isEmpty)
+                let added = await workerError { try await pool.addWorkers(0) }
+                #expect(added?.code == .invalidArgument)
+            }
+        }
+    }
+}

@@ -74,6 +74,13 @@ public final class DaskCluster: PythonCallExecutor {
         thread.start()
     }
 
+    deinit {
+        // Let the completion thread end (a closed client has done this already).
+        waiters.withLock { $0.closed = true }
+        let completions = completions
+        _ = try? Python.withGIL { () throws(PythonError) in let _: PythonObject = try completions.post.call(0) }
+    }
+
     /// Connects to a running scheduler, e.g. `tcp://127.0.0.1:8786` or `tls://scheduler:8786`.
     /// - Throws: ``WorkerError`` with code `unreachable` if no scheduler answers within `connectTimeout`.
     public static func connect(

@@ -150,4 +150,22 @@ struct DaskClusterTests {
             #expect(plain?.code == .unreachable)
         }
     }
+
+    @Test func aLocalClusterForDevelopment() async throws {
+        _ = try DaskTestCluster.environment.get()
+        let cluster = try await DaskCluster.startLocal(workers: 2)
+        do {
+            try await cluster.waitForWorkers(2)
+            let pids: [Int] = try await cluster.callOnEveryWorker("os", "getpid")
+            #expect(Set(pids).count == 2)
+            #expect(!pids.contains(Int(getpid())))
+            #expect(try await PyMath.on(cluster).sqrt(16.0) == 4)
+        } catch {
+            await cluster.close()
+            throw error
+        }
+        await cluster.close()
+        let afterwards = await Self.workerError { let _: Double = try await cluster.call("math", "sqrt", 1.0) }
+        #expect(afterwards?.code == .poolStopped)
+    }
 }

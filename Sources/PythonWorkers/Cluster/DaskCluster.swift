@@ -142,10 +142,16 @@ public final class DaskCluster: PythonCallExecutor {
 
     // MARK: - Calls
 
+    /// Throws `pool-stopped` once ``close()`` was called.
+    private func checkOpen() throws {
+        if waiters.withLock({ $0.closed }) { throw WorkerError(.poolStopped, "the cluster client was closed") }
+    }
+
     /// Calls `module.function(*arguments)` on one Dask worker and converts the result.
     public func call<Result: ConvertibleFromPython>(
         _ module: String, _ function: String, arguments: PythonArguments, timeout: Duration? = nil
     ) async throws -> Result {
+        try checkOpen()
         let submit = try DaskSupport.function("submit")
         let client = client
         let future: PythonObject = try Python.withGIL { () throws -> PythonObject in
@@ -175,6 +181,7 @@ public final class DaskCluster: PythonCallExecutor {
     public func callOnEveryWorker<Result: ConvertibleFromPython & Sendable>(
         _ module: String, _ function: String, _ arguments: any ConvertibleToPython...
     ) async throws -> [Result] {
+        try checkOpen()
         let collected = try PythonArguments(positional: arguments)
         let run = try DaskSupport.function("run_everywhere")
         let client = client
@@ -195,6 +202,7 @@ public final class DaskCluster: PythonCallExecutor {
     public func map<Input: ConvertibleToPython & Sendable, Output: ConvertibleFromPython & Sendable>(
         _ module: String, _ function: String, _ inputs: [Input], chunkSize: Int? = nil, timeout: Duration? = nil
     ) async throws -> [Output] {
+        try checkOpen()
         guard !inputs.isEmpty else { return [] }
         let size = chunkSize ?? max(1, min(2_000, inputs.count / 16))
         guard size >= 1 else { throw WorkerError(.invalidArgument, "chunkSize must be at least 1") }
@@ -217,6 +225,7 @@ public final class DaskCluster: PythonCallExecutor {
     /// Sends `value` to the workers once (Dask's `scatter`); pass the returned handle as an argument of later
     /// calls instead of the value, and Dask hands the workers their copy.
     public func scatter(_ value: some ConvertibleToPython, broadcast: Bool = false) async throws -> DaskData {
+        try checkOpen()
         let client = client
         let object = try PythonObject(value)
         let future = try await Self.onThread { () throws -> PythonObject in

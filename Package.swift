@@ -61,7 +61,8 @@ let package = Package(
                 intent: .custom(
                     verb: "pybindgen", description: "Regenerate the committed typed Python modules from pybindgen.json"),
                 permissions: [
-                    .writeToPackageDirectory(reason: "pybindgen writes the generated Swift modules into the output folder")
+                    .writeToPackageDirectory(
+                        reason: "pybindgen writes the generated Swift modules into the output folder")
                 ]
             ),
             dependencies: ["pybindgen"]
@@ -84,7 +85,8 @@ let package = Package(
             dependencies: ["PyBindGenCore", "PythonRuntime"]
         ),
         .testTarget(name: "PluginTests"),
-        .testTarget(name: "DaskClusterTests", dependencies: ["PythonWorkers", "PythonRuntime", "PyMath"]),
+        .testTarget(
+            name: "DaskClusterTests", dependencies: ["PythonWorkers", "PythonRuntime", "PyMath", "PyBindGenCore"]),
         .testTarget(
             name: "PythonWorkersTests",
             dependencies: [

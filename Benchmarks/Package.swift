@@ -16,6 +16,7 @@ let package = Package(
                 .product(name: "PythonRuntime", package: "swift-pybindgen"),
                 .product(name: "PyMath", package: "swift-pybindgen"),
                 .product(name: "PythonWorkers", package: "swift-pybindgen"),
+                .product(name: "PyBindGenCore", package: "swift-pybindgen"),
             ]
         )
     ],

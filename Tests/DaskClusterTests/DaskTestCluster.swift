@@ -1,4 +1,5 @@
 import Foundation
+import PyBindGenCore
 import PythonRuntime
 import PythonWorkers
 import Synchronization
@@ -22,10 +23,8 @@ struct DaskTestCluster {
     static let environment: Result<URL, any Error> = Result {
         let versions = try Python.versions()
         let minor = versions.python.split(separator: ".").prefix(2).joined(separator: ".")
-        let cache =
-            ProcessInfo.processInfo.environment["PYBINDGEN_CACHE_DIR"]
-            ?? (ProcessInfo.processInfo.environment["XDG_CACHE_HOME"] ?? NSHomeDirectory() + "/.cache")
-            + "/swift-pybindgen"
+        // The same cache as pybindgen's typing environment ($PYBINDGEN_CACHE_DIR, $XDG_CACHE_HOME, ~/.cache).
+        let cache = TypingEnvironment.cacheDirectory()
         let directory = URL(fileURLWithPath: cache).appendingPathComponent("dask-python\(minor)-\(daskVersion)")
         let marker = directory.appendingPathComponent(".complete")
         if !FileManager.default.fileExists(atPath: marker.path) {

@@ -1,4 +1,5 @@
 import Foundation
+import PyBindGenCore
 import PythonRuntime
 import PythonWorkers
 
@@ -8,12 +9,12 @@ import PythonWorkers
 
 /// The Swift cluster executor next to Dask's own Python client, both talking to the same scheduler and two
 /// workers on 127.0.0.1 in the same run. Needs the Dask environment the tests provision
-/// (~/.cache/swift-pybindgen/dask-python3.X-2026.8.0); skipped with a note otherwise.
+/// (dask-python3.X-2026.8.0 in pybindgen's cache folder); skipped with a note otherwise.
 enum DaskBenchmarks {
     static func run() async throws {
         let versions = try Python.versions()
         let minor = versions.python.split(separator: ".").prefix(2).joined(separator: ".")
-        let environment = NSHomeDirectory() + "/.cache/swift-pybindgen/dask-python\(minor)-2026.8.0"
+        let environment = TypingEnvironment.cacheDirectory() + "/dask-python\(minor)-2026.8.0"
         guard FileManager.default.fileExists(atPath: environment + "/.complete") else {
             print("\n(Dask benchmark skipped: run the tests once to provision \(environment))")
             return

@@ -1,13 +1,29 @@
 import CPython
 import FoundationEssentials
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Finds the Python installation the process actually links, rather than the first `python3` on `PATH`.
 enum InstallationLocator {
     /// The `major.minor` version of the linked library, e.g. `3.11`.
     static let libraryVersion = "\(PY_MAJOR_VERSION).\(PY_MINOR_VERSION)"
 
-    /// The path of the loaded `libpython`, read from the process's memory map.
+    /// The path of the loaded `libpython`: the shared object that holds `Py_Initialize` (symlinks resolved), else
+    /// the process's memory map.
     static func libraryPath() -> String? {
+        let initialize: @convention(c) () -> Void = Py_Initialize
+        var info = SharedObjectInfo()
+        if sharedObjectInfo(unsafeBitCast(initialize, to: UnsafeRawPointer.self), &info) != 0,
+            let name = info.fileName, let resolved = realpath(name, nil)
+        {
+            defer { free(resolved) }
+            let path = String(cString: resolved)
+            if path.contains("libpython") { return path }
+        }
         guard let data = FileManager.default.contents(atPath: "/proc/self/maps") else { return nil }
         let marker = "libpython" + libraryVersion
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.contains(marker) {
@@ -29,3 +45,15 @@ enum InstallationLocator {
         return nil
     }
 }
+
+/// `Dl_info`, which Glibc's module map hides behind `_GNU_SOURCE`: four pointers.
+struct SharedObjectInfo {
+    var fileName: UnsafePointer<CChar>?
+    var fileBase: UnsafeMutableRawPointer?
+    var symbolName: UnsafePointer<CChar>?
+    var symbolAddress: UnsafeMutableRawPointer?
+}
+
+/// `dladdr(3)`: which shared object holds `address`.
+@_silgen_name("dladdr")
+func sharedObjectInfo(_ address: UnsafeRawPointer, _ info: UnsafeMutablePointer<SharedObjectInfo>) -> Int32

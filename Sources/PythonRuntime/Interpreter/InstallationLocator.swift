@@ -24,7 +24,17 @@ enum InstallationLocator {
             let path = String(cString: resolved)
             if path.contains("libpython") { return path }
         }
-        guard let data = FileManager.default.contents(atPath: "/proc/self/maps") else { return nil }
+        // /proc files report size 0, so read to the end (a single read returns one page).
+        let fd = open("/proc/self/maps", O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var data: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            data.append(contentsOf: buffer[..<count])
+        }
         let marker = "libpython" + libraryVersion
         for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where line.contains(marker) {
             if let slash = line.firstIndex(of: "/") { return String(line[slash...]) }

@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
@@ -32,7 +33,11 @@ let package = Package(
         .target(name: "GILDepth"),
         .target(
             name: "PythonRuntime",
-            dependencies: ["CPython", "GILDepth", .product(name: "BigInt", package: "BigInt")]
+            dependencies: [
+                "CPython", "GILDepth", .product(name: "BigInt", package: "BigInt"),
+                .product(name: "ComplexModule", package: "swift-numerics"),
+                .product(name: "RealModule", package: "swift-numerics"),
+            ]
         ),
         .target(
             name: "PythonWorkers",

@@ -4,7 +4,7 @@ import PythonRuntime
 /// Runs `introspect.py` inside the embedded interpreter and decodes what it reports.
 public struct Introspector {
     private let describeFunction: PythonObject
-    private let prepareStubs: PythonObject
+    private let planRun: PythonObject
     /// Whether stubs are read (false when `--no-stubs` was given or mypy could not be provisioned).
     public let usesStubs: Bool
 
@@ -30,15 +30,16 @@ public struct Introspector {
         }
         let namespace = try Python.run(source)
         describeFunction = try namespace["describe"]
-        prepareStubs = try namespace["prepare_stubs"]
+        planRun = try namespace["plan"]
         usesStubs = stubs
     }
 
-    /// Reads the stubs of all modules of a run at once.
-    public func prepare(modules: [String]) throws -> String {
-        guard usesStubs else { return "runtime signatures only" }
-        let source: String = try prepareStubs.call(modules)
-        return source
+    /// Reads the types of all modules of a run at once (one mypy build; a module mypy cannot read falls back
+    /// to its runtime annotations alone) and registers the classes each module generates, so that references
+    /// between the modules of the run are typed. Returns where each module's types come from.
+    public func prepare(modules: [String], include: [String], exclude: [String]) throws -> String {
+        let sources: String = try planRun.call(modules, include, exclude, usesStubs)
+        return sources
     }
 
     /// Describes one module.

@@ -14,6 +14,8 @@ public struct ModuleDescription: Codable, Sendable, Equatable {
     public var functions: [FunctionDescription]
     public var classes: [ClassDescription]
     public var constants: [ConstantDescription]
+    /// Other public names of generated classes (`numpy.double` is `numpy.float64`), written as type aliases.
+    public var classAliases: [ClassAlias]?
     /// Names that exist at run time but are not generated, with the reason.
     public var skipped: [SkippedName]
     /// Differences between the stubs and the running module.
@@ -59,11 +61,13 @@ public struct DefaultValue: Codable, Sendable, Equatable {
 /// A type in pybindgen's small type language (`int`, `list` of `str`, a class of the module, …).
 public struct TypeDescription: Codable, Sendable, Equatable {
     /// `int`, `float`, `str`, `bool`, `bytes`, `none`, `list`, `dict`, `set`, `tuple`, `optional`, `union`,
-    /// `class` or `object` (dynamic).
+    /// `complex`, `class`, `typevar` (a type variable of the function) or `object` (dynamic).
     public var kind: String
     public var args: [TypeDescription]?
-    /// The class name, for `class`.
+    /// The class name, for `class`; the variable's name, for `typevar`.
     public var name: String?
+    /// For a `class` generated in another module of the same run: that module's dotted name.
+    public var module: String?
     /// Why the type is dynamic, for `object`.
     public var reason: String?
 }
@@ -89,6 +93,14 @@ public struct PropertyDescription: Codable, Sendable, Equatable {
     public var name: String
     public var type: TypeDescription
     public var doc: String?
+}
+
+/// Another public name of a generated class.
+public struct ClassAlias: Codable, Sendable, Equatable {
+    /// The alias, e.g. `double`.
+    public var name: String
+    /// The class it names, e.g. `float64`.
+    public var target: String
 }
 
 /// A module-level value such as `math.pi`.

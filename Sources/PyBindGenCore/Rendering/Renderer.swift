@@ -23,6 +23,11 @@ final class Renderer {
             for reference in module.references {
                 referenceDeclaration(reference, module: module.pythonName, access: "@usableFromInline static let")
             }
+            for alias in module.aliases {
+                emit("")
+                emit("/// `\(module.pythonName).\(alias.name)` is another name of `\(module.pythonName).\(alias.pythonTarget)`.")
+                emit("public typealias \(alias.name) = \(alias.target)")
+            }
             for constant in module.constants {
                 emit("")
                 documentation(["The value of `\(module.pythonName).\(constant.pythonName)`, read from the interpreter."]
@@ -30,7 +35,11 @@ final class Renderer {
                 emit("public static var \(constant.swiftName): \(constant.type.text) {")
                 indented {
                     emit("get throws(PythonRuntime.PythonError) {")
-                    indented { emit("try _module.object.attribute(\(literal(constant.pythonName))).converted()") }
+                    indented {
+                        emit(
+                            "try _module.object.attribute(\(literal(constant.pythonName)))"
+                                + conversion(constant.type))
+                    }
                     emit("}")
                 }
                 emit("}")
@@ -89,7 +98,7 @@ final class Renderer {
                 ])
                 let parameters = function.parameters.map(parameterText).joined(separator: ", ")
                 let returns = function.result == .void ? "" : " -> \(function.result.text)"
-                emit("public func \(function.swiftName)(\(parameters)) async throws\(returns) {")
+                emit("public func \(function.swiftName)\(generics(function))(\(parameters)) async throws\(returns) {")
                 indented {
                     emit(
                         function.parameters.isEmpty
@@ -176,6 +185,8 @@ final class Renderer {
                     emit("get throws(PythonRuntime.PythonError) {")
                     indented {
                         switch property.special {
+                        case .attribute where property.type.tupleElements != nil:
+                            emit("try object.attribute(\(literal(property.pythonName)))" + conversion(property.type))
                         case .attribute: emit("try attribute(\(literal(property.pythonName)))")
                         case .length: emit("try object.length")
                         }
@@ -243,18 +254,19 @@ final class Renderer {
         case .staticFunction:
             // Inlinable so a call compiles down to the cached-function vectorcall in the caller.
             emit("@inlinable")
-            emit("public static func \(function.swiftName)(\(parameters)) \(throwsClause)\(returns) {")
+            emit("public static func \(function.swiftName)\(generics(function))(\(parameters)) \(throwsClause)\(returns) {")
         case .classFunction:
             let modifier = owner?.isFinal == true && !function.isOverride ? "static" : "class"
             emit(
-                "\(function.isOverride ? "override " : "")public \(modifier) func \(function.swiftName)(\(parameters)) \(throwsClause)\(returns) {"
+                "\(function.isOverride ? "override " : "")public \(modifier) func \(function.swiftName)\(generics(function))(\(parameters)) \(throwsClause)\(returns) {"
             )
         case .method, .callAsFunction:
             emit(
-                "\(function.isOverride ? "override " : "")public func \(function.swiftName)(\(parameters)) \(throwsClause)\(returns) {"
+                "\(function.isOverride ? "override " : "")public func \(function.swiftName)\(generics(function))(\(parameters)) \(throwsClause)\(returns) {"
             )
         case .initializer:
-            emit("public init(\(parameters)) \(throwsClause) {")
+            emit(
+                "\(function.isOverride ? "override " : "")public init\(generics(function))(\(parameters)) \(throwsClause) {")
         case .binaryOperator:
             emit("public static func \(function.swiftName) (\(parameters)) \(throwsClause)\(returns) {")
         case .prefixOperator:
@@ -262,6 +274,20 @@ final class Renderer {
         }
         indented { body(function, owner: owner) }
         emit("}")
+    }
+
+    /// `<T: …>` for a function with generic parameters, or nothing.
+    private func generics(_ function: TranslatedFunction) -> String {
+        guard !function.genericParameters.isEmpty else { return "" }
+        return "<"
+            + function.genericParameters.map { "\($0): \(TypeTranslator.genericConstraint)" }.joined(separator: ", ")
+            + ">"
+    }
+
+    /// The conversion of a `PythonObject` expression to `type`: `.converted()`, or `.tuple(of: …)` for tuples.
+    private func conversion(_ type: SwiftType) -> String {
+        guard let elements = type.tupleElements else { return ".converted()" }
+        return ".tuple(of: \(elements.map { $0.text + ".self" }.joined(separator: ", ")))"
     }
 
     private func parameterText(_ parameter: TranslatedParameter) -> String {

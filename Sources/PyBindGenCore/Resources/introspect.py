@@ -1,19 +1,28 @@
 """The Python half of pybindgen: describe a module as JSON.
 
 Names, kinds, parameter kinds and real default values come from the running interpreter (the one embedded in
-the Swift process that will run the bindings). Types come from typeshed stubs read through mypy's build API,
-when mypy is importable; stubs never add names that do not exist at run time.
+the Swift process that will run the bindings). Types come, per module, from the first source that has them, in
+PEP 561 order over the interpreter's own search path (read through mypy's build API): stub-only packages
+(`*-stubs`), typeshed, packages with `py.typed` (inline annotations and `.pyi`), and the user's own `.py` files
+in search paths. A module mypy cannot read is typed from its runtime annotations (`typing.get_type_hints`)
+alone. Stubs never add names that do not exist at run time (instance attributes a stub class declares are the
+one exception: they exist on instances only).
 """
 import builtins
+import collections.abc
 import importlib
 import inspect
 import json
+import os
+import site
 import sys
+import sysconfig
 import types
+import typing
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-# --- Types -----------------------------------------------------------------------------------------------
+# --- The type language -----------------------------------------------------------------------------------
 
 INT_NAMES = {"builtins.int", "typing.SupportsIndex", "typing.SupportsInt", "typing_extensions.SupportsIndex"}
 FLOAT_NAMES = {"builtins.float", "typing.SupportsFloat"}
@@ -29,12 +38,56 @@ def dynamic(reason):
     return {"kind": "object", "reason": reason}
 
 
+def union(items):
+    """`A | B | None` in the type language: optional of one type, a union of a few, or dynamic."""
+    has_none = any(item["kind"] == "none" for item in items)
+    items = [item for item in items if item["kind"] != "none"]
+    kinds = {item["kind"] for item in items}
+    if kinds <= {"int", "float"} and "float" in kinds:
+        items = [{"kind": "float"}]
+    if kinds <= {"int", "float", "complex"} and "complex" in kinds:
+        items = [{"kind": "complex"}]
+    unique = []
+    for item in items:
+        if item not in unique:
+            unique.append(item)
+    if not unique:
+        return {"kind": "none"}
+    if any(item["kind"] == "object" for item in unique):
+        inner = dynamic("union with a dynamic member")
+    elif len(unique) == 1:
+        inner = unique[0]
+    else:
+        inner = {"kind": "union", "args": unique}
+    return {"kind": "optional", "args": [inner]} if has_none else inner
+
+
+# --- The classes of a run --------------------------------------------------------------------------------
+
+# Every class generated in this run: its full name (where it is defined) -> where it is generated.
+RUN_CLASSES = {}
+
+
+def class_reference(fullname, current_module):
+    entry = RUN_CLASSES.get(fullname)
+    if entry is None:
+        return None
+    reference = {"kind": "class", "name": entry["name"]}
+    if entry["module"] != current_module:
+        reference["module"] = entry["module"]
+    return reference
+
+
+def runtime_fullname(cls):
+    return "%s.%s" % (getattr(cls, "__module__", "?"), getattr(cls, "__qualname__", cls.__name__))
+
+
 class TypeMapper:
     """Maps mypy types to pybindgen's small type language."""
 
-    def __init__(self, module_name, local_classes):
+    def __init__(self, module_name):
         self.module_name = module_name
-        self.local_classes = local_classes
+        self.function_variables = set()
 
     def map(self, typ, self_class=None, position="parameter", depth=0):
         from mypy import types as t
@@ -49,34 +102,23 @@ class TypeMapper:
         if isinstance(typ, t.TypeVarType):
             if self_class is not None and typ.name == "Self":
                 return {"kind": "class", "name": self_class}
+            if typ.values:
+                return union([self.map(value, self_class, position, depth) for value in typ.values])
             bound = t.get_proper_type(typ.upper_bound)
             if isinstance(bound, t.Instance) and bound.type.fullname != "builtins.object":
                 return self.map(bound, self_class, position, depth)
+            if typ.id in self.function_variables:
+                return {"kind": "typevar", "name": typ.name}
             return dynamic("type variable " + typ.name)
         if isinstance(typ, t.LiteralType):
             return self.map(typ.fallback, self_class, position, depth)
         if isinstance(typ, t.TupleType):
-            if typ.partial_fallback.type.fullname != "builtins.tuple":
-                return dynamic("named tuple")
+            fallback = typ.partial_fallback.type.fullname
+            if fallback != "builtins.tuple":
+                return class_reference(fallback, self.module_name) or dynamic("named tuple " + fallback)
             return {"kind": "tuple", "args": [self.map(item, self_class, position, depth) for item in typ.items]}
         if isinstance(typ, t.UnionType):
-            items = [self.map(item, self_class, position, depth) for item in typ.items]
-            has_none = any(item["kind"] == "none" for item in items)
-            items = [item for item in items if item["kind"] != "none"]
-            kinds = {item["kind"] for item in items}
-            if kinds <= {"int", "float"} and "float" in kinds:
-                items = [{"kind": "float"}]
-            unique = []
-            for item in items:
-                if item not in unique:
-                    unique.append(item)
-            if any(item["kind"] == "object" for item in unique):
-                inner = dynamic("union with a dynamic member")
-            elif len(unique) == 1:
-                inner = unique[0]
-            else:
-                inner = {"kind": "union", "args": unique}
-            return {"kind": "optional", "args": [inner]} if has_none else inner
+            return union([self.map(item, self_class, position, depth) for item in typ.items])
         if isinstance(typ, t.Instance):
             name = typ.type.fullname
             args = typ.args
@@ -84,6 +126,8 @@ class TypeMapper:
                 return {"kind": "int"}
             if name in FLOAT_NAMES:
                 return {"kind": "float"}
+            if name == "builtins.complex":
+                return {"kind": "complex"}
             if name == "builtins.str":
                 return {"kind": "str"}
             if name == "builtins.bool":
@@ -100,10 +144,7 @@ class TypeMapper:
                 return {"kind": "dict", "args": [self.map(a, self_class, position, depth) for a in args]}
             if name in SET_NAMES and args:
                 return {"kind": "set", "args": [self.map(args[0], self_class, position, depth)]}
-            module, _, short = name.rpartition(".")
-            if module == self.module_name and short in self.local_classes:
-                return {"kind": "class", "name": short}
-            return dynamic(name)
+            return class_reference(name, self.module_name) or dynamic(name)
         if isinstance(typ, t.CallableType):
             return dynamic("callable")
         if isinstance(typ, t.TypeType):
@@ -111,58 +152,318 @@ class TypeMapper:
         return dynamic(type(typ).__name__)
 
 
-# --- Stubs -----------------------------------------------------------------------------------------------
+RUNTIME_LISTS = {list, tuple, collections.abc.Sequence, collections.abc.MutableSequence, collections.abc.Iterable,
+                 collections.abc.Collection}
+RUNTIME_DICTS = {dict, collections.abc.Mapping, collections.abc.MutableMapping}
+RUNTIME_SETS = {set, frozenset, collections.abc.Set, collections.abc.MutableSet}
+RUNTIME_SCALARS = {int: "int", float: "float", complex: "complex", str: "str", bool: "bool", bytes: "bytes",
+                   bytearray: "bytes"}
+
+
+class RuntimeTypeMapper:
+    """Maps runtime annotations (`typing.get_type_hints`) to the type language, for modules mypy cannot read."""
+
+    def __init__(self, module_name, class_variables=()):
+        self.module_name = module_name
+        self.class_variables = set(class_variables)
+
+    def map(self, annotation, self_class=None, depth=0):
+        if depth > 8:
+            return dynamic("recursive type")
+        depth += 1
+        if annotation is None or annotation is type(None):
+            return {"kind": "none"}
+        if annotation is typing.Any or annotation is object:
+            return dynamic("Any")
+        if isinstance(annotation, (str, typing.ForwardRef)):
+            return dynamic("unresolved annotation")
+        if isinstance(annotation, typing.TypeVar):
+            if annotation.__constraints__:
+                return union([self.map(value, self_class, depth) for value in annotation.__constraints__])
+            if annotation.__bound__ is not None:
+                return self.map(annotation.__bound__, self_class, depth)
+            if annotation in self.class_variables:
+                return dynamic("type variable " + annotation.__name__)
+            return {"kind": "typevar", "name": annotation.__name__}
+        if getattr(typing, "Self", None) is not None and annotation is getattr(typing, "Self"):
+            return {"kind": "class", "name": self_class} if self_class else dynamic("Self")
+        origin = typing.get_origin(annotation)
+        args = typing.get_args(annotation)
+        if origin is typing.Union or origin is types.UnionType:
+            return union([self.map(item, self_class, depth) for item in args])
+        if origin is typing.Literal:
+            kinds = {type(value) for value in args}
+            return self.map(kinds.pop(), self_class, depth) if len(kinds) == 1 else dynamic("literal")
+        if origin is tuple:
+            if len(args) == 2 and args[1] is Ellipsis:
+                return {"kind": "list", "args": [self.map(args[0], self_class, depth)]}
+            if args and args != ((),):
+                return {"kind": "tuple", "args": [self.map(item, self_class, depth) for item in args]}
+            return dynamic("tuple")
+        if origin in RUNTIME_LISTS and len(args) == 1:
+            return {"kind": "list", "args": [self.map(args[0], self_class, depth)]}
+        if origin in RUNTIME_DICTS and len(args) == 2:
+            return {"kind": "dict", "args": [self.map(item, self_class, depth) for item in args]}
+        if origin in RUNTIME_SETS and len(args) == 1:
+            return {"kind": "set", "args": [self.map(args[0], self_class, depth)]}
+        if isinstance(annotation, type):
+            if annotation in RUNTIME_SCALARS:
+                return {"kind": RUNTIME_SCALARS[annotation]}
+            return class_reference(runtime_fullname(annotation), self.module_name) or dynamic(
+                runtime_fullname(annotation))
+        return dynamic(repr(annotation))
+
+
+# --- Typing sources --------------------------------------------------------------------------------------
 
 _STUB_FILES = {}
-_STUB_SOURCE = None
+_TYPE_SOURCES = {}
+_MYPY_PROBLEM = None
 
 
-def prepare_stubs(module_names):
-    """Reads the stubs of all modules of this run with one mypy build; returns the type source text."""
-    global _STUB_SOURCE
+def site_directories():
+    """The interpreter's site-packages folders (system, user, and an activated virtual environment's)."""
+    folders = set()
     try:
-        from mypy import build
-        from mypy.modulefinder import BuildSource
-        from mypy.options import Options
-        from mypy.version import __version__ as mypy_version
-    except Exception as error:  # mypy missing or broken
-        _STUB_SOURCE = "runtime signatures only: mypy is not available (%s)" % (error,)
-        return _STUB_SOURCE
+        folders.update(site.getsitepackages())
+    except Exception:
+        pass
+    try:
+        folders.add(site.getusersitepackages())
+    except Exception:
+        pass
+    for entry in sys.path:
+        if os.path.basename(entry.rstrip(os.sep)) in ("site-packages", "dist-packages"):
+            folders.add(entry)
+    return {os.path.abspath(folder) for folder in folders}
+
+
+def source_directories():
+    """Folders of `sys.path` that hold the user's own code (search paths, PYTHONPATH): everything but the
+    standard library and site-packages. mypy reads these as sources, `py.typed` or not."""
+    stdlib = {os.path.abspath(sysconfig.get_path(key)) for key in ("stdlib", "platstdlib")}
+    sites = site_directories()
+    folders = []
+    for entry in sys.path:
+        if not entry or entry.endswith(".zip") or not os.path.isdir(entry):
+            continue
+        folder = os.path.abspath(entry)
+        if folder in stdlib or any(folder == s or folder.startswith(s + os.sep) for s in sites):
+            continue
+        if any(folder.startswith(s + os.sep) for s in stdlib):
+            continue
+        if folder not in folders:
+            folders.append(folder)
+    return folders
+
+
+def describe_source(path, typeshed):
+    """Where a module's types came from, for the summary."""
+    path = os.path.abspath(path)
+    if path.startswith(typeshed + os.sep):
+        return "typeshed stubs"
+    parts = path.split(os.sep)
+    for part in parts:
+        if part.endswith("-stubs"):
+            return "stub package %s" % part
+    in_site = any(path.startswith(s + os.sep) for s in site_directories())
+    if in_site:
+        return "the package's own .pyi stubs" if path.endswith(".pyi") else "the package's inline annotations"
+    return "annotations of %s" % os.path.basename(path)
+
+
+class InterpreterSearchPath:
+    """While mypy runs, it reads the running interpreter's `sys.path` as its PEP 561 package path (with
+    `python_executable = sys.executable`), but drops the first entry: the script folder of an ordinary Python
+    run. An embedded interpreter has no script folder (its first entry is a search path or VIRTUAL_ENV's
+    site-packages), so a placeholder stands first for the duration."""
+
+    PLACEHOLDER = os.path.join(os.sep, "pybindgen-no-script-folder")
+
+    def __enter__(self):
+        sys.path.insert(0, self.PLACEHOLDER)
+
+    def __exit__(self, *exc):
+        if sys.path and sys.path[0] == self.PLACEHOLDER:
+            del sys.path[0]
+
+
+def build_stubs(module_names):
+    """One mypy build over the given modules; returns mypy's result, raising its CompileError."""
+    from mypy import build
+    from mypy.modulefinder import BuildSource
+    from mypy.options import Options
     options = Options()
     options.python_version = sys.version_info[:2]
     options.incremental = False
     options.follow_imports = "silent"
     options.ignore_missing_imports = True
+    # The embedded interpreter's own search path: its site-packages (and VIRTUAL_ENV's) as PEP 561 package
+    # folders, read in-process; the user's folders as sources.
+    options.python_executable = sys.executable
+    options.mypy_path = source_directories()
+    sources = [BuildSource(None, name) for name in module_names]
+    devnull = open(os.devnull, "w")
     try:
-        result = build.build([BuildSource(None, name) for name in module_names], options)
-    except Exception as error:
-        _STUB_SOURCE = "runtime signatures only: mypy failed (%s)" % (error,)
-        return _STUB_SOURCE
+        with InterpreterSearchPath():
+            return build.build(sources, options, stdout=devnull, stderr=devnull)
+    finally:
+        devnull.close()
+
+
+def findable(module_names):
+    """The modules mypy can find (stubs, typeshed, py.typed packages or source folders)."""
+    from mypy import build
+    from mypy.fscache import FileSystemCache
+    from mypy.modulefinder import FindModuleCache, compute_search_paths
+    from mypy.options import Options
+    options = Options()
+    options.python_version = sys.version_info[:2]
+    options.python_executable = sys.executable
+    options.mypy_path = source_directories()
+    with InterpreterSearchPath():
+        paths = compute_search_paths([], options, build.default_data_dir())
+    finder = FindModuleCache(paths, FileSystemCache(), options)
+    found, missing = [], {}
     for name in module_names:
-        if name in result.files:
-            _STUB_FILES[name] = result.files[name]
-    _STUB_SOURCE = "typeshed stubs through mypy %s" % mypy_version
-    return _STUB_SOURCE
+        result = finder.find_module(name)
+        if isinstance(result, str):
+            found.append(name)
+        else:
+            missing[name] = getattr(result, "name", str(result)).lower().replace("_", " ")
+    return found, missing
+
+
+def prepare_stubs(module_names):
+    """Reads the types of all modules of this run with mypy. A module mypy cannot find or analyse is typed from
+    runtime annotations; the others keep their stubs. Returns a summary line."""
+    global _MYPY_PROBLEM
+    try:
+        import mypy
+        from mypy.errors import CompileError
+        from mypy.version import __version__ as mypy_version
+    except Exception as error:  # mypy missing or broken
+        _MYPY_PROBLEM = "mypy is not available (%s)" % (error,)
+        return "runtime annotations only: " + _MYPY_PROBLEM
+    typeshed = os.path.abspath(os.path.join(os.path.dirname(mypy.__file__), "typeshed"))
+    try:
+        found, missing = findable(module_names)
+    except Exception as error:
+        found, missing = list(module_names), {}
+    for name, reason in missing.items():
+        _TYPE_SOURCES[name] = "runtime annotations only: mypy finds no stubs or typed package (%s)" % reason
+    failed = {}
+
+    def record(result, names):
+        for name in names:
+            node = result.files.get(name)
+            if node is None:
+                failed[name] = "mypy did not analyse it"
+                continue
+            _STUB_FILES[name] = node
+            _TYPE_SOURCES[name] = "%s through mypy %s" % (describe_source(node.path, typeshed), mypy_version)
+
+    if found:
+        try:
+            record(build_stubs(found), found)
+        except (CompileError, Exception):
+            for name in found:  # failures stay local: each module alone
+                try:
+                    record(build_stubs([name]), [name])
+                except CompileError as error:
+                    failed[name] = "; ".join(error.messages[:2]) or "mypy failed"
+                except Exception as error:
+                    failed[name] = "mypy failed (%s: %s)" % (type(error).__name__, error)
+    for name, reason in failed.items():
+        _TYPE_SOURCES[name] = "runtime annotations only: %s" % reason
+    return ", ".join("%s: %s" % (name, _TYPE_SOURCES.get(name, "?")) for name in module_names)
 
 
 def load_stubs(module_name):
-    """Returns (mypy file node, source description) or (None, reason)."""
-    if _STUB_SOURCE is None:
+    """Returns (mypy file node or None, type source description)."""
+    if _MYPY_PROBLEM is not None:
+        return None, "runtime annotations only: " + _MYPY_PROBLEM
+    if module_name not in _TYPE_SOURCES:
         prepare_stubs([module_name])
-    node = _STUB_FILES.get(module_name)
-    if node is None:
-        reason = _STUB_SOURCE if _STUB_SOURCE.startswith("runtime") else "runtime signatures only: no stubs for %s" % module_name
-        return None, reason
-    return node, _STUB_SOURCE
+    return _STUB_FILES.get(module_name), _TYPE_SOURCES.get(module_name, "runtime annotations only")
 
 
 # --- Runtime ---------------------------------------------------------------------------------------------
+
+def import_module(module_name):
+    try:
+        return importlib.import_module(module_name)
+    except SystemExit as error:
+        raise RuntimeError("importing %s called sys.exit(%r)" % (module_name, error.code))
+
 
 def public_names(module):
     names = getattr(module, "__all__", None)
     if names is None:
         names = [n for n in dir(module) if not n.startswith("_")]
-    return sorted(set(n for n in names if hasattr(module, n)))
+    return sorted(set(n for n in names if isinstance(n, str) and hasattr(module, n)))
+
+
+def selected_names(module, include, exclude):
+    names = public_names(module)
+    if include:
+        names = [n for n in names if n in include]
+    if exclude:
+        names = [n for n in names if n not in exclude]
+    return names
+
+
+def generated_classes(module_name, module, names, stub_file):
+    """The classes generated in this module, name -> class: those it defines, and those it re-exports publicly
+    (listed in `__all__`, re-exported by its stubs, or defined in its own package). Exceptions are raised as
+    `PythonError`, not wrapped. A class known under several names is generated once, under its own name when
+    that is public; the other names become aliases."""
+    explicit = set(getattr(module, "__all__", None) or ())
+    stub_names = stub_file.names if stub_file is not None else {}
+    package = module_name.split(".")[0]
+    by_class = {}
+    for name in names:
+        value = getattr(module, name, None)
+        if not isinstance(value, type) or issubclass(value, BaseException):
+            continue
+        defined_in = getattr(value, "__module__", None) or ""
+        stub = stub_names.get(name)
+        from_stub = stub is not None and stub.module_public and type(stub.node).__name__ == "TypeInfo"
+        if module_name == "builtins":
+            local = defined_in == "builtins"
+        else:
+            local = (defined_in == module_name or name in explicit or from_stub
+                     or defined_in.split(".")[0] == package)
+        if local:
+            by_class.setdefault(id(value), (value, []))[1].append(name)
+    classes, aliases = {}, {}
+    for value, class_names in by_class.values():
+        canonical = value.__name__ if value.__name__ in class_names else sorted(class_names)[0]
+        classes[canonical] = value
+        for other in class_names:
+            if other != canonical:
+                aliases[other] = canonical
+    return classes, aliases
+
+
+def plan(module_names, include, exclude, use_stubs):
+    """Reads the stubs of the run and registers every class it generates, so that references between the
+    modules of one run are typed. A module that cannot be imported is left for `describe` to report."""
+    summary = prepare_stubs(module_names) if use_stubs else "runtime annotations only: stubs disabled"
+    for module_name in module_names:
+        try:
+            module = import_module(module_name)
+        except BaseException:
+            continue
+        stub_file = _STUB_FILES.get(module_name) if use_stubs else None
+        classes, _ = generated_classes(module_name, module, selected_names(module, include, exclude), stub_file)
+        for name, cls in sorted(classes.items()):
+            RUN_CLASSES.setdefault(runtime_fullname(cls), {"module": module_name, "name": name})
+            if stub_file is not None:
+                stub = stub_file.names.get(name)
+                if stub is not None and getattr(stub.node, "fullname", None):
+                    RUN_CLASSES.setdefault(stub.node.fullname, {"module": module_name, "name": name})
+    return summary
 
 
 def default_description(parameter):
@@ -183,21 +484,38 @@ KIND_NAMES = {
 }
 
 
-def runtime_signature(function, drop_first=False):
+def type_hints(obj):
+    try:
+        return typing.get_type_hints(obj)
+    except Exception:
+        return {}
+
+
+def runtime_signature(function, runtime_mapper, drop_first=False, self_class=None):
+    """The signature `inspect` reports, typed from the runtime annotations where there are any."""
     try:
         signature = inspect.signature(function)
     except (TypeError, ValueError):
         return None
+    hints = type_hints(function) if runtime_mapper is not None else {}
+    if not hints and isinstance(function, type):
+        hints = type_hints(getattr(function, "__init__", None))
+        hints.pop("return", None)
     parameters = list(signature.parameters.values())
     if drop_first and parameters:
         parameters = parameters[1:]
+
+    def typed(name):
+        if name in hints:
+            return runtime_mapper.map(hints[name], self_class)
+        return dynamic("no stub")
+
     return {
         "parameters": [
-            {"name": p.name, "kind": KIND_NAMES[p.kind], "type": dynamic("no stub"),
-             "default": default_description(p)}
+            {"name": p.name, "kind": KIND_NAMES[p.kind], "type": typed(p.name), "default": default_description(p)}
             for p in parameters
         ],
-        "returns": dynamic("no stub"),
+        "returns": typed("return"),
     }
 
 
@@ -217,16 +535,31 @@ def expand_type_variables(callable_type):
     return [expand_type(callable_type, choice) for choice in choices]
 
 
-def stub_signatures(mapper, node, runtime, self_class=None, drop_first=False):
-    """Signatures of a stub function (one per overload), with runtime defaults merged in."""
+def callable_items(node):
+    """The CallableTypes of a stub function, decorator, overload, or a variable bound to a callable
+    (`randint = _inst.randint`)."""
     from mypy import nodes, types as t
     if isinstance(node, nodes.Decorator):
         node = node.func
     if isinstance(node, nodes.OverloadedFuncDef):
-        items = [item.func if isinstance(item, nodes.Decorator) else item for item in node.items]
-    elif isinstance(node, nodes.FuncDef):
-        items = [node]
-    else:
+        funcs = [item.func if isinstance(item, nodes.Decorator) else item for item in node.items]
+        return [(f, f.type) for f in funcs]
+    if isinstance(node, nodes.FuncDef):
+        return [(node, node.type)]
+    if isinstance(node, nodes.Var) and node.type is not None:
+        proper = t.get_proper_type(node.type)
+        if isinstance(proper, t.CallableType):
+            return [(None, proper)]
+        if isinstance(proper, t.Overloaded):
+            return [(None, item) for item in proper.items]
+    return None
+
+
+def stub_signatures(mapper, node, runtime, self_class=None, drop_first=False):
+    """Signatures of a stub function (one per overload), with runtime defaults merged in."""
+    from mypy import nodes, types as t
+    items = callable_items(node)
+    if not items:
         return None
     runtime_defaults = {}
     runtime_names = [p["name"] for p in runtime["parameters"]] if runtime is not None else []
@@ -235,17 +568,19 @@ def stub_signatures(mapper, node, runtime, self_class=None, drop_first=False):
             runtime_defaults[parameter["name"]] = parameter["default"]
     signatures = []
     expanded_items = []
-    for item in items:
-        if not isinstance(item.type, t.CallableType):
+    for item, item_type in items:
+        if not isinstance(item_type, t.CallableType):
             return None
-        expanded_items.extend((item, callable_type) for callable_type in expand_type_variables(item.type))
+        expanded_items.extend((item, callable_type) for callable_type in expand_type_variables(item_type))
     for item, callable_type in expanded_items:
         if isinstance(t.get_proper_type(callable_type.ret_type), t.UninhabitedType):
             continue  # an overload returning NoReturn marks a combination that always raises
+        mapper.function_variables = {v.id for v in callable_type.variables}
         names = list(callable_type.arg_names)
         kinds = list(callable_type.arg_kinds)
         types_ = list(callable_type.arg_types)
-        arguments = list(item.arguments) if len(item.arguments) == len(names) else [None] * len(names)
+        arguments = (list(item.arguments) if item is not None and len(item.arguments) == len(names)
+                     else [None] * len(names))
         if drop_first and names:
             names, kinds, types_, arguments = names[1:], kinds[1:], types_[1:], arguments[1:]
         parameters = []
@@ -277,13 +612,17 @@ def stub_signatures(mapper, node, runtime, self_class=None, drop_first=False):
                                "type": mapper.map(arg_type, self_class, "parameter"), "default": default})
         signatures.append({"parameters": parameters,
                            "returns": mapper.map(callable_type.ret_type, self_class, "return")})
+        mapper.function_variables = set()
     return signatures
 
 
 # --- Description -----------------------------------------------------------------------------------------
 
 def first_line_doc(obj):
-    doc = inspect.getdoc(obj)
+    try:
+        doc = inspect.getdoc(obj)
+    except Exception:
+        return None
     return doc.strip() if isinstance(doc, str) else None
 
 
@@ -303,14 +642,15 @@ def stub_binds_first(stub_node):
     return not getattr(func, "is_static", False)
 
 
-def describe_function(mapper, name, obj, stub_node, self_class=None, drop_first=False, stub_drop_first=None):
-    runtime = runtime_signature(obj, drop_first=drop_first) if callable(obj) else None
+def describe_function(context, name, obj, stub_node, self_class=None, drop_first=False, stub_drop_first=None):
+    runtime = (runtime_signature(obj, context.runtime_mapper, drop_first=drop_first, self_class=self_class)
+               if callable(obj) else None)
     signatures = None
     source = "runtime"
     if stub_node is not None:
         if stub_drop_first is None:
             stub_drop_first = drop_first
-        signatures = stub_signatures(mapper, stub_node, runtime, self_class, stub_drop_first)
+        signatures = stub_signatures(context.mapper, stub_node, runtime, self_class, stub_drop_first)
         if signatures:
             source = "stub"
     if not signatures:
@@ -338,29 +678,72 @@ def iteration_element(mapper, stub_node, class_name):
     return None
 
 
-def describe_class(mapper, module, name, cls, stub_info, local_classes, skipped):
-    from mypy import nodes
-    bases = [b.__name__ for b in cls.__bases__ if b.__module__ == cls.__module__ and b.__name__ in local_classes]
+def is_stub_property(stub_node):
+    return type(stub_node).__name__ == "Decorator" and stub_node.func.is_property
+
+
+def stub_property_type(context, stub_node, class_name):
+    kind = type(stub_node).__name__
+    if kind == "Decorator" and stub_node.func.type is not None:
+        return context.mapper.map(stub_node.func.type.ret_type, class_name, "return")
+    if kind == "Var" and stub_node.type is not None:
+        return context.mapper.map(stub_node.type, class_name, "return")
+    return None
+
+
+def member_sources(cls, module_classes):
+    """The class and its ancestors up to the nearest base generated in the same module: their members are this
+    wrapper's own (a base that is not generated contributes its members to each subclass)."""
+    sources = []
+    for ancestor in cls.__mro__:
+        if ancestor is object or (ancestor is not cls and id(ancestor) in module_classes):
+            break
+        if ancestor is not cls and ancestor.__module__ == "builtins":
+            continue
+        sources.append(ancestor)
+    return sources
+
+
+def describe_class(context, name, cls, stub_info, skipped):
+    generated = context.class_ids
+    bases = [context.class_ids[id(b)] for b in cls.__bases__ if id(b) in generated and b is not cls]
     description = {"name": name, "doc": first_line_doc(cls), "bases": bases[:1], "methods": [],
                    "classMethods": [], "properties": [], "operators": [], "protocols": [], "constructor": None}
-    own = cls.__dict__
+    if bases:
+        base = next(b for b in cls.__bases__ if id(b) in generated and b is not cls)
+        sources = [a for a in cls.__mro__ if a is not object and a not in base.__mro__]
+    else:
+        sources = member_sources(cls, generated)
+    own = {}
+    for source in reversed(sources):
+        own.update(source.__dict__)
     stub_names = stub_info.names if stub_info is not None else {}
     init_node = stub_names.get("__init__") or stub_names.get("__new__")
+    if init_node is None and stub_info is not None and not bases:
+        init_node = stub_info.get("__init__") or stub_info.get("__new__")
     if init_node is not None or "__init__" in own or "__new__" in own or not bases:
         runtime_init = None
         try:
-            runtime_init = runtime_signature(cls)
+            runtime_init = runtime_signature(cls, context.runtime_mapper)
         except Exception:
             pass
         signatures = None
         if init_node is not None:
-            signatures = stub_signatures(mapper, init_node.node, runtime_init, name, drop_first=True)
+            signatures = stub_signatures(context.mapper, init_node.node, runtime_init, name, drop_first=True)
         if not signatures and runtime_init is not None:
             signatures = [runtime_init]
         if signatures:
             for signature in signatures:
                 signature["returns"] = {"kind": "class", "name": name}
             description["constructor"] = signatures
+    seen_properties = set()
+
+    def add_property(member, prop_type, doc):
+        if member in seen_properties:
+            return
+        seen_properties.add(member)
+        description["properties"].append({"name": member, "type": prop_type, "doc": doc})
+
     for member in sorted(own):
         if member.startswith("_") and member not in OPERATOR_DUNDERS + PROTOCOL_DUNDERS:
             continue
@@ -369,72 +752,104 @@ def describe_class(mapper, module, name, cls, stub_info, local_classes, skipped)
         stub = stub_info.get(member) if stub_info is not None else None
         stub_node = stub.node if stub is not None else None
         if member in PROTOCOL_DUNDERS:
-            description["protocols"].append(describe_function(mapper, member, getattr(cls, member), stub_node, name, True))
+            if value is None:
+                continue
+            description["protocols"].append(describe_function(context, member, getattr(cls, member), stub_node,
+                                                              name, True))
             if member == "__iter__":
-                description["iteration"] = iteration_element(mapper, stub_node, name)
+                description["iteration"] = iteration_element(context.mapper, stub_node, name)
             continue
         if member in OPERATOR_DUNDERS:
-            description["operators"].append(describe_function(mapper, member, getattr(cls, member), stub_node, name, True))
+            if value is None or not callable(value):
+                continue
+            description["operators"].append(describe_function(context, member, getattr(cls, member), stub_node,
+                                                              name, True))
             continue
         is_property = isinstance(value, (property, types.GetSetDescriptorType, types.MemberDescriptorType))
-        if stub_node is not None and isinstance(stub_node, nodes.Decorator) and stub_node.func.is_property:
+        if stub_node is not None and is_stub_property(stub_node):
             is_property = True
         if is_property:
-            prop_type = dynamic("no stub")
-            if isinstance(stub_node, nodes.Decorator) and stub_node.func.type is not None:
-                prop_type = mapper.map(stub_node.func.type.ret_type, name, "return")
-            elif isinstance(stub_node, nodes.Var) and stub_node.type is not None:
-                prop_type = mapper.map(stub_node.type, name, "return")
-            description["properties"].append({"name": member, "type": prop_type, "doc": first_line_doc(value)})
+            prop_type = stub_property_type(context, stub_node, name) if stub_node is not None else None
+            if prop_type is None and isinstance(value, property) and value.fget is not None:
+                hints = type_hints(value.fget)
+                if "return" in hints:
+                    prop_type = context.runtime_mapper.map(hints["return"], name)
+            add_property(member, prop_type or dynamic("no stub"), first_line_doc(value))
         elif isinstance(value, (classmethod, staticmethod, types.ClassMethodDescriptorType, types.BuiltinMethodType)):
             description["classMethods"].append(
-                describe_function(mapper, member, getattr(cls, member), stub_node, name, drop_first=False,
+                describe_function(context, member, getattr(cls, member), stub_node, name, drop_first=False,
                                   stub_drop_first=stub_node is not None and stub_binds_first(stub_node)))
-        elif callable(value):
+        elif callable(value) and not isinstance(value, type):
             description["methods"].append(
-                describe_function(mapper, member, value, stub_node, name, drop_first=True))
-        else:
-            if isinstance(stub_node, nodes.Var) and stub_node.type is not None:
-                description["properties"].append(
-                    {"name": member, "type": mapper.map(stub_node.type, name, "return"), "doc": None})
+                describe_function(context, member, value, stub_node, name, drop_first=True))
+        elif not callable(value):
+            stub_type = stub_property_type(context, stub_node, name) if stub_node is not None else None
+            if stub_type is not None:
+                add_property(member, stub_type, None)
+            elif type(value) in RUNTIME_SCALARS:
+                add_property(member, {"kind": RUNTIME_SCALARS[type(value)]}, None)
             else:
                 skipped.append({"name": "%s.%s" % (name, member), "reason": "class attribute without a stub type"})
+    # Instance attributes: declared in the stub class body or annotated in the class (dataclass fields).
+    if stub_info is not None:
+        for member, symbol in sorted(stub_info.names.items()):
+            if member.startswith("_") or member in own or type(symbol.node).__name__ != "Var":
+                continue
+            prop_type = stub_property_type(context, symbol.node, name)
+            if prop_type is not None:
+                add_property(member, prop_type, None)
+    for source in sources:
+        annotations = source.__dict__.get("__annotations__", {})
+        if not isinstance(annotations, dict):
+            continue
+        hints = type_hints(source) if annotations else {}
+        for member in sorted(annotations):
+            if member.startswith("_") or (member in own and callable(own[member])):
+                continue
+            hint = hints.get(member)
+            if typing.get_origin(hint) is typing.ClassVar:
+                continue
+            add_property(member, context.runtime_mapper.map(hint, name) if hint is not None else dynamic("no stub"),
+                         None)
+    description["properties"].sort(key=lambda p: p["name"])
     return description
 
 
-def constant_type(mapper, value, stub_node):
-    from mypy import nodes
-    if stub_node is not None and isinstance(stub_node, nodes.Var) and stub_node.type is not None:
-        return mapper.map(stub_node.type, None, "return")
-    for python_type, kind in ((bool, "bool"), (int, "int"), (float, "float"), (str, "str"), (bytes, "bytes")):
+def constant_type(context, value, stub_node):
+    if type(stub_node).__name__ == "Var" and stub_node.type is not None:
+        return context.mapper.map(stub_node.type, None, "return")
+    for python_type, kind in ((bool, "bool"), (int, "int"), (float, "float"), (complex, "complex"), (str, "str"),
+                              (bytes, "bytes")):
         if type(value) is python_type:
             return {"kind": kind}
-    return dynamic(type(value).__qualname__)
+    if isinstance(value, type) and id(value) in context.class_ids:
+        return dynamic("class object")
+    return class_reference(runtime_fullname(type(value)), context.module_name) or dynamic(type(value).__qualname__)
+
+
+class Context:
+    def __init__(self, module_name, classes):
+        self.module_name = module_name
+        self.mapper = TypeMapper(module_name)
+        self.runtime_mapper = RuntimeTypeMapper(module_name)
+        self.class_ids = {id(cls): name for name, cls in classes.items()}
 
 
 def describe(module_name, include, exclude, use_stubs):
-    try:
-        module = importlib.import_module(module_name)
-    except SystemExit as error:
-        raise RuntimeError("importing %s called sys.exit(%r)" % (module_name, error.code))
-    names = public_names(module)
-    if include:
-        names = [n for n in names if n in include]
-    if exclude:
-        names = [n for n in names if n not in exclude]
-    stub_file, type_source = (None, "runtime signatures only: stubs disabled")
+    module = import_module(module_name)
+    names = selected_names(module, include, exclude)
+    stub_file, type_source = (None, "runtime annotations only: stubs disabled")
     if use_stubs:
         stub_file, type_source = load_stubs(module_name)
     stub_names = stub_file.names if stub_file is not None else {}
-    local_classes = {n for n in names if isinstance(getattr(module, n), type)
-                     and getattr(getattr(module, n), "__module__", None) in (module_name, "builtins" if module_name == "builtins" else module_name)}
-    # C accelerators (datetime's classes live in _datetime, but say __module__ == 'datetime').
-    local_classes |= {n for n in names if isinstance(getattr(module, n), type)
-                      and getattr(module, n).__module__ == module_name}
-    mapper = TypeMapper(module_name, local_classes)
+    classes, aliases = generated_classes(module_name, module, names, stub_file)
+    for name, cls in classes.items():
+        RUN_CLASSES.setdefault(runtime_fullname(cls), {"module": module_name, "name": name})
+    context = Context(module_name, classes)
     result = {"schemaVersion": SCHEMA_VERSION, "module": module_name,
               "pythonVersion": "%d.%d.%d" % sys.version_info[:3], "typeSource": type_source,
               "doc": first_line_doc(module), "functions": [], "classes": [], "constants": [],
+              "classAliases": [{"name": n, "target": t} for n, t in sorted(aliases.items())],
               "skipped": [], "drift": []}
     for name in names:
         value = getattr(module, name)
@@ -447,24 +862,26 @@ def describe(module_name, include, exclude, use_stubs):
         elif isinstance(value, type):
             if issubclass(value, BaseException):
                 result["skipped"].append({"name": name, "reason": "exception type (raised as PythonError)"})
-            elif name in local_classes:
-                from mypy import nodes
-                info = stub_node if stub_node is not None and isinstance(stub_node, nodes.TypeInfo) else None
-                result["classes"].append(describe_class(mapper, module, name, value, info, local_classes,
-                                                        result["skipped"]))
-            else:
+            elif name in classes:
+                info = stub_node if type(stub_node).__name__ == "TypeInfo" else None
+                try:
+                    result["classes"].append(describe_class(context, name, value, info, result["skipped"]))
+                except Exception as error:
+                    result["skipped"].append({"name": name, "reason": "cannot be described (%s: %s)" % (
+                        type(error).__name__, error)})
+            elif name not in aliases:
                 result["skipped"].append({"name": name, "reason": "class defined in %s" % value.__module__})
         elif callable(value):
-            result["functions"].append(describe_function(mapper, name, value, stub_node))
+            result["functions"].append(describe_function(context, name, value, stub_node))
         else:
-            result["constants"].append({"name": name, "type": constant_type(mapper, value, stub_node),
+            result["constants"].append({"name": name, "type": constant_type(context, value, stub_node),
                                         "doc": None})
     if stub_file is not None:
+        from mypy import nodes
         runtime_names = set(public_names(module))
         for name in sorted(stub_file.names):
             if not name.startswith("_") and name not in runtime_names and stub_file.names[name].module_public:
                 node = stub_file.names[name].node
-                from mypy import nodes
                 if isinstance(node, (nodes.FuncDef, nodes.OverloadedFuncDef, nodes.Decorator, nodes.TypeInfo, nodes.Var)) \
                         and getattr(node, "fullname", "").startswith(module_name + "."):
                     result["drift"].append({"name": name, "detail": "in the stubs but not at run time (not generated)"})

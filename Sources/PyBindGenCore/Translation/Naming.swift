@@ -46,4 +46,35 @@ public enum Naming {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
         }
     }
+
+    /// Swift names for the Python names of one scope, none colliding with each other or with `taken`.
+    ///
+    /// Names are `transform`ed (camel-cased); when two Python names camel-case alike, the one with fewer
+    /// underscores keeps the plain name and the other keeps its trailing underscores (`bool` → `Bool`,
+    /// `bool_` → `Bool_`), or gets one, and more until unique. The result depends only on the set of names.
+    static func uniqueNames(
+        _ pythonNames: some Sequence<String>, taken: Set<String> = [], transform: (String) -> String
+    ) -> [String: String] {
+        func underscores(_ name: String) -> Int { name.filter { $0 == "_" }.count }
+        var used = taken
+        var result: [String: String] = [:]
+        let ordered = Set(pythonNames).sorted { (underscores($0), $0) < (underscores($1), $1) }
+        for python in ordered {
+            var name = transform(python)
+            if used.contains(name) {
+                let trailing = String(python.reversed().prefix { $0 == "_" })
+                name += trailing.isEmpty ? "_" : trailing
+                while used.contains(name) { name += "_" }
+            }
+            used.insert(name)
+            result[python] = name
+        }
+        return result
+    }
+
+    /// A type name that is neither a Swift keyword nor a name generated code relies on: `Type` → `Type_`.
+    static func typeName(_ python: String) -> String {
+        let name = upperCamel(python)
+        return keywords.contains(name) || name == "RemoteCalls" ? name + "_" : name
+    }
 }

@@ -7,6 +7,8 @@ struct TranslatedModule {
     var functions: [TranslatedFunction] = []
     var constants: [TranslatedConstant] = []
     var classes: [TranslatedClass] = []
+    /// `typealias` declarations: (Swift name, target Swift name, target Python name).
+    var aliases: [(name: String, target: String, pythonTarget: String)] = []
 }
 
 /// A `static let` holding a looked-up Python object.
@@ -32,14 +34,88 @@ struct TranslatedFunction {
     /// Whether the wrapped instance is passed first (methods call the unbound function).
     var passesSelf: Bool
     var isOverride = false
+    /// Generic parameters (from Python type variables), by Swift name.
+    var genericParameters: [String] = []
 
-    /// The part of the signature that must be unique in its scope.
+    /// The part of the signature that must be unique in its scope: labels and parameter types as Swift sees them
+    /// (`x: Int?` and `x: Int? = nil` are the same), with generic parameters numbered by first use.
     var signatureKey: String {
-        let labels = parameters.map {
-            "\($0.label):\($0.type.text)\($0.isOptional ? "?" : "")\($0.isVariadic ? "..." : "")"
+        var labels = parameters.map { parameter -> String in
+            var type = parameter.type.text
+            if parameter.isOptional, !type.hasSuffix("?") { type += "?" }
+            return "\(parameter.label):\(type)\(parameter.isVariadic ? "..." : "")"
+        }.joined(separator: ",")
+        let ordered = genericParameters.sorted {
+            (labels.range(of: $0)?.lowerBound ?? labels.endIndex) < (labels.range(of: $1)?.lowerBound ?? labels.endIndex)
         }
-        return
-            "\(kind == .method || kind == .callAsFunction ? "i" : "s") \(swiftName)(\(labels.joined(separator: ",")))"
+        for (index, name) in ordered.enumerated() {
+            labels = labels.split(separator: ",", omittingEmptySubsequences: false).map { part in
+                Self.replacingWord(name, with: "τ\(index)", in: String(part))
+            }.joined(separator: ",")
+        }
+        let scope = kind == .method || kind == .callAsFunction ? "i" : "s"
+        return "\(scope) \(swiftName)<\(genericParameters.count)>(\(labels))"
+    }
+
+    /// ``signatureKey`` without optionality and with every wrapper class alike: Swift matches an override whose
+    /// parameters are optional versions (`f(x: Int? = nil)` overrides `f(x: Int)`) or superclasses of the
+    /// overridden one's.
+    var overrideKey: String {
+        var key = ""
+        var token = ""
+        func flush() {
+            key += token.hasPrefix("Py") && token.contains(".") && !token.hasPrefix("PythonRuntime.") ? "C" : token
+            token = ""
+        }
+        for character in signatureKey where character != "?" {
+            if character.isLetter || character.isNumber || character == "_" || character == "." {
+                token.append(character)
+            } else {
+                flush()
+                key.append(character)
+            }
+        }
+        flush()
+        return key
+    }
+
+    /// Whether this function may override `ancestor` (same override key): each parameter type is the ancestor's,
+    /// its optional, or a superclass of it (`isSuperclass(own, inherited)`), and the result is the ancestor's or
+    /// `covariantResult`.
+    func canOverride(
+        _ ancestor: TranslatedFunction, covariantResult: String, isSuperclass: (String, String) -> Bool
+    ) -> Bool {
+        guard parameters.count == ancestor.parameters.count, genericParameters == ancestor.genericParameters else {
+            return false
+        }
+        let widens = zip(parameters, ancestor.parameters).allSatisfy { own, inherited in
+            let (ownType, inheritedType) = (own.effectiveType, inherited.effectiveType)
+            if ownType == inheritedType || ownType == inheritedType + "?" { return true }
+            let ownClass = ownType.hasSuffix("?") ? String(ownType.dropLast()) : ownType
+            let inheritedClass = inheritedType.hasSuffix("?") ? String(inheritedType.dropLast()) : inheritedType
+            return (ownType.hasSuffix("?") || !inheritedType.hasSuffix("?")) && isSuperclass(ownClass, inheritedClass)
+        }
+        return widens && (result == ancestor.result || result.text == covariantResult)
+    }
+
+    /// `text` with every whole-identifier occurrence of `word` replaced.
+    private static func replacingWord(_ word: String, with replacement: String, in text: String) -> String {
+        var result = ""
+        var token = ""
+        func flush() {
+            result += token == word ? replacement : token
+            token = ""
+        }
+        for character in text {
+            if character.isLetter || character.isNumber || character == "_" {
+                token.append(character)
+            } else {
+                flush()
+                result.append(character)
+            }
+        }
+        flush()
+        return result
     }
 
     var isFullyTyped: Bool { !result.isDynamic && !parameters.contains { $0.type.isDynamic } }
@@ -56,6 +132,9 @@ struct TranslatedParameter {
     var isVariadic: Bool
     var passing: Passing
     var defaultDescription: String?
+
+    /// The type as declared: optional parameters (`= nil`) are optionals.
+    var effectiveType: String { isOptional && !type.text.hasSuffix("?") ? type.text + "?" : type.text }
 }
 
 /// A module-level value.

@@ -31,16 +31,23 @@ struct Translator {
         "__floordiv__": ("floorDivided", "by", "floorDivide"), "__pow__": ("raised", "to", "power"),
     ]
 
-    init(_ description: ModuleDescription) {
+    /// - Parameters:
+    ///   - description: The module.
+    ///   - otherModules: The class names (``classNames(of:)``) of the other modules of the run whose classes this
+    ///     module may name (they are generated into the same Swift target).
+    init(_ description: ModuleDescription, otherModules: [String: [String: String]] = [:]) {
         self.description = description
         swiftName = Naming.moduleName(description.module)
-        var classNames: [String: String] = [:]
-        for cls in description.classes where Self.isWrapperClass(cls.name, module: description.module) {
-            var name = Naming.upperCamel(cls.name)
-            if Naming.keywords.contains(name) { name += "_" }
-            classNames[cls.name] = name
-        }
-        types = TypeTranslator(namespace: swiftName, classNames: classNames)
+        types = TypeTranslator(
+            namespace: swiftName, classNames: Self.classNames(of: description), otherModules: otherModules)
+    }
+
+    /// Python class name (and alias) → Swift class name: unique in the module's namespace after camel-casing
+    /// (`expr` and `Expr` → `Expr_` and `Expr`).
+    static func classNames(of description: ModuleDescription) -> [String: String] {
+        let wrapped = description.classes.map(\.name).filter { isWrapperClass($0, module: description.module) }
+        let aliases = (description.classAliases ?? []).filter { wrapped.contains($0.target) }.map(\.name)
+        return Naming.uniqueNames(wrapped + aliases, transform: Naming.typeName)
     }
 
     static func isWrapperClass(_ name: String, module: String) -> Bool {
@@ -50,9 +57,16 @@ struct Translator {
     mutating func translate() -> TranslatedModule {
         var module = TranslatedModule(pythonName: description.module, swiftName: swiftName, doc: description.doc)
         var keys: Set<String> = []
+        let valueNames = Naming.uniqueNames(
+            (description.functions.map(\.name) + description.constants.map(\.name)).filter(Naming.isRepresentable),
+            taken: ["on"], transform: Naming.lowerCamel)
+        for alias in description.classAliases ?? [] {
+            guard let name = types.classNames[alias.name], let target = types.classNames[alias.target] else { continue }
+            module.aliases.append((name, target, alias.target))
+        }
         for function in description.functions {
             guard representable(function.name, owner: nil) else { continue }
-            let name = Naming.lowerCamel(function.name)
+            let name = valueNames[function.name] ?? Naming.lowerCamel(function.name)
             let reference = "_py_" + function.name
             module.references.append(CallableReference(swiftName: reference, path: [function.name]))
             for translated in functions(for: function, swiftName: name, kind: .staticFunction, callee: reference) {
@@ -77,7 +91,8 @@ struct Translator {
         for constant in description.constants where representable(constant.name, owner: nil) {
             module.constants.append(
                 TranslatedConstant(
-                    swiftName: Naming.escaped(Naming.lowerCamel(constant.name)), pythonName: constant.name,
+                    swiftName: Naming.escaped(valueNames[constant.name] ?? Naming.lowerCamel(constant.name)),
+                    pythonName: constant.name,
                     type: types.resultType(constant.type) == .void ? .object : types.resultType(constant.type)))
         }
         let subclassed = Set(description.classes.flatMap(\.bases))
@@ -85,6 +100,7 @@ struct Translator {
         var inheritedProperties: [String: [String: SwiftType]] = [:]
         var inheritedSubscripts: [String: [String: SwiftType]] = [:]
         var inheritedIteration: [String: (name: String, element: SwiftType)] = [:]
+        var inheritedNames: [String: [String: String]] = [:]
         for cls in orderedClasses() {
             guard let className = types.classNames[cls.name] else {
                 if description.module == "builtins", Self.machineryClasses.contains(cls.name) {
@@ -100,12 +116,29 @@ struct Translator {
             let ancestorProperties = cls.bases.first.flatMap { inheritedProperties[$0] } ?? [:]
             var ownMembers = ancestorMembers
             var ownProperties = ancestorProperties
+            // Member names: inherited ones keep their Swift name (so overrides line up), new ones are made unique.
+            let ancestorNames = cls.bases.first.flatMap { inheritedNames[$0] } ?? [:]
+            let newNames = (cls.methods + cls.classMethods).map(\.name) + cls.properties.map(\.name)
+            var names = ancestorNames
+            names.merge(
+                Naming.uniqueNames(
+                    newNames.filter { ancestorNames[$0] == nil && Naming.isRepresentable($0) },
+                    taken: Set(ancestorNames.values).union(Naming.reservedMembers).union(["count"]),
+                    transform: Naming.lowerCamel)
+            ) { old, _ in old }
+            inheritedNames[cls.name] = names
+            func memberName(_ python: String) -> String { names[python] ?? self.memberName(python) }
+            let ancestorPropertyNames = Set(ancestorProperties.keys)
+            let ancestorMethodNames = Set(ancestorMembers.values.map(\.swiftName))
             var keys: Set<String> = []
             func add(_ function: TranslatedFunction) {
                 var function = function
-                if let ancestor = ancestorMembers[function.signatureKey] {
-                    let covariant = function.result.text == "\(swiftName).\(className)"
-                    guard ancestor.result == function.result || covariant else {
+                if ancestorPropertyNames.contains(function.swiftName) { return }
+                if let ancestor = ancestorMembers[function.overrideKey] {
+                    guard
+                        function.canOverride(
+                            ancestor, covariantResult: "\(swiftName).\(className)", isSuperclass: isSuperclass)
+                    else {
                         skipped.append(
                             SkippedName(
                                 name: "\(cls.name).\(function.pythonName)",
@@ -116,25 +149,36 @@ struct Translator {
                     function.isOverride = true
                 }
                 guard keys.insert(function.signatureKey).inserted else { return }
-                ownMembers[function.signatureKey] = function
+                ownMembers[function.overrideKey] = function
                 translated.members.append(function)
             }
             if let constructor = cls.constructor {
                 let reference = "_\(className)_class"
                 let function = FunctionDescription(
                     name: "__init__", doc: nil, overloads: constructor, typeSource: "stub")
-                for initializer in functions(for: function, swiftName: "init", kind: .initializer, callee: reference) {
-                    if keys.insert(initializer.signatureKey).inserted {
-                        translated.members.append(initializer)
-                        translated.hasInitializer = true
+                let initializers = functions(for: function, swiftName: "init", kind: .initializer, callee: reference)
+                if !initializers.isEmpty {
+                    // A class that declares initializers inherits none.
+                    ownMembers = ownMembers.filter { $0.value.kind != .initializer }
+                }
+                for var initializer in initializers where keys.insert(initializer.signatureKey).inserted {
+                    if let ancestor = ancestorMembers[initializer.overrideKey] {
+                        guard
+                            initializer.canOverride(
+                                ancestor, covariantResult: initializer.result.text, isSuperclass: isSuperclass)
+                        else { continue }
+                        initializer.isOverride = true
                     }
+                    ownMembers[initializer.overrideKey] = initializer
+                    translated.members.append(initializer)
+                    translated.hasInitializer = true
                 }
             }
-            for (index, method) in (cls.methods + cls.protocols.filter { $0.name == "__call__" }).enumerated()
+            for method in (cls.methods + cls.protocols.filter { $0.name == "__call__" })
             where representable(method.name, owner: cls.name) || method.name == "__call__" {
                 let isCall = method.name == "__call__"
                 let name = isCall ? "callAsFunction" : memberName(method.name)
-                let reference = "_\(className)_method\(index)_" + Naming.lowerCamel(method.name)
+                let reference = "_py_\(cls.name)_\(method.name)"
                 translated.references.append(CallableReference(swiftName: reference, path: [cls.name, method.name]))
                 for function in functions(
                     for: method, swiftName: name, kind: isCall ? .callAsFunction : .method, callee: reference,
@@ -143,8 +187,8 @@ struct Translator {
                     add(function)
                 }
             }
-            for (index, method) in cls.classMethods.enumerated() where representable(method.name, owner: cls.name) {
-                let reference = "_\(className)_classMethod\(index)_" + Naming.lowerCamel(method.name)
+            for method in cls.classMethods where representable(method.name, owner: cls.name) {
+                let reference = "_py_\(cls.name)_\(method.name)"
                 translated.references.append(CallableReference(swiftName: reference, path: [cls.name, method.name]))
                 for function in functions(
                     for: method, swiftName: memberName(method.name), kind: .classFunction, callee: reference)
@@ -155,7 +199,11 @@ struct Translator {
             for operation in cls.operators { operators(for: operation, in: cls, className: className).forEach(add) }
             for property in cls.properties where representable(property.name, owner: cls.name) {
                 let name = memberName(property.name)
-                let type = types.resultType(property.type)
+                if ancestorMethodNames.contains(name) || translated.members.contains(where: { $0.swiftName == name }) {
+                    continue
+                }
+                var type = types.resultType(property.type)
+                if type == .void { type = .object }
                 if let existing = ancestorProperties[name] {
                     if existing != type {
                         skipped.append(
@@ -222,6 +270,22 @@ struct Translator {
         return module
     }
 
+    /// Whether the Swift type `ancestor` is `type` or one of its superclasses (classes of this module).
+    private func isSuperclass(_ ancestor: String, _ type: String) -> Bool {
+        let prefix = swiftName + "."
+        guard ancestor.hasPrefix(prefix), type.hasPrefix(prefix) else { return ancestor == type }
+        let byName = Dictionary(
+            description.classes.compactMap { cls in types.classNames[cls.name].map { ($0, cls) } },
+            uniquingKeysWith: { first, _ in first })
+        var current = byName[String(type.dropFirst(prefix.count))]
+        var visited: Set<String> = []
+        while let cls = current, visited.insert(cls.name).inserted {
+            if prefix + (types.classNames[cls.name] ?? "") == ancestor { return true }
+            current = cls.bases.first.flatMap { base in description.classes.first { $0.name == base } }
+        }
+        return false
+    }
+
     /// Classes ordered so that every base comes before its subclasses, otherwise by name.
     private func orderedClasses() -> [ClassDescription] {
         var ordered: [ClassDescription] = []
@@ -259,6 +323,11 @@ struct Translator {
         return false
     }
 
+    /// The names of the type variables a type mentions.
+    static func typeVariables(in type: TypeDescription) -> [String] {
+        (type.kind == "typevar" ? [type.name].compactMap { $0 } : []) + (type.args ?? []).flatMap(typeVariables(in:))
+    }
+
     /// One Swift function per overload and per member of a parameter union.
     private func functions(
         for function: FunctionDescription, swiftName: String, kind: TranslatedFunction.Kind, callee: String,
@@ -268,12 +337,25 @@ struct Translator {
         var docLines = (function.doc ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         while docLines.last?.isEmpty == true { docLines.removeLast() }
         for signature in function.overloads {
-            for parameters in parameterVariants(signature.parameters) {
+            // Type variables become generic parameters when a required parameter mentions them (so every call can
+            // infer them); otherwise they are dynamic.
+            var allVariables = types
+            allVariables.genericParameters = Set(
+                signature.parameters.flatMap { Self.typeVariables(in: $0.type) } + Self.typeVariables(in: signature.returns))
+            var generic = types
+            generic.genericParameters = Set(
+                signature.parameters.filter { $0.default == nil && $0.kind != .varKeyword }.flatMap {
+                    allVariables.swiftType($0.type, topLevelParameter: true).typeVariables
+                })
+            for parameters in parameterVariants(signature.parameters, types: generic) {
+                var used = generic.resultType(signature.returns).typeVariables
+                for parameter in parameters { used.formUnion(parameter.type.typeVariables) }
                 result.append(
                     TranslatedFunction(
                         kind: kind, swiftName: Naming.escaped(swiftName), pythonName: function.name, doc: docLines,
-                        parameters: parameters, result: types.resultType(signature.returns), callee: callee,
-                        passesSelf: passesSelf))
+                        parameters: parameters, result: generic.resultType(signature.returns), callee: callee,
+                        passesSelf: passesSelf,
+                        genericParameters: used.map(TypeTranslator.genericName).sorted()))
             }
         }
         // Overloads that collide after mapping are merged; if their results differ, the result is dynamic.
@@ -293,7 +375,7 @@ struct Translator {
     }
 
     /// Parameter lists for one signature: a list per combination of union members (at most a few).
-    private func parameterVariants(_ parameters: [ParameterDescription]) -> [[TranslatedParameter]] {
+    private func parameterVariants(_ parameters: [ParameterDescription], types: TypeTranslator) -> [[TranslatedParameter]] {
         var variants: [[TranslatedParameter]] = [[]]
         var usedNames: Set<String> = []
         for parameter in parameters {

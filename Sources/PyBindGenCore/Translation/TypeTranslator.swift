@@ -8,6 +8,8 @@ struct SwiftType: Equatable {
     var isHashable: Bool
     /// Element types of a tuple result, converted with `tuple(of:)`.
     var tupleElements: [SwiftType]?
+    /// The generic parameters (from Python type variables) the type mentions.
+    var typeVariables: Set<String> = []
 
     static let object = SwiftType(text: "PythonRuntime.PythonObject", isDynamic: true, isHashable: false)
     static let anyArgument = SwiftType(
@@ -21,6 +23,21 @@ struct TypeTranslator {
     var namespace: String
     /// Python class name → Swift class name, for the module's own classes.
     var classNames: [String: String]
+    /// Dotted module → (Python class name → Swift class name), for the other modules of the run whose classes
+    /// can be named from this one (those generated into the same Swift target).
+    var otherModules: [String: [String: String]] = [:]
+    /// Python type variables that may become generic parameters (those a required parameter mentions); any
+    /// other type variable is dynamic.
+    var genericParameters: Set<String> = []
+
+    /// The Swift name of the generic parameter for a Python type variable: `_T` → `T`, `_KT` → `KT`.
+    static func genericName(_ python: String) -> String {
+        let name = Naming.upperCamel(python)
+        return name.isEmpty || Naming.keywords.contains(name) ? "T" + name : name
+    }
+
+    /// The constraint every generic parameter gets: the runtime's conversion protocols.
+    static let genericConstraint = "PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython"
 
     /// The Swift types a parameter of this type accepts: one per member of a union of concrete types.
     func parameterTypes(_ type: TypeDescription) -> [SwiftType] {
@@ -40,7 +57,8 @@ struct TypeTranslator {
             let elements = items.map { swiftType($0, topLevelParameter: false) }
             return SwiftType(
                 text: "(" + elements.map(\.text).joined(separator: ", ") + ")",
-                isDynamic: elements.contains(where: \.isDynamic), isHashable: false, tupleElements: elements)
+                isDynamic: elements.contains(where: \.isDynamic), isHashable: false, tupleElements: elements,
+                typeVariables: elements.reduce(into: []) { $0.formUnion($1.typeVariables) })
         }
         return swiftType(type, topLevelParameter: false)
     }
@@ -53,27 +71,51 @@ struct TypeTranslator {
         case "str": return SwiftType(text: "Swift.String", isDynamic: false, isHashable: true)
         case "bool": return SwiftType(text: "Swift.Bool", isDynamic: false, isHashable: true)
         case "bytes": return SwiftType(text: "[Swift.UInt8]", isDynamic: false, isHashable: true)
+        case "complex": return SwiftType(text: "ComplexModule.Complex<Swift.Double>", isDynamic: false, isHashable: true)
+        case "typevar":
+            guard let name = type.name, genericParameters.contains(name) else { return dynamic(topLevelParameter) }
+            return SwiftType(
+                text: Self.genericName(name), isDynamic: false, isHashable: false, typeVariables: [name])
         case "list" where args.count == 1:
             let element = swiftType(args[0], topLevelParameter: false)
-            return SwiftType(text: "[\(element.text)]", isDynamic: element.isDynamic, isHashable: element.isHashable)
+            guard element.tupleElements == nil else { return dynamic(topLevelParameter) }
+            return SwiftType(
+                text: "[\(element.text)]", isDynamic: element.isDynamic, isHashable: element.isHashable,
+                typeVariables: element.typeVariables)
         case "set" where args.count == 1:
             let element = swiftType(args[0], topLevelParameter: false)
-            guard element.isHashable else { return dynamic(topLevelParameter) }
-            return SwiftType(text: "Swift.Set<\(element.text)>", isDynamic: element.isDynamic, isHashable: true)
+            guard element.isHashable, element.tupleElements == nil else { return dynamic(topLevelParameter) }
+            return SwiftType(
+                text: "Swift.Set<\(element.text)>", isDynamic: element.isDynamic, isHashable: true,
+                typeVariables: element.typeVariables)
         case "dict" where args.count == 2:
             let key = swiftType(args[0], topLevelParameter: false)
             let value = swiftType(args[1], topLevelParameter: false)
-            guard key.isHashable else { return dynamic(topLevelParameter) }
+            guard key.isHashable, key.tupleElements == nil, value.tupleElements == nil else {
+                return dynamic(topLevelParameter)
+            }
             return SwiftType(
                 text: "[\(key.text): \(value.text)]", isDynamic: key.isDynamic || value.isDynamic,
-                isHashable: value.isHashable)
+                isHashable: value.isHashable, typeVariables: key.typeVariables.union(value.typeVariables))
         case "optional" where args.count == 1:
             let wrapped = swiftType(args[0], topLevelParameter: false)
-            if wrapped.isDynamic { return dynamic(topLevelParameter) }
-            return SwiftType(text: wrapped.text + "?", isDynamic: false, isHashable: wrapped.isHashable)
+            if wrapped.isDynamic || wrapped.tupleElements != nil { return dynamic(topLevelParameter) }
+            return SwiftType(
+                text: wrapped.text + "?", isDynamic: false, isHashable: wrapped.isHashable,
+                typeVariables: wrapped.typeVariables)
+        case "tuple" where !topLevelParameter:
+            // A tuple is a Swift value only at the top of a result (`tuple(of:)`); nested, it stays dynamic.
+            return .object
         case "class":
-            if let name = type.name, let swiftName = classNames[name] {
-                return SwiftType(text: "\(namespace).\(swiftName)", isDynamic: false, isHashable: false)
+            if let name = type.name {
+                if let module = type.module {
+                    if let swiftName = otherModules[module]?[name] {
+                        return SwiftType(
+                            text: "\(Naming.moduleName(module)).\(swiftName)", isDynamic: false, isHashable: false)
+                    }
+                } else if let swiftName = classNames[name] {
+                    return SwiftType(text: "\(namespace).\(swiftName)", isDynamic: false, isHashable: false)
+                }
             }
             return dynamic(topLevelParameter)
         default:

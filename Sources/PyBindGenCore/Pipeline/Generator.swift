@@ -35,7 +35,11 @@ public struct ModuleSummary: Sendable, Equatable, CustomStringConvertible {
     public var swiftModule: String
     public var namesFound: Int
     public var callables: Int
+    /// Callables whose every type Python states reaches Swift (`PythonObject` only where Python says `Any`).
     public var fullyTypedCallables: Int
+    /// Callables with no `PythonObject` in their Swift signature at all (a subset of the fully typed ones).
+    public var callablesWithoutPythonObject: Int
+    /// Callables with at least one `PythonObject` fallback for a type Python states but Swift cannot express.
     public var dynamicCallables: Int
     public var skipped: [SkippedName]
     public var drift: [Drift]
@@ -48,7 +52,8 @@ public struct ModuleSummary: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         var text =
             "\(module) → \(swiftModule): \(namesFound) names, \(callables) callables: "
-            + "\(fullyTypedCallables) fully typed, \(dynamicCallables) with PythonObject fallbacks "
+            + "\(fullyTypedCallables) fully typed (\(callablesWithoutPythonObject) without PythonObject, the others "
+            + "use it only where Python says Any), \(dynamicCallables) with PythonObject fallbacks "
             + String(format: "(%.0f%% typed)", typedShare * 100) + ", \(skipped.count) skipped [\(typeSource)]"
         for item in skipped { text += "\n    skipped \(item.name): \(item.reason)" }
         for item in drift { text += "\n    drift \(item.name): \(item.detail)" }
@@ -152,23 +157,25 @@ public struct Generator {
             options.flatLayout
             ? (options.outputDirectory as NSString).appendingPathComponent("\(swiftName).swift")
             : (options.outputDirectory as NSString).appendingPathComponent("\(swiftName)/\(swiftName).swift")
-        var callables: [String: Bool] = [:]
-        for function in module.functions {
-            callables[function.pythonName, default: true] =
-                callables[function.pythonName, default: true] && function.isFullyTyped
+        var callables: [String: (typed: Bool, withoutObject: Bool)] = [:]
+        func count(_ key: String, _ function: TranslatedFunction) {
+            let known = callables[key] ?? (true, true)
+            callables[key] = (known.typed && function.isFullyTyped, known.withoutObject && function.hasNoPythonObject)
         }
+        for function in module.functions { count(function.pythonName, function) }
         for cls in module.classes {
             for member in cls.members where member.kind != .binaryOperator && member.kind != .prefixOperator {
-                let key = "\(cls.pythonName).\(member.pythonName)"
-                callables[key, default: true] = callables[key, default: true] && member.isFullyTyped
+                count("\(cls.pythonName).\(member.pythonName)", member)
             }
         }
-        let typed = callables.values.filter { $0 }.count
+        let typed = callables.values.filter(\.typed).count
         let summary = ModuleSummary(
             module: description.module, swiftModule: swiftName,
             namesFound: description.functions.count + description.classes.count + description.constants.count
                 + description.skipped.count,
-            callables: callables.count, fullyTypedCallables: typed, dynamicCallables: callables.count - typed,
+            callables: callables.count, fullyTypedCallables: typed,
+            callablesWithoutPythonObject: callables.values.filter(\.withoutObject).count,
+            dynamicCallables: callables.count - typed,
             skipped: description.skipped + translator.skipped, drift: description.drift,
             typeSource: description.typeSource, path: path)
         return (text, summary)

@@ -29,8 +29,12 @@ FLOAT_NAMES = {"builtins.float", "typing.SupportsFloat"}
 BYTES_NAMES = {"builtins.bytes", "builtins.bytearray", "builtins.memoryview", "typing_extensions.Buffer",
                "collections.abc.Buffer"}
 LIST_NAMES = {"builtins.list", "typing.Sequence", "typing.MutableSequence", "typing.Iterable",
-              "typing.Collection", "collections.abc.Sequence", "collections.abc.Iterable"}
-DICT_NAMES = {"builtins.dict", "typing.Mapping", "typing.MutableMapping", "collections.abc.Mapping"}
+              "typing.Collection", "collections.abc.Sequence", "collections.abc.Iterable",
+              "_typeshed.SupportsLenAndGetItem", "numpy._typing._nested_sequence._NestedSequence"}
+DICT_NAMES = {"builtins.dict", "typing.Mapping", "typing.MutableMapping", "collections.abc.Mapping",
+              "_typeshed.SupportsItems", "_typeshed.SupportsKeysAndGetItem"}
+# What the source itself leaves open: PythonObject is the faithful Swift answer, not a loss.
+OPEN_REASONS = {"Any", "object"}
 SET_NAMES = {"builtins.set", "builtins.frozenset", "typing.AbstractSet", "typing.MutableSet"}
 
 
@@ -53,7 +57,9 @@ def union(items):
             unique.append(item)
     if not unique:
         return {"kind": "none"}
-    if any(item["kind"] == "object" for item in unique):
+    if any(item["kind"] == "object" and item.get("reason") in OPEN_REASONS for item in unique):
+        inner = dynamic("Any")  # `X | Any` is `Any`
+    elif any(item["kind"] == "object" for item in unique):
         inner = dynamic("union with a dynamic member")
     elif len(unique) == 1:
         inner = unique[0]
@@ -217,6 +223,7 @@ class RuntimeTypeMapper:
 # --- Typing sources --------------------------------------------------------------------------------------
 
 _STUB_FILES = {}
+_ALL_FILES = {}
 _TYPE_SOURCES = {}
 _MYPY_PROBLEM = None
 
@@ -355,6 +362,7 @@ def prepare_stubs(module_names):
     failed = {}
 
     def record(result, names):
+        _ALL_FILES.update(result.files)
         for name in names:
             node = result.files.get(name)
             if node is None:
@@ -667,6 +675,8 @@ ITERATOR_NAMES = {"typing.Iterator", "typing.Generator", "typing.AsyncIterator"}
 
 def iteration_element(mapper, stub_node, class_name):
     """The item type of `__iter__` (`Iterator[_T]` -> `_T`), or None when the stubs do not say."""
+    if stub_node is None:
+        return None
     from mypy import nodes, types as t
     if isinstance(stub_node, nodes.Decorator):
         stub_node = stub_node.func
@@ -835,22 +845,86 @@ class Context:
         self.class_ids = {id(cls): name for name, cls in classes.items()}
 
 
+def stub_class(fullname):
+    """The stub TypeInfo of a class, by its full name, from any module mypy analysed in this run."""
+    module_name, _, name = fullname.rpartition(".")
+    node = _ALL_FILES.get(module_name)
+    symbol = node.names.get(name) if node is not None else None
+    return symbol.node if symbol is not None and type(symbol.node).__name__ == "TypeInfo" else None
+
+
+def referenced_classes(result, module_name, taken):
+    """Public classes of the module's own package that its API refers to but does not export
+    (`requests.Response.headers` is a `requests.structures.CaseInsensitiveDict`): generated too, so the references
+    are typed. One level: what those classes refer to in turn stays dynamic."""
+    package = module_name.split(".")[0]
+    candidates = set()
+
+    def walk(typ):
+        if typ["kind"] == "object" and (typ.get("reason") or "").startswith(package + "."):
+            candidates.add(typ["reason"])
+        for arg in typ.get("args") or ():
+            walk(arg)
+
+    for function in result["functions"]:
+        for signature in function["overloads"]:
+            for parameter in signature["parameters"]:
+                walk(parameter["type"])
+            walk(signature["returns"])
+    for cls in result["classes"]:
+        for member in cls["methods"] + cls["classMethods"] + cls["operators"] + cls["protocols"]:
+            for signature in member["overloads"]:
+                for parameter in signature["parameters"]:
+                    walk(parameter["type"])
+                walk(signature["returns"])
+        for prop in cls["properties"]:
+            walk(prop["type"])
+    found = {}
+    for fullname in sorted(candidates):
+        defining, _, name = fullname.rpartition(".")
+        if name.startswith("_") or name in taken or name in found or any(p.startswith("_") for p in defining.split(".")[1:]):
+            continue
+        try:
+            value = getattr(importlib.import_module(defining), name)
+        except BaseException:
+            continue
+        if isinstance(value, type) and not issubclass(value, BaseException) and id(value) not in {
+                id(v) for v in found.values()}:
+            found[name] = value
+    return found
+
+
 def describe(module_name, include, exclude, use_stubs):
     module = import_module(module_name)
     names = selected_names(module, include, exclude)
     stub_file, type_source = (None, "runtime annotations only: stubs disabled")
     if use_stubs:
         stub_file, type_source = load_stubs(module_name)
-    stub_names = stub_file.names if stub_file is not None else {}
     classes, aliases = generated_classes(module_name, module, names, stub_file)
-    for name, cls in classes.items():
+    result = describe_names(module_name, module, names, stub_file, type_source, classes, aliases, {})
+    referenced = referenced_classes(result, module_name, set(names) | set(classes))
+    if referenced:
+        result = describe_names(module_name, module, names, stub_file, type_source, classes, aliases, referenced)
+    return json.dumps(result, sort_keys=True, indent=1)
+
+
+def describe_names(module_name, module, names, stub_file, type_source, classes, aliases, referenced):
+    stub_names = stub_file.names if stub_file is not None else {}
+    for name, cls in list(classes.items()) + list(referenced.items()):
         RUN_CLASSES.setdefault(runtime_fullname(cls), {"module": module_name, "name": name})
-    context = Context(module_name, classes)
+    context = Context(module_name, {**classes, **referenced})
     result = {"schemaVersion": SCHEMA_VERSION, "module": module_name,
               "pythonVersion": "%d.%d.%d" % sys.version_info[:3], "typeSource": type_source,
               "doc": first_line_doc(module), "functions": [], "classes": [], "constants": [],
               "classAliases": [{"name": n, "target": t} for n, t in sorted(aliases.items())],
               "skipped": [], "drift": []}
+    for name, cls in sorted(referenced.items()):
+        info = stub_class(runtime_fullname(cls)) if stub_file is not None else None
+        try:
+            result["classes"].append(describe_class(context, name, cls, info, result["skipped"]))
+        except Exception as error:
+            result["skipped"].append({"name": name, "reason": "cannot be described (%s: %s)" % (
+                type(error).__name__, error)})
     for name in names:
         value = getattr(module, name)
         stub = stub_names.get(name)
@@ -885,4 +959,5 @@ def describe(module_name, include, exclude, use_stubs):
                 if isinstance(node, (nodes.FuncDef, nodes.OverloadedFuncDef, nodes.Decorator, nodes.TypeInfo, nodes.Var)) \
                         and getattr(node, "fullname", "").startswith(module_name + "."):
                     result["drift"].append({"name": name, "detail": "in the stubs but not at run time (not generated)"})
-    return json.dumps(result, sort_keys=True, indent=1)
+    result["classes"].sort(key=lambda cls: cls["name"])
+    return result

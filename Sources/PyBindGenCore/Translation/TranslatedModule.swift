@@ -118,7 +118,11 @@ struct TranslatedFunction {
         return result
     }
 
-    var isFullyTyped: Bool { !result.isDynamic && !parameters.contains { $0.type.isDynamic } }
+    /// Whether every type Python states reaches Swift (`PythonObject` only where Python says `Any`/`object`).
+    var isFullyTyped: Bool { !result.lostPrecision && !parameters.contains { $0.type.lostPrecision } }
+
+    /// Whether the signature has no `PythonObject` at all.
+    var hasNoPythonObject: Bool { !result.isDynamic && !parameters.contains { $0.type.isDynamic } }
 }
 
 /// One Swift parameter and how its value travels to Python.

@@ -93,7 +93,8 @@ struct Translator {
                 TranslatedConstant(
                     swiftName: Naming.escaped(valueNames[constant.name] ?? Naming.lowerCamel(constant.name)),
                     pythonName: constant.name,
-                    type: types.resultType(constant.type) == .void ? .object : types.resultType(constant.type)))
+                    type: types.resultType(constant.type) == .void
+                        ? SwiftType.object : types.resultType(constant.type)))
         }
         let subclassed = Set(description.classes.flatMap(\.bases))
         var inherited: [String: [String: TranslatedFunction]] = [:]
@@ -244,6 +245,9 @@ struct Translator {
                 ownSubscripts[key.text] = result
             }
             if translated.subscripts.contains(where: { !$0.key.isDynamic }) {
+                for item in translated.subscripts where item.key.isDynamic && !item.isOverride {
+                    ownSubscripts[item.key.text] = nil
+                }
                 translated.subscripts.removeAll { $0.key.isDynamic && !$0.isOverride }
             }
             // `__iter__` → `elements()`, all items converted (named `iteratedElements()` if Python uses the name).
@@ -387,14 +391,14 @@ struct Translator {
             switch parameter.kind {
             case .varPositional:
                 var type = types.swiftType(parameter.type, topLevelParameter: false)
-                if type.text.hasPrefix("some ") { type = .object }
+                if type.text.hasPrefix("some ") { type = type.asObject }
                 options = [
                     TranslatedParameter(
                         label: "_", name: name, type: type, isOptional: false, isVariadic: true, passing: .variadic)
                 ]
             case .varKeyword:
                 var type = types.swiftType(parameter.type, topLevelParameter: false)
-                if type.text.hasPrefix("some ") { type = .object }
+                if type.text.hasPrefix("some ") { type = type.asObject }
                 options = [
                     TranslatedParameter(
                         label: "kwargs", name: name, type: type, isOptional: true, isVariadic: false,
@@ -407,7 +411,7 @@ struct Translator {
                 let label = parameter.kind == .positional ? "_" : name
                 options = types.parameterTypes(parameter.type).map { type in
                     var type = type
-                    if isOptional, type.text.hasPrefix("some ") { type = .object }
+                    if isOptional, type.text.hasPrefix("some ") { type = type.asObject }
                     return TranslatedParameter(
                         label: label, name: name, type: type, isOptional: isOptional, isVariadic: false,
                         passing: passing, defaultDescription: parameter.default?.repr)

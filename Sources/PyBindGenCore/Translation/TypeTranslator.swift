@@ -10,10 +10,24 @@ struct SwiftType: Equatable {
     var tupleElements: [SwiftType]?
     /// The generic parameters (from Python type variables) the type mentions.
     var typeVariables: Set<String> = []
+    /// Whether the type is (or contains) `PythonObject` although Python states a precise type. `false` where
+    /// Python itself says `Any` or `object`: there `PythonObject` is the faithful answer.
+    var lostPrecision: Bool = false
 
-    static let object = SwiftType(text: "PythonRuntime.PythonObject", isDynamic: true, isHashable: false)
+    static let object = SwiftType(
+        text: "PythonRuntime.PythonObject", isDynamic: true, isHashable: false, lostPrecision: true)
     static let anyArgument = SwiftType(
-        text: "some PythonRuntime.ConvertibleToPython", isDynamic: true, isHashable: false)
+        text: "some PythonRuntime.ConvertibleToPython", isDynamic: true, isHashable: false, lostPrecision: true)
+
+    /// `PythonObject`, keeping whether precision was lost.
+    var asObject: SwiftType {
+        SwiftType(text: Self.object.text, isDynamic: true, isHashable: false, lostPrecision: lostPrecision)
+    }
+
+    /// Types are the same Swift type when they are written alike.
+    static func == (lhs: SwiftType, rhs: SwiftType) -> Bool {
+        lhs.text == rhs.text && lhs.tupleElements == rhs.tupleElements
+    }
     static let void = SwiftType(text: "Swift.Void", isDynamic: false, isHashable: false)
 }
 
@@ -33,7 +47,8 @@ struct TypeTranslator {
     /// The Swift name of the generic parameter for a Python type variable: `_T` → `T`, `_KT` → `KT`.
     static func genericName(_ python: String) -> String {
         let name = Naming.upperCamel(python)
-        return name.isEmpty || Naming.keywords.contains(name) ? "T" + name : name
+        let needsPrefix = name.isEmpty || name.first?.isNumber == true || Naming.keywords.contains(name)
+        return needsPrefix ? "T" + name : name
     }
 
     /// The constraint every generic parameter gets: the runtime's conversion protocols.
@@ -53,17 +68,39 @@ struct TypeTranslator {
     /// The Swift type of a result.
     func resultType(_ type: TypeDescription) -> SwiftType {
         if type.kind == "none" { return .void }
+        if type.kind == "tuple", let items = type.args, items.isEmpty {
+            // `tuple[()]`: always empty.
+            return SwiftType(text: "[PythonRuntime.PythonObject]", isDynamic: true, isHashable: false)
+        }
         if type.kind == "tuple", let items = type.args {
             let elements = items.map { swiftType($0, topLevelParameter: false) }
             return SwiftType(
                 text: "(" + elements.map(\.text).joined(separator: ", ") + ")",
                 isDynamic: elements.contains(where: \.isDynamic), isHashable: false, tupleElements: elements,
-                typeVariables: elements.reduce(into: []) { $0.formUnion($1.typeVariables) })
+                typeVariables: elements.reduce(into: []) { $0.formUnion($1.typeVariables) },
+                lostPrecision: elements.contains(where: \.lostPrecision))
         }
         return swiftType(type, topLevelParameter: false)
     }
 
     func swiftType(_ type: TypeDescription, topLevelParameter: Bool) -> SwiftType {
+        let args = type.args ?? []
+        let mapped = swiftTypeIgnoringPrecision(type, topLevelParameter: topLevelParameter)
+        guard mapped.isDynamic else { return mapped }
+        var result = mapped
+        let argumentsLost = args.contains { swiftType($0, topLevelParameter: false).lostPrecision }
+        switch type.kind {
+        case "object": result.lostPrecision = !Self.openReasons.contains(type.reason ?? "")
+        case "optional": result.lostPrecision = argumentsLost
+        default: result.lostPrecision = mapped.lostPrecision || argumentsLost
+        }
+        return result
+    }
+
+    /// Why Python leaves a type open (`Any`, `object`): `PythonObject` is then the faithful Swift type.
+    static let openReasons: Set<String> = ["Any", "object"]
+
+    private func swiftTypeIgnoringPrecision(_ type: TypeDescription, topLevelParameter: Bool) -> SwiftType {
         let args = type.args ?? []
         switch type.kind {
         case "int": return SwiftType(text: "Swift.Int", isDynamic: false, isHashable: true)

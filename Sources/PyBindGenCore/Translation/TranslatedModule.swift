@@ -81,7 +81,7 @@ struct TranslatedFunction {
 
     /// Whether this function may override `ancestor` (same override key): each parameter type is the ancestor's,
     /// its optional, or a superclass of it (`isSuperclass(own, inherited)`), and the result is the ancestor's or
-    /// `covariantResult`.
+    /// `covariantResult` when that is a subclass of the ancestor's.
     func canOverride(
         _ ancestor: TranslatedFunction, covariantResult: String, isSuperclass: (String, String) -> Bool
     ) -> Bool {
@@ -95,7 +95,8 @@ struct TranslatedFunction {
             let inheritedClass = inheritedType.hasSuffix("?") ? String(inheritedType.dropLast()) : inheritedType
             return (ownType.hasSuffix("?") || !inheritedType.hasSuffix("?")) && isSuperclass(ownClass, inheritedClass)
         }
-        return widens && (result == ancestor.result || result.text == covariantResult)
+        let covariant = result.text == covariantResult && isSuperclass(ancestor.result.text, result.text)
+        return widens && (result == ancestor.result || covariant)
     }
 
     /// `text` with every whole-identifier occurrence of `word` replaced.

@@ -86,6 +86,13 @@ let package = Package(
             plugins: ["PyBindGenPlugin"]
         ),
         .testTarget(
+            name: "UserModuleTests",
+            dependencies: ["PythonRuntime"],
+            exclude: ["python"],
+            plugins: ["PyBindGenPlugin"]
+        ),
+        .testTarget(name: "InstalledPackagesTests", dependencies: ["PyBindGenCore", "PythonRuntime"]),
+        .testTarget(
             name: "PyBindGenCoreTests",
             dependencies: ["PyBindGenCore", "PythonRuntime"]
         ),

@@ -132,7 +132,7 @@ class TypeMapper:
                 return {"kind": "int"}
             if name in FLOAT_NAMES:
                 return {"kind": "float"}
-            if name == "builtins.complex":
+            if name in ("builtins.complex", "typing.SupportsComplex"):
                 return {"kind": "complex"}
             if name == "builtins.str":
                 return {"kind": "str"}
@@ -146,6 +146,8 @@ class TypeMapper:
                 return {"kind": "list", "args": [self.map(args[0], self_class, position, depth)]}
             if name in LIST_NAMES and args:
                 return {"kind": "list", "args": [self.map(args[0], self_class, position, depth)]}
+            if name == "_typeshed.SupportsGetItem" and len(args) == 2 and self.map(args[0])["kind"] == "int":
+                return {"kind": "list", "args": [self.map(args[1], self_class, position, depth)]}
             if name in DICT_NAMES and len(args) == 2:
                 return {"kind": "dict", "args": [self.map(a, self_class, position, depth) for a in args]}
             if name in SET_NAMES and args:

@@ -274,6 +274,23 @@ struct Translator {
         return module
     }
 
+    /// The nearest class of this module that both wrapper types derive from (`floating` and `complexfloating` →
+    /// `inexact`), or nil.
+    private func commonSuperclass(_ first: SwiftType, _ second: SwiftType) -> SwiftType? {
+        let prefix = swiftName + "."
+        guard first.text.hasPrefix(prefix), second.text.hasPrefix(prefix) else { return nil }
+        var candidate = description.classes.first { prefix + (types.classNames[$0.name] ?? "") == first.text }
+        var visited: Set<String> = []
+        while let cls = candidate, visited.insert(cls.name).inserted {
+            let text = prefix + (types.classNames[cls.name] ?? "")
+            if isSuperclass(text, second.text) {
+                return SwiftType(text: text, isDynamic: false, isHashable: false)
+            }
+            candidate = cls.bases.first.flatMap { base in description.classes.first { $0.name == base } }
+        }
+        return nil
+    }
+
     /// Whether the Swift type `ancestor` is `type` or one of its superclasses (classes of this module).
     private func isSuperclass(_ ancestor: String, _ type: String) -> Bool {
         let prefix = swiftName + "."
@@ -368,7 +385,9 @@ struct Translator {
         for function in result {
             if let index = merged[function.signatureKey] {
                 if unique[index].result != function.result {
-                    unique[index].result = unique[index].result == .void && function.result == .void ? .void : .object
+                    unique[index].result =
+                        commonSuperclass(unique[index].result, function.result)
+                        ?? (unique[index].result == .void && function.result == .void ? .void : .object)
                 }
             } else {
                 merged[function.signatureKey] = unique.count

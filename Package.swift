@@ -91,7 +91,7 @@ let package = Package(
             exclude: ["python"],
             plugins: ["PyBindGenPlugin"]
         ),
-        .testTarget(name: "InstalledPackagesTests", dependencies: ["PyBindGenCore", "PythonRuntime"]),
+        .testTarget(name: "GenerationEndToEndTests", dependencies: ["PyBindGenCore", "PythonRuntime"]),
         .testTarget(
             name: "PyBindGenCoreTests",
             dependencies: ["PyBindGenCore", "PythonRuntime"]

@@ -7,6 +7,8 @@ public struct Introspector {
     private let planRun: PythonObject
     /// Whether stubs are read (false when `--no-stubs` was given or mypy could not be provisioned).
     public let usesStubs: Bool
+    /// Why stubs are not read, when they are not.
+    private let noStubsReason: String
 
     /// Loads the introspection script, and the typing environment when `useStubs` is set.
     /// - Throws: ``GeneratorError`` if the script cannot be loaded.
@@ -17,7 +19,9 @@ public struct Introspector {
             throw GeneratorError(.introspectionFailed, "introspect.py is missing from the pybindgen resources")
         }
         var stubs = false
+        var reason = "stubs disabled"
         if useStubs {
+            reason = "mypy could not be provisioned (see the messages above)"
             let versions = try Python.versions()
             if let sitePackages = TypingEnvironment.sitePackages(
                 pythonExecutable: versions.executable, pythonVersion: versions.python, log: log)
@@ -32,13 +36,14 @@ public struct Introspector {
         describeFunction = try namespace["describe"]
         planRun = try namespace["plan"]
         usesStubs = stubs
+        noStubsReason = reason
     }
 
     /// Reads the types of all modules of a run at once (one mypy build; a module mypy cannot read falls back
     /// to its runtime annotations alone) and registers the classes each module generates, so that references
     /// between the modules of the run are typed. Returns where each module's types come from.
     public func prepare(modules: [String], include: [String], exclude: [String]) throws -> String {
-        let sources: String = try planRun.call(modules, include, exclude, usesStubs)
+        let sources: String = try planRun.call(modules, include, exclude, usesStubs, noStubsReason)
         return sources
     }
 

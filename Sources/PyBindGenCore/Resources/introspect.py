@@ -456,10 +456,16 @@ def generated_classes(module_name, module, names, stub_file):
     return classes, aliases
 
 
-def plan(module_names, include, exclude, use_stubs):
+# Why stubs are not read in this run (`--no-stubs`, or mypy could not be provisioned).
+_NO_STUBS_REASON = "stubs disabled"
+
+
+def plan(module_names, include, exclude, use_stubs, no_stubs_reason):
     """Reads the stubs of the run and registers every class it generates, so that references between the
     modules of one run are typed. A module that cannot be imported is left for `describe` to report."""
-    summary = prepare_stubs(module_names) if use_stubs else "runtime annotations only: stubs disabled"
+    global _NO_STUBS_REASON
+    _NO_STUBS_REASON = no_stubs_reason
+    summary = prepare_stubs(module_names) if use_stubs else "runtime annotations only: " + no_stubs_reason
     for module_name in module_names:
         try:
             module = import_module(module_name)
@@ -899,7 +905,7 @@ def referenced_classes(result, module_name, taken):
 def describe(module_name, include, exclude, use_stubs):
     module = import_module(module_name)
     names = selected_names(module, include, exclude)
-    stub_file, type_source = (None, "runtime annotations only: stubs disabled")
+    stub_file, type_source = (None, "runtime annotations only: " + _NO_STUBS_REASON)
     if use_stubs:
         stub_file, type_source = load_stubs(module_name)
     classes, aliases = generated_classes(module_name, module, names, stub_file)

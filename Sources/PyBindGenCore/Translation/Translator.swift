@@ -430,7 +430,9 @@ struct Translator {
                 let label = parameter.kind == .positional ? "_" : name
                 options = types.parameterTypes(parameter.type).map { type in
                     var type = type
-                    if isOptional, type.text.hasPrefix("some ") { type = type.asObject }
+                    // An optional parameter cannot be `some …` (nothing to infer it from when omitted): it takes
+                    // any convertible value instead (`seed(a: 42)`, `seed(a: "x")`, `seed()`).
+                    if isOptional, type.text.hasPrefix("some ") { type = type.asOptionalArgument }
                     return TranslatedParameter(
                         label: label, name: name, type: type, isOptional: isOptional, isVariadic: false,
                         passing: passing, defaultDescription: parameter.default?.repr)

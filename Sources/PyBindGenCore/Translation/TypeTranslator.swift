@@ -24,6 +24,14 @@ struct SwiftType: Equatable {
         SwiftType(text: Self.object.text, isDynamic: true, isHashable: false, lostPrecision: lostPrecision)
     }
 
+    /// `(any ConvertibleToPython)`, for optional parameters Swift cannot type more precisely, keeping whether
+    /// precision was lost.
+    var asOptionalArgument: SwiftType {
+        SwiftType(
+            text: "(any PythonRuntime.ConvertibleToPython)", isDynamic: true, isHashable: false,
+            lostPrecision: lostPrecision)
+    }
+
     /// Types are the same Swift type when they are written alike.
     static func == (lhs: SwiftType, rhs: SwiftType) -> Bool {
         lhs.text == rhs.text && lhs.tupleElements == rhs.tupleElements

@@ -9,10 +9,6 @@ import Testing
 @Suite("Installed packages: requests and numpy from a virtual environment", .serialized)
 struct InstalledPackagesTests {
     static let requirements = ["requests==2.34.2", "types-requests==2.33.0.20261030", "numpy==2.4.6"]
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let scratchPackage = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "swift-pybindgen-installed-packages")
 
     /// The virtual environment, provisioned once into pybindgen's cache folder (pip's output is shown).
     static let environment: Result<URL, any Error> = Result {
@@ -23,47 +19,13 @@ struct InstalledPackagesTests {
         let marker = directory.appendingPathComponent(".complete")
         if !FileManager.default.fileExists(atPath: marker.path) {
             try? FileManager.default.removeItem(at: directory)
-            try run(versions.executable, ["-m", "venv", directory.path])
-            try run(directory.appendingPathComponent("bin/pip").path, ["install", "--disable-pip-version-check"] + requirements)
+            try ScratchPackage.run(versions.executable, ["-m", "venv", directory.path])
+            try ScratchPackage.run(
+                directory.appendingPathComponent("bin/pip").path,
+                ["install", "--disable-pip-version-check"] + requirements)
             _ = FileManager.default.createFile(atPath: marker.path, contents: Data())
         }
         return directory
-    }
-
-    /// Runs a program; returns its standard output, failing with its output if it exits non-zero.
-    @discardableResult
-    static func run(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:]) throws
-        -> String
-    {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let errorData = Result { try errors.fileHandleForReading.readToEnd() ?? Data() }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            let stderr = String(decoding: (try? errorData.get()) ?? Data(), as: UTF8.self)
-            throw Failure("\(executable) \(arguments.joined(separator: " ")) exited with \(process.terminationStatus)\n\(text)\n\(stderr)")
-        }
-        return text
-    }
-
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-        init(_ description: String) { self.description = description }
-    }
-
-    /// The `pybindgen` built next to this test binary.
-    static var tool: String {
-        URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? "")
-            .deletingLastPathComponent().appendingPathComponent("pybindgen").path
     }
 
     /// What the typed program prints, one line per check; `expected.py` prints Python's answers for the same.
@@ -71,10 +33,10 @@ struct InstalledPackagesTests {
         import PythonRuntime
 
         let values = try PyNumpy.array(object: [1.5, 2.5, 4.0, 8.0])
-        print(try values.shape.map { try Int($0) })
+        print(try [Int](values.shape))
         print(try values.ndim)
         print(try Double(PyNumpy.mean(a: [1.5, 2.5, 4.0, 8.0])))
-        print(try Double(PyNumpy.mean(a: values).object))
+        print(try Double(PyNumpy.mean(a: values)))
         print(try values.tolist().description)
 
         let response = try PyRequests.Response(Python.run(\"""
@@ -86,7 +48,7 @@ struct InstalledPackagesTests {
             response.url = "https://example.invalid/item"
             \""")["response"])
         print(try response.statusCode)
-        print(try response.ok)
+        print(try PythonObject(response.ok))
         print(try response.reason)
         print(try response.url)
         print(try response.text)
@@ -128,37 +90,13 @@ struct InstalledPackagesTests {
     @Test func generateCompileAndCall() throws {
         let environment = try Self.environment.get()
         let venv = ["VIRTUAL_ENV": environment.path]
-        let manager = FileManager.default
-        let sources = Self.scratchPackage.appendingPathComponent("Sources/Demo")
-        try? manager.removeItem(at: sources)
-        try manager.createDirectory(at: sources, withIntermediateDirectories: true)
-        let summary = try Self.run(
-            Self.tool, ["requests", "numpy", "--flat", "--output", sources.path], environment: venv)
+        let package = try ScratchPackage(name: "installed-packages")
+        let summary = try package.generate(["requests", "numpy"], environment: venv)
         #expect(summary.contains("requests → PyRequests:"))
         #expect(summary.contains("[stub package requests-stubs through mypy"), "\(summary)")
         #expect(summary.contains("[the package's own .pyi stubs through mypy"), "\(summary)")
-        let manifest = """
-            // swift-tools-version:6.0
-            import PackageDescription
-
-            let package = Package(
-                name: "InstalledPackages",
-                platforms: [.macOS(.v15)],
-                dependencies: [.package(name: "swift-pybindgen", path: "\(Self.packageRoot.path)")],
-                targets: [
-                    .executableTarget(
-                        name: "Demo", dependencies: [.product(name: "PythonRuntime", package: "swift-pybindgen")])
-                ],
-                swiftLanguageModes: [.v6]
-            )
-            """
-        try manifest.write(
-            to: Self.scratchPackage.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
-        try Self.program.write(to: sources.appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
-        try Self.run("/usr/bin/env", ["swift", "build", "--package-path", Self.scratchPackage.path])
-        let typed = try Self.run(
-            Self.scratchPackage.appendingPathComponent(".build/debug/Demo").path, [], environment: venv)
-        let python = try Self.run(environment.appendingPathComponent("bin/python").path, ["-c", Self.expected])
+        let typed = try package.buildAndRun(main: Self.program, environment: venv)
+        let python = try ScratchPackage.run(environment.appendingPathComponent("bin/python").path, ["-c", Self.expected])
         #expect(typed == python)
     }
 }

@@ -14,7 +14,8 @@ struct InstalledPackagesTests {
     static let environment: Result<URL, any Error> = Result {
         let versions = try Python.versions()
         let minor = versions.python.split(separator: ".").prefix(2).joined(separator: ".")
-        let name = "packages-python\(minor)-" + requirements.joined(separator: "-").replacingOccurrences(of: "==", with: "")
+        let name =
+            "packages-python\(minor)-" + requirements.joined(separator: "-").replacingOccurrences(of: "==", with: "")
         let directory = URL(fileURLWithPath: TypingEnvironment.cacheDirectory()).appendingPathComponent(name)
         let marker = directory.appendingPathComponent(".complete")
         if !FileManager.default.fileExists(atPath: marker.path) {
@@ -96,7 +97,8 @@ struct InstalledPackagesTests {
         #expect(summary.contains("[stub package requests-stubs through mypy"), "\(summary)")
         #expect(summary.contains("[the package's own .pyi stubs through mypy"), "\(summary)")
         let typed = try package.buildAndRun(main: Self.program, environment: venv)
-        let python = try ScratchPackage.run(environment.appendingPathComponent("bin/python").path, ["-c", Self.expected])
+        let python = try ScratchPackage.run(
+            environment.appendingPathComponent("bin/python").path, ["-c", Self.expected])
         #expect(typed == python)
     }
 }

@@ -130,12 +130,12 @@ struct CommandLineTests {
         ])
         #expect(result.status == 0, "\(result.error)")
         #expect(result.output.contains("skipped not-an-identifier: not a Swift identifier"))
-        #expect(result.output.contains("runtime signatures only"))
+        #expect(result.output.contains("[annotations of odd_names.py through mypy"), "the user's code is typed")
         let text = try String(
             contentsOfFile: folder.appendingPathComponent("out/PyOddNames/PyOddNames.swift").path, encoding: .utf8)
         #expect(
             text.contains(
-                "public static func fine(x: some PythonRuntime.ConvertibleToPython, y: PythonRuntime.PythonObject? = nil)"
+                "public static func fine(x: Swift.Int, y: Swift.String? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {"
             ))
         #expect(text.contains("Python's default is `'a'`"))
     }

@@ -45,8 +45,7 @@ struct ReferenceTests {
         }
         let typedShare = { (name: String) -> Double in
             let line = result.output.split(separator: "\n").first { $0.hasPrefix(name + " → ") } ?? ""
-            let percent = line.split(separator: "(").dropFirst().first?.split(separator: "%").first ?? "0"
-            return (Double(percent) ?? 0) / 100
+            return Double(TypingSourceTests.typedPercent(String(line))) / 100
         }
         #expect(typedShare("math") >= 0.9)
         #expect(typedShare("datetime") >= 0.85)

@@ -63,19 +63,26 @@ struct TypingSourceTests {
         let folder = try CommandLineTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = folder.appendingPathComponent("compiled_only.py").path
-        try "def scale(values: list[float], factor: float = 2.0) -> list[float]:\n    return [v * factor for v in values]\n"
+        try
+            "def scale(values: list[float], factor: float = 2.0) -> list[float]:\n    return [v * factor for v in values]\n"
             .write(toFile: source, atomically: true, encoding: .utf8)
         _ = try Python.run(
-            "import py_compile\npy_compile.compile(\(String(reflecting: source)), cfile=\(String(reflecting: source + "c")), doraise=True)")
+            "import py_compile\npy_compile.compile(\(String(reflecting: source)), cfile=\(String(reflecting: source + "c")), doraise=True)"
+        )
         try FileManager.default.removeItem(atPath: source)
         let result = try Self.run(
-            ["compiled_only", "heapq", "--search-path", folder.path, "--output", folder.appendingPathComponent("out").path],
+            [
+                "compiled_only", "heapq", "--search-path", folder.path, "--output",
+                folder.appendingPathComponent("out").path,
+            ],
             environment: [:])
         #expect(result.status == 0, "\(result.error)")
         let compiled = Self.summary(of: "compiled_only", in: result.output)
         #expect(compiled.contains("runtime annotations only: mypy finds no stubs or typed package"), "\(compiled)")
         #expect(Self.typedPercent(compiled) == 100, "\(compiled)")
-        #expect(Self.summary(of: "heapq", in: result.output).contains("[typeshed stubs through mypy"), "the other module keeps its stubs")
+        #expect(
+            Self.summary(of: "heapq", in: result.output).contains("[typeshed stubs through mypy"),
+            "the other module keeps its stubs")
     }
 
     @Test func noNetworkOnFirstUseFallsBackWithAClearMessage() throws {
@@ -127,7 +134,9 @@ struct TypingSourceTests {
         }
         for (result, module) in zip(results, ["heapq", "bisect"]) {
             #expect(result.status == 0, "\(result.error)")
-            #expect(Self.summary(of: module, in: result.output).contains("[typeshed stubs through mypy"), "\(result.output)")
+            #expect(
+                Self.summary(of: module, in: result.output).contains("[typeshed stubs through mypy"), "\(result.output)"
+            )
         }
         let provisioned = results.filter { $0.error.contains("provisioning typeshed stubs") }
         #expect(provisioned.count == 1, "exactly one process installs; the other waits for it")

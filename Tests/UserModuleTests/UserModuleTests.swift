@@ -20,7 +20,8 @@ struct UserModuleTests {
     }
 
     /// The same shop built in Python, for comparisons.
-    let shopInPython = "(lambda s: (s.add('pears', 0.5, 2), s.add('apples', 0.25, 7), s)[-1])(inventory.Inventory('Ada'))"
+    let shopInPython =
+        "(lambda s: (s.add('pears', 0.5, 2), s.add('apples', 0.25, 7), s)[-1])(inventory.Inventory('Ada'))"
 
     func shop() throws -> PyInventory.Inventory {
         let shop = try PyInventory.Inventory(owner: "Ada")
@@ -43,7 +44,9 @@ struct UserModuleTests {
         let shop = try shop()
         #expect(try shop.names() == python("\(shopInPython).names()"))
         #expect(try shop.counts() == python("\(shopInPython).counts()", as: [String: Int].self))
-        #expect(try shop.largest() == python("\(shopInPython).largest()", as: PythonObject.self).tuple(of: String.self, Int.self))
+        #expect(
+            try shop.largest()
+                == python("\(shopInPython).largest()", as: PythonObject.self).tuple(of: String.self, Int.self))
         #expect(try shop.size == python("\(shopInPython).size"))
         #expect(try shop.find(name: "plums") == nil)
         let pears = try #require(try shop.find(name: "pears"))
@@ -63,7 +66,9 @@ struct UserModuleTests {
 
     @Test func moduleFunctions() throws {
         let shop = try shop()
-        #expect(try PyInventory.summarize(inventory: shop, limit: 1) == python("inventory.summarize(\(shopInPython), limit=1)"))
+        #expect(
+            try PyInventory.summarize(inventory: shop, limit: 1)
+                == python("inventory.summarize(\(shopInPython), limit=1)"))
         #expect(try PyInventory.summarize(inventory: shop) == "Ada: apples, pears")
         #expect(try PyInventory.parseCounts(text: "apples=3, pears=2") == ["apples": 3, "pears": 2])
     }

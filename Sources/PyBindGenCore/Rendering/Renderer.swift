@@ -25,7 +25,9 @@ final class Renderer {
             }
             for alias in module.aliases {
                 emit("")
-                emit("/// `\(module.pythonName).\(alias.name)` is another name of `\(module.pythonName).\(alias.pythonTarget)`.")
+                emit(
+                    "/// `\(module.pythonName).\(alias.name)` is another name of `\(module.pythonName).\(alias.pythonTarget)`."
+                )
                 emit("public typealias \(alias.name) = \(alias.target)")
             }
             for constant in module.constants {
@@ -254,7 +256,9 @@ final class Renderer {
         case .staticFunction:
             // Inlinable so a call compiles down to the cached-function vectorcall in the caller.
             emit("@inlinable")
-            emit("public static func \(function.swiftName)\(generics(function))(\(parameters)) \(throwsClause)\(returns) {")
+            emit(
+                "public static func \(function.swiftName)\(generics(function))(\(parameters)) \(throwsClause)\(returns) {"
+            )
         case .classFunction:
             let modifier = owner?.isFinal == true && !function.isOverride ? "static" : "class"
             emit(
@@ -266,7 +270,8 @@ final class Renderer {
             )
         case .initializer:
             emit(
-                "\(function.isOverride ? "override " : "")public init\(generics(function))(\(parameters)) \(throwsClause) {")
+                "\(function.isOverride ? "override " : "")public init\(generics(function))(\(parameters)) \(throwsClause) {"
+            )
         case .binaryOperator:
             emit("public static func \(function.swiftName) (\(parameters)) \(throwsClause)\(returns) {")
         case .prefixOperator:

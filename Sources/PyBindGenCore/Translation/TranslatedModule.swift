@@ -46,7 +46,8 @@ struct TranslatedFunction {
             return "\(parameter.label):\(type)\(parameter.isVariadic ? "..." : "")"
         }.joined(separator: ",")
         let ordered = genericParameters.sorted {
-            (labels.range(of: $0)?.lowerBound ?? labels.endIndex) < (labels.range(of: $1)?.lowerBound ?? labels.endIndex)
+            (labels.range(of: $0)?.lowerBound ?? labels.endIndex)
+                < (labels.range(of: $1)?.lowerBound ?? labels.endIndex)
         }
         for (index, name) in ordered.enumerated() {
             labels = labels.split(separator: ",", omittingEmptySubsequences: false).map { part in

@@ -362,7 +362,8 @@ struct Translator {
             // infer them); otherwise they are dynamic.
             var allVariables = types
             allVariables.genericParameters = Set(
-                signature.parameters.flatMap { Self.typeVariables(in: $0.type) } + Self.typeVariables(in: signature.returns))
+                signature.parameters.flatMap { Self.typeVariables(in: $0.type) }
+                    + Self.typeVariables(in: signature.returns))
             var generic = types
             generic.genericParameters = Set(
                 signature.parameters.filter { $0.default == nil && $0.kind != .varKeyword }.flatMap {
@@ -398,7 +399,9 @@ struct Translator {
     }
 
     /// Parameter lists for one signature: a list per combination of union members (at most a few).
-    private func parameterVariants(_ parameters: [ParameterDescription], types: TypeTranslator) -> [[TranslatedParameter]] {
+    private func parameterVariants(_ parameters: [ParameterDescription], types: TypeTranslator)
+        -> [[TranslatedParameter]]
+    {
         var variants: [[TranslatedParameter]] = [[]]
         var usedNames: Set<String> = []
         for parameter in parameters {

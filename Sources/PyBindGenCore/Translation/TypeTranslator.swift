@@ -116,7 +116,8 @@ struct TypeTranslator {
         case "str": return SwiftType(text: "Swift.String", isDynamic: false, isHashable: true)
         case "bool": return SwiftType(text: "Swift.Bool", isDynamic: false, isHashable: true)
         case "bytes": return SwiftType(text: "[Swift.UInt8]", isDynamic: false, isHashable: true)
-        case "complex": return SwiftType(text: "ComplexModule.Complex<Swift.Double>", isDynamic: false, isHashable: true)
+        case "complex":
+            return SwiftType(text: "ComplexModule.Complex<Swift.Double>", isDynamic: false, isHashable: true)
         case "typevar":
             guard let name = type.name, genericParameters.contains(name) else { return dynamic(topLevelParameter) }
             return SwiftType(

@@ -1,6 +1,6 @@
+import CPython
 @_exported import ComplexModule
 @_exported import RealModule
-import CPython
 
 /// `complex` ↔ `Complex<Double>` (swift-numerics).
 extension Complex: ConvertibleToPython where RealType == Double {

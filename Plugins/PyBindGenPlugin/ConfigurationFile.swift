@@ -54,6 +54,29 @@ enum ConfigurationFile {
         return modules
     }
 
+    /// The `.py` and `.pyi` files under the file's `searchPaths` (relative to its folder): the user's own Python
+    /// code, whose annotations type the bindings, so editing it regenerates them.
+    static func pythonSources(in url: URL) -> [URL] {
+        guard let data = try? Data(contentsOf: url),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let searchPaths = object["searchPaths"] as? [String]
+        else { return [] }
+        let folder = url.deletingLastPathComponent()
+        var sources: [URL] = []
+        for searchPath in searchPaths {
+            let root = searchPath.hasPrefix("/") ? URL(fileURLWithPath: searchPath) : folder.appending(path: searchPath)
+            let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+            while let file = files?.nextObject() as? URL {
+                if file.lastPathComponent == "__pycache__" {
+                    files?.skipDescendants()
+                } else if ["py", "pyi"].contains(file.pathExtension) {
+                    sources.append(file)
+                }
+            }
+        }
+        return sources.sorted { $0.path < $1.path }
+    }
+
     /// `statistics` → `PyStatistics`, `os.path` → `PyOsPath` (the generator's naming rule).
     static func swiftModuleName(_ module: String) -> String {
         "Py" + module.split(separator: ".").map { upperCamel(String($0)) }.joined()

@@ -2,7 +2,8 @@ import Foundation
 import PackagePlugin
 
 /// Generates typed Swift wrappers for the Python modules listed in the target's `pybindgen.json`, into the
-/// plugin work directory, on every build where the file (or pybindgen itself) changed.
+/// plugin work directory, on every build where the file, a `.py`/`.pyi` file under its `searchPaths`, or
+/// pybindgen itself changed.
 @main
 struct PyBindGenPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
@@ -46,7 +47,7 @@ struct PyBindGenPlugin: BuildToolPlugin {
                     "--config", configuration.path, "--output", outputDirectory.path, "--flat",
                     "--regenerate-command", "swift build (PyBindGenPlugin reads \(relativeConfiguration))",
                 ],
-                inputFiles: [configuration],
+                inputFiles: [configuration] + ConfigurationFile.pythonSources(in: configuration),
                 outputFiles: outputs
             )
         ]

@@ -50,6 +50,11 @@ struct BuildPluginTests {
             try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
+        return try rebuild()
+    }
+
+    /// Builds the package as it is on disk.
+    static func rebuild() throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["swift", "build", "--package-path", scratchPackage.path]
@@ -123,5 +128,21 @@ struct BuildPluginTests {
         #expect(result.status == 0, "\(result.output)")
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.generated.path)
         #expect(files == ["PyTextwrap.swift"])
+    }
+
+    @Test func editingABoundPythonFileRegenerates() throws {
+        let first = try Self.build([
+            "pybindgen.json": #"{"modules": ["shapes"], "searchPaths": ["python"]}"#,
+            "python/shapes.py": "def area(width: float, height: float) -> float:\n    return width * height\n",
+            "main.swift": "import PythonRuntime\nprint(try PyShapes.area(width: 2, height: 3))\n",
+        ])
+        #expect(first.status == 0, "\(first.output)")
+        try
+            "def area(width: float, height: float) -> float:\n    return width * height\n\n\ndef perimeter(width: float, height: float) -> float:\n    return 2 * (width + height)\n"
+            .write(to: Self.sources.appendingPathComponent("python/shapes.py"), atomically: true, encoding: .utf8)
+        let second = try Self.rebuild()
+        #expect(second.status == 0, "\(second.output)")
+        let text = try String(contentsOf: Self.generated.appendingPathComponent("PyShapes.swift"), encoding: .utf8)
+        #expect(text.contains("public static func perimeter(width: Swift.Double, height: Swift.Double)"))
     }
 }

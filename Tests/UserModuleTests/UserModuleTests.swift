@@ -71,6 +71,12 @@ struct UserModuleTests {
                 == python("inventory.summarize(\(shopInPython), limit=1)"))
         #expect(try PyInventory.summarize(inventory: shop) == "Ada: apples, pears")
         #expect(try PyInventory.parseCounts(text: "apples=3, pears=2") == ["apples": 3, "pears": 2])
+        // list[tuple[str, int]] | None → [(String, Int)]?
+        let plan = try #require(try PyInventory.restockPlan(counts: ["apples": 1, "pears": 9, "figs": 4]))
+        #expect(plan.map(\.0) == ["apples", "figs"])
+        #expect(
+            try plan.map(\.1) == python("[n for _, n in inventory.restock_plan({'apples': 1, 'pears': 9, 'figs': 4})]"))
+        #expect(try PyInventory.restockPlan(counts: ["apples": 7]) == nil)
     }
 
     @Test func customExceptionArrivesAsPythonError() throws {

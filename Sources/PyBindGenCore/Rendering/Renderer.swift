@@ -38,9 +38,12 @@ final class Renderer {
                 indented {
                     emit("get throws(PythonRuntime.PythonError) {")
                     indented {
-                        emit(
-                            "try _module.object.attribute(\(literal(constant.pythonName)))"
-                                + conversion(constant.type))
+                        if constant.type.conversion == nil {
+                            emit("try _module.object.attribute(\(literal(constant.pythonName))).converted()")
+                        } else {
+                            emit("let value = try _module.object.attribute(\(literal(constant.pythonName)))")
+                            emit("return " + converting("value", to: constant.type))
+                        }
                     }
                     emit("}")
                 }
@@ -108,11 +111,9 @@ final class Renderer {
                             : "var arguments = PythonRuntime.PythonArguments()")
                     appendArguments(function)
                     let call = "try await executor.call(\(module.swiftName).\(function.callee), with: arguments)"
-                    if let elements = function.result.tupleElements {
+                    if function.result.conversion != nil {
                         emit("let result: PythonRuntime.PythonObject = \(call)")
-                        emit(
-                            "return try result.tuple(of: \(elements.map { $0.text + ".self" }.joined(separator: ", ")))"
-                        )
+                        emit("return " + converting("result", to: function.result))
                     } else if function.result != .void {
                         emit("return \(call)")
                     } else {
@@ -187,8 +188,9 @@ final class Renderer {
                     emit("get throws(PythonRuntime.PythonError) {")
                     indented {
                         switch property.special {
-                        case .attribute where property.type.tupleElements != nil:
-                            emit("try object.attribute(\(literal(property.pythonName)))" + conversion(property.type))
+                        case .attribute where property.type.conversion != nil:
+                            emit("let value = try object.attribute(\(literal(property.pythonName)))")
+                            emit("return " + converting("value", to: property.type))
                         case .attribute: emit("try attribute(\(literal(property.pythonName)))")
                         case .length: emit("try object.length")
                         }
@@ -289,10 +291,26 @@ final class Renderer {
             + ">"
     }
 
-    /// The conversion of a `PythonObject` expression to `type`: `.converted()`, or `.tuple(of: …)` for tuples.
-    private func conversion(_ type: SwiftType) -> String {
-        guard let elements = type.tupleElements else { return ".converted()" }
-        return ".tuple(of: \(elements.map { $0.text + ".self" }.joined(separator: ", ")))"
+    /// An expression converting the `PythonObject` named `value` to `type`: `.converted()`, or for results
+    /// holding tuples, `tuple(of:)` inside the runtime's item-by-item conversions (`list`, `dictionary`,
+    /// `optional`).
+    private func converting(_ value: String, to type: SwiftType) -> String {
+        func closure(_ element: SwiftType) -> String {
+            "{ (item: PythonRuntime.PythonObject) throws(PythonRuntime.PythonError) -> \(element.text) in "
+                + converting("item", to: element) + " }"
+        }
+        switch type.conversion {
+        case nil: return "try \(value).converted()"
+        case .tuple(let elements):
+            return "try \(value).tuple(of: \(elements.map { $0.text + ".self" }.joined(separator: ", ")))"
+        case .list(let element):
+            return "try PythonRuntime.PythonItemConversion.list(\(value), converting: \(closure(element)))"
+        case .dictionary(let key, let element):
+            return "try PythonRuntime.PythonItemConversion.dictionary(\(value), keys: \(key.text).self, converting: "
+                + closure(element) + ")"
+        case .optional(let wrapped):
+            return "try PythonRuntime.PythonItemConversion.optional(\(value), converting: \(closure(wrapped)))"
+        }
     }
 
     private func parameterText(_ parameter: TranslatedParameter) -> String {
@@ -314,7 +332,7 @@ final class Renderer {
     private func body(_ function: TranslatedFunction, owner: TranslatedClass?) {
         let returnsValue = function.result != .void
         let resultType =
-            function.result.tupleElements != nil
+            function.result.conversion != nil
             ? "PythonRuntime.PythonObject" : (returnsValue ? function.result.text : "PythonRuntime.PythonNoneResult")
         switch function.kind {
         case .binaryOperator:
@@ -349,9 +367,9 @@ final class Renderer {
             emit("let object: PythonRuntime.PythonObject = try \(call)")
             emit("super.init(unchecked: object)")
         default:
-            if let elements = function.result.tupleElements {
+            if function.result.conversion != nil {
                 emit("let result: \(resultType) = try \(call)")
-                emit("return try result.tuple(of: \(elements.map { $0.text + ".self" }.joined(separator: ", ")))")
+                emit("return " + converting("result", to: function.result))
             } else if returnsValue {
                 emit("return try \(call)")
             } else {

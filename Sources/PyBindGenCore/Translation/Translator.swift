@@ -235,7 +235,7 @@ struct Translator {
                 guard let keyParameter = overload.parameters.first(where: { $0.kind != .varKeyword }) else { continue }
                 let key = types.swiftType(keyParameter.type, topLevelParameter: false)
                 var result = types.resultType(overload.returns)
-                if result.tupleElements != nil || result == .void {
+                if result.conversion != nil || result == .void {
                     result = SwiftType(text: "PythonRuntime.PythonObject", isDynamic: true, isHashable: false)
                 }
                 if let existing = ancestorSubscripts[key.text], existing != result { continue }
@@ -260,7 +260,7 @@ struct Translator {
                     if inheritedIteration.element == element && inheritedIteration.name == name {
                         translated.iteration = (name, element, true)
                     }
-                } else if element.tupleElements == nil && element != .void {
+                } else if element.conversion == nil && element != .void {
                     translated.iteration = (name, element, false)
                     ownIteration = (name, element)
                 }

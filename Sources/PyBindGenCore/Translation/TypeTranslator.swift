@@ -1,5 +1,5 @@
 /// A Swift type chosen for a Python type.
-struct SwiftType: Equatable {
+struct SwiftType: Equatable, Sendable {
     /// The type as written in generated code.
     var text: String
     /// Whether the type is (or contains) `PythonObject` because the Python type could not be mapped.
@@ -8,6 +8,9 @@ struct SwiftType: Equatable {
     var isHashable: Bool
     /// Element types of a tuple result, converted with `tuple(of:)`.
     var tupleElements: [SwiftType]?
+    /// How a result of this type is converted when Swift cannot do it through `ConvertibleFromPython` (a tuple,
+    /// or a collection or optional of tuples); `nil` for every other type.
+    var conversion: Conversion?
     /// The generic parameters (from Python type variables) the type mentions.
     var typeVariables: Set<String> = []
     /// Whether the type is (or contains) `PythonObject` although Python states a precise type. `false` where
@@ -37,6 +40,14 @@ struct SwiftType: Equatable {
         lhs.text == rhs.text && lhs.tupleElements == rhs.tupleElements
     }
     static let void = SwiftType(text: "Swift.Void", isDynamic: false, isHashable: false)
+
+    /// Conversions of results that contain tuples (Swift tuples conform to no protocol).
+    indirect enum Conversion: Equatable, Sendable {
+        case tuple([SwiftType])
+        case list(SwiftType)
+        case dictionary(key: SwiftType, value: SwiftType)
+        case optional(SwiftType)
+    }
 }
 
 /// Maps pybindgen's type language to Swift types, per the type-mapping contract.
@@ -45,6 +56,9 @@ struct TypeTranslator {
     var namespace: String
     /// Python class name → Swift class name, for the module's own classes.
     var classNames: [String: String]
+    /// Whether tuples may appear inside collections and optionals (results only: they are converted item by
+    /// item; a parameter with a nested tuple is dynamic).
+    var allowsNestedTuples = false
     /// Dotted module → (Python class name → Swift class name), for the other modules of the run whose classes
     /// can be named from this one (those generated into the same Swift target).
     var otherModules: [String: [String: String]] = [:]
@@ -76,19 +90,26 @@ struct TypeTranslator {
     /// The Swift type of a result.
     func resultType(_ type: TypeDescription) -> SwiftType {
         if type.kind == "none" { return .void }
-        if type.kind == "tuple", let items = type.args, items.isEmpty {
+        var results = self
+        results.allowsNestedTuples = true
+        return results.swiftType(type, topLevelParameter: false)
+    }
+
+    /// `(A, B, …)` converted with `tuple(of:)`; an element that is itself a tuple (or holds one) is dynamic.
+    private func tupleType(_ items: [TypeDescription]) -> SwiftType {
+        guard !items.isEmpty else {
             // `tuple[()]`: always empty.
             return SwiftType(text: "[PythonRuntime.PythonObject]", isDynamic: true, isHashable: false)
         }
-        if type.kind == "tuple", let items = type.args {
-            let elements = items.map { swiftType($0, topLevelParameter: false) }
-            return SwiftType(
-                text: "(" + elements.map(\.text).joined(separator: ", ") + ")",
-                isDynamic: elements.contains(where: \.isDynamic), isHashable: false, tupleElements: elements,
-                typeVariables: elements.reduce(into: []) { $0.formUnion($1.typeVariables) },
-                lostPrecision: elements.contains(where: \.lostPrecision))
+        let elements = items.map { item -> SwiftType in
+            let element = swiftType(item, topLevelParameter: false)
+            return element.conversion == nil ? element : element.asObject
         }
-        return swiftType(type, topLevelParameter: false)
+        return SwiftType(
+            text: "(" + elements.map(\.text).joined(separator: ", ") + ")",
+            isDynamic: elements.contains(where: \.isDynamic), isHashable: false, tupleElements: elements,
+            conversion: .tuple(elements), typeVariables: elements.reduce(into: []) { $0.formUnion($1.typeVariables) },
+            lostPrecision: elements.contains(where: \.lostPrecision))
     }
 
     func swiftType(_ type: TypeDescription, topLevelParameter: Bool) -> SwiftType {
@@ -124,34 +145,33 @@ struct TypeTranslator {
                 text: Self.genericName(name), isDynamic: false, isHashable: false, typeVariables: [name])
         case "list" where args.count == 1:
             let element = swiftType(args[0], topLevelParameter: false)
-            guard element.tupleElements == nil else { return dynamic(topLevelParameter) }
             return SwiftType(
                 text: "[\(element.text)]", isDynamic: element.isDynamic, isHashable: element.isHashable,
-                typeVariables: element.typeVariables)
+                conversion: element.conversion.map { _ in .list(element) }, typeVariables: element.typeVariables)
         case "set" where args.count == 1:
             let element = swiftType(args[0], topLevelParameter: false)
-            guard element.isHashable, element.tupleElements == nil else { return dynamic(topLevelParameter) }
+            guard element.isHashable, element.conversion == nil else { return dynamic(topLevelParameter) }
             return SwiftType(
                 text: "Swift.Set<\(element.text)>", isDynamic: element.isDynamic, isHashable: true,
                 typeVariables: element.typeVariables)
         case "dict" where args.count == 2:
             let key = swiftType(args[0], topLevelParameter: false)
             let value = swiftType(args[1], topLevelParameter: false)
-            guard key.isHashable, key.tupleElements == nil, value.tupleElements == nil else {
-                return dynamic(topLevelParameter)
-            }
+            guard key.isHashable, key.conversion == nil else { return dynamic(topLevelParameter) }
             return SwiftType(
                 text: "[\(key.text): \(value.text)]", isDynamic: key.isDynamic || value.isDynamic,
-                isHashable: value.isHashable, typeVariables: key.typeVariables.union(value.typeVariables))
+                isHashable: value.isHashable,
+                conversion: value.conversion.map { _ in .dictionary(key: key, value: value) },
+                typeVariables: key.typeVariables.union(value.typeVariables))
         case "optional" where args.count == 1:
             let wrapped = swiftType(args[0], topLevelParameter: false)
-            if wrapped.isDynamic || wrapped.tupleElements != nil { return dynamic(topLevelParameter) }
+            if wrapped.isDynamic { return dynamic(topLevelParameter) }
+            let text = wrapped.text + "?"
             return SwiftType(
-                text: wrapped.text + "?", isDynamic: false, isHashable: wrapped.isHashable,
-                typeVariables: wrapped.typeVariables)
-        case "tuple" where !topLevelParameter:
-            // A tuple is a Swift value only at the top of a result (`tuple(of:)`); nested, it stays dynamic.
-            return .object
+                text: text, isDynamic: false, isHashable: wrapped.isHashable,
+                conversion: wrapped.conversion.map { _ in .optional(wrapped) }, typeVariables: wrapped.typeVariables)
+        case "tuple" where allowsNestedTuples:
+            return tupleType(args)
         case "class":
             if let name = type.name {
                 if let module = type.module {

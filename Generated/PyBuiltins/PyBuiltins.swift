@@ -139,8 +139,7 @@ public enum PyBuiltins {
 
     /// async anext(aiterator[, default])
     ///
-    /// Return the next item from the async iterator.  If default is given and the async
-    /// iterator is exhausted, it is returned instead of raising StopAsyncIteration.
+    /// (Another overload of `anext`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func anext<VT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ i: some PythonRuntime.ConvertibleToPython, _ `default`: VT) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
@@ -242,16 +241,7 @@ public enum PyBuiltins {
 
     /// Compile source into a code object that can be executed by exec() or eval().
     ///
-    /// The source code may represent a Python module, statement or expression.
-    /// The filename will be used for run-time error messages.
-    /// The mode must be 'exec' to compile a module, 'single' to compile a
-    /// single (interactive) statement, or 'eval' to compile an expression.
-    /// The flags argument, if present, controls which future statements influence
-    /// the compilation of the code.
-    /// The dont_inherit argument, if true, stops the compilation inheriting
-    /// the effects of any future statements in effect in the code calling
-    /// compile; if absent or false these statements do influence the compilation,
-    /// in addition to any features explicitly specified.
+    /// (Another overload of `compile`; see the first for details.)
     ///
     /// - Parameter dontInherit: Python's default is `False`; omitted unless given.
     /// - Parameter optimize: Python's default is `-1`; omitted unless given.
@@ -414,9 +404,7 @@ public enum PyBuiltins {
 
     /// getattr(object, name[, default]) -> value
     ///
-    /// Get a named attribute from an object; getattr(x, 'y') is equivalent to x.y.
-    /// When a default argument is given, it is returned when the attribute doesn't
-    /// exist; without it, an exception is raised in that case.
+    /// (Another overload of `getattr`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
@@ -429,9 +417,7 @@ public enum PyBuiltins {
 
     /// getattr(object, name[, default]) -> value
     ///
-    /// Get a named attribute from an object; getattr(x, 'y') is equivalent to x.y.
-    /// When a default argument is given, it is returned when the attribute doesn't
-    /// exist; without it, an exception is raised in that case.
+    /// (Another overload of `getattr`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: Swift.Bool) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
@@ -444,9 +430,7 @@ public enum PyBuiltins {
 
     /// getattr(object, name[, default]) -> value
     ///
-    /// Get a named attribute from an object; getattr(x, 'y') is equivalent to x.y.
-    /// When a default argument is given, it is returned when the attribute doesn't
-    /// exist; without it, an exception is raised in that case.
+    /// (Another overload of `getattr`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
@@ -459,9 +443,7 @@ public enum PyBuiltins {
 
     /// getattr(object, name[, default]) -> value
     ///
-    /// Get a named attribute from an object; getattr(x, 'y') is equivalent to x.y.
-    /// When a default argument is given, it is returned when the attribute doesn't
-    /// exist; without it, an exception is raised in that case.
+    /// (Another overload of `getattr`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func getattr<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: T) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
@@ -591,9 +573,7 @@ public enum PyBuiltins {
     /// iter(iterable) -> iterator
     /// iter(callable, sentinel) -> iterator
     ///
-    /// Get an iterator from an object.  In the first form, the argument must
-    /// supply its own iterator, or be a sequence.
-    /// In the second form, the callable is called until it returns the sentinel.
+    /// (Another overload of `iter`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func iter(_ object: some PythonRuntime.ConvertibleToPython, _ sentinel: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
@@ -649,10 +629,7 @@ public enum PyBuiltins {
     /// max(iterable, *[, default=obj, key=func]) -> value
     /// max(arg1, arg2, *args, *[, key=func]) -> value
     ///
-    /// With a single iterable argument, return its biggest item. The
-    /// default keyword-only argument specifies an object to return if
-    /// the provided iterable is empty.
-    /// With two or more arguments, return the largest argument.
+    /// (Another overload of `max`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func max<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ arg1: T, _ arg2: T, _ args: T..., key: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> T {
@@ -667,10 +644,7 @@ public enum PyBuiltins {
     /// max(iterable, *[, default=obj, key=func]) -> value
     /// max(arg1, arg2, *args, *[, key=func]) -> value
     ///
-    /// With a single iterable argument, return its biggest item. The
-    /// default keyword-only argument specifies an object to return if
-    /// the provided iterable is empty.
-    /// With two or more arguments, return the largest argument.
+    /// (Another overload of `max`; see the first for details.)
     ///
     /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
@@ -685,10 +659,7 @@ public enum PyBuiltins {
     /// max(iterable, *[, default=obj, key=func]) -> value
     /// max(arg1, arg2, *args, *[, key=func]) -> value
     ///
-    /// With a single iterable argument, return its biggest item. The
-    /// default keyword-only argument specifies an object to return if
-    /// the provided iterable is empty.
-    /// With two or more arguments, return the largest argument.
+    /// (Another overload of `max`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func max<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [T], key: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> T {
@@ -701,10 +672,7 @@ public enum PyBuiltins {
     /// max(iterable, *[, default=obj, key=func]) -> value
     /// max(arg1, arg2, *args, *[, key=func]) -> value
     ///
-    /// With a single iterable argument, return its biggest item. The
-    /// default keyword-only argument specifies an object to return if
-    /// the provided iterable is empty.
-    /// With two or more arguments, return the largest argument.
+    /// (Another overload of `max`; see the first for details.)
     ///
     /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
@@ -720,10 +688,7 @@ public enum PyBuiltins {
     /// max(iterable, *[, default=obj, key=func]) -> value
     /// max(arg1, arg2, *args, *[, key=func]) -> value
     ///
-    /// With a single iterable argument, return its biggest item. The
-    /// default keyword-only argument specifies an object to return if
-    /// the provided iterable is empty.
-    /// With two or more arguments, return the largest argument.
+    /// (Another overload of `max`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func max<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [T1], key: some PythonRuntime.ConvertibleToPython, `default`: T2) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
@@ -757,10 +722,7 @@ public enum PyBuiltins {
     /// min(iterable, *[, default=obj, key=func]) -> value
     /// min(arg1, arg2, *args, *[, key=func]) -> value
     ///
-    /// With a single iterable argument, return its smallest item. The
-    /// default keyword-only argument specifies an object to return if
-    /// the provided iterable is empty.
-    /// With two or more arguments, return the smallest argument.
+    /// (Another overload of `min`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func min<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ arg1: T, _ arg2: T, _ args: T..., key: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> T {
@@ -775,10 +737,7 @@ public enum PyBuiltins {
     /// min(iterable, *[, default=obj, key=func]) -> value
     /// min(arg1, arg2, *args, *[, key=func]) -> value
     ///
-    /// With a single iterable argument, return its smallest item. The
-    /// default keyword-only argument specifies an object to return if
-    /// the provided iterable is empty.
-    /// With two or more arguments, return the smallest argument.
+    /// (Another overload of `min`; see the first for details.)
     ///
     /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
@@ -793,10 +752,7 @@ public enum PyBuiltins {
     /// min(iterable, *[, default=obj, key=func]) -> value
     /// min(arg1, arg2, *args, *[, key=func]) -> value
     ///
-    /// With a single iterable argument, return its smallest item. The
-    /// default keyword-only argument specifies an object to return if
-    /// the provided iterable is empty.
-    /// With two or more arguments, return the smallest argument.
+    /// (Another overload of `min`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func min<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [T], key: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> T {
@@ -809,10 +765,7 @@ public enum PyBuiltins {
     /// min(iterable, *[, default=obj, key=func]) -> value
     /// min(arg1, arg2, *args, *[, key=func]) -> value
     ///
-    /// With a single iterable argument, return its smallest item. The
-    /// default keyword-only argument specifies an object to return if
-    /// the provided iterable is empty.
-    /// With two or more arguments, return the smallest argument.
+    /// (Another overload of `min`; see the first for details.)
     ///
     /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
@@ -828,10 +781,7 @@ public enum PyBuiltins {
     /// min(iterable, *[, default=obj, key=func]) -> value
     /// min(arg1, arg2, *args, *[, key=func]) -> value
     ///
-    /// With a single iterable argument, return its smallest item. The
-    /// default keyword-only argument specifies an object to return if
-    /// the provided iterable is empty.
-    /// With two or more arguments, return the smallest argument.
+    /// (Another overload of `min`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func min<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [T1], key: some PythonRuntime.ConvertibleToPython, `default`: T2) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
@@ -854,8 +804,7 @@ public enum PyBuiltins {
 
     /// next(iterator[, default])
     ///
-    /// Return the next item from the iterator. If default is given and the iterator
-    /// is exhausted, it is returned instead of raising StopIteration.
+    /// (Another overload of `next`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func next<VT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ i: some PythonRuntime.ConvertibleToPython, _ `default`: VT) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
@@ -1010,117 +959,7 @@ public enum PyBuiltins {
 
     /// Open file and return a stream.  Raise OSError upon failure.
     ///
-    /// file is either a text or byte string giving the name (and the path
-    /// if the file isn't in the current working directory) of the file to
-    /// be opened or an integer file descriptor of the file to be
-    /// wrapped. (If a file descriptor is given, it is closed when the
-    /// returned I/O object is closed, unless closefd is set to False.)
-    ///
-    /// mode is an optional string that specifies the mode in which the file
-    /// is opened. It defaults to 'r' which means open for reading in text
-    /// mode.  Other common values are 'w' for writing (truncating the file if
-    /// it already exists), 'x' for creating and writing to a new file, and
-    /// 'a' for appending (which on some Unix systems, means that all writes
-    /// append to the end of the file regardless of the current seek position).
-    /// In text mode, if encoding is not specified the encoding used is platform
-    /// dependent: locale.getencoding() is called to get the current locale encoding.
-    /// (For reading and writing raw bytes use binary mode and leave encoding
-    /// unspecified.) The available modes are:
-    ///
-    /// ========= ===============================================================
-    /// Character Meaning
-    /// --------- ---------------------------------------------------------------
-    /// 'r'       open for reading (default)
-    /// 'w'       open for writing, truncating the file first
-    /// 'x'       create a new file and open it for writing
-    /// 'a'       open for writing, appending to the end of the file if it exists
-    /// 'b'       binary mode
-    /// 't'       text mode (default)
-    /// '+'       open a disk file for updating (reading and writing)
-    /// ========= ===============================================================
-    ///
-    /// The default mode is 'rt' (open for reading text). For binary random
-    /// access, the mode 'w+b' opens and truncates the file to 0 bytes, while
-    /// 'r+b' opens the file without truncation. The 'x' mode implies 'w' and
-    /// raises an `FileExistsError` if the file already exists.
-    ///
-    /// Python distinguishes between files opened in binary and text modes,
-    /// even when the underlying operating system doesn't. Files opened in
-    /// binary mode (appending 'b' to the mode argument) return contents as
-    /// bytes objects without any decoding. In text mode (the default, or when
-    /// 't' is appended to the mode argument), the contents of the file are
-    /// returned as strings, the bytes having been first decoded using a
-    /// platform-dependent encoding or using the specified encoding if given.
-    ///
-    /// buffering is an optional integer used to set the buffering policy.
-    /// Pass 0 to switch buffering off (only allowed in binary mode), 1 to select
-    /// line buffering (only usable in text mode), and an integer > 1 to indicate
-    /// the size of a fixed-size chunk buffer.  When no buffering argument is
-    /// given, the default buffering policy works as follows:
-    ///
-    /// * Binary files are buffered in fixed-size chunks; the size of the buffer
-    ///   is chosen using a heuristic trying to determine the underlying device's
-    ///   "block size" and falling back on `io.DEFAULT_BUFFER_SIZE`.
-    ///   On many systems, the buffer will typically be 4096 or 8192 bytes long.
-    ///
-    /// * "Interactive" text files (files for which isatty() returns True)
-    ///   use line buffering.  Other text files use the policy described above
-    ///   for binary files.
-    ///
-    /// encoding is the name of the encoding used to decode or encode the
-    /// file. This should only be used in text mode. The default encoding is
-    /// platform dependent, but any encoding supported by Python can be
-    /// passed.  See the codecs module for the list of supported encodings.
-    ///
-    /// errors is an optional string that specifies how encoding errors are to
-    /// be handled---this argument should not be used in binary mode. Pass
-    /// 'strict' to raise a ValueError exception if there is an encoding error
-    /// (the default of None has the same effect), or pass 'ignore' to ignore
-    /// errors. (Note that ignoring encoding errors can lead to data loss.)
-    /// See the documentation for codecs.register or run 'help(codecs.Codec)'
-    /// for a list of the permitted encoding error strings.
-    ///
-    /// newline controls how universal newlines works (it only applies to text
-    /// mode). It can be None, '', '\n', '\r', and '\r\n'.  It works as
-    /// follows:
-    ///
-    /// * On input, if newline is None, universal newlines mode is
-    ///   enabled. Lines in the input can end in '\n', '\r', or '\r\n', and
-    ///   these are translated into '\n' before being returned to the
-    ///   caller. If it is '', universal newline mode is enabled, but line
-    ///   endings are returned to the caller untranslated. If it has any of
-    ///   the other legal values, input lines are only terminated by the given
-    ///   string, and the line ending is returned to the caller untranslated.
-    ///
-    /// * On output, if newline is None, any '\n' characters written are
-    ///   translated to the system default line separator, os.linesep. If
-    ///   newline is '' or '\n', no translation takes place. If newline is any
-    ///   of the other legal values, any '\n' characters written are translated
-    ///   to the given string.
-    ///
-    /// If closefd is False, the underlying file descriptor will be kept open
-    /// when the file is closed. This does not work when a file name is given
-    /// and must be True in that case.
-    ///
-    /// A custom opener can be used by passing a callable as *opener*. The
-    /// underlying file descriptor for the file object is then obtained by
-    /// calling *opener* with (*file*, *flags*). *opener* must return an open
-    /// file descriptor (passing os.open as *opener* results in functionality
-    /// similar to passing None).
-    ///
-    /// open() returns a file object whose type depends on the mode, and
-    /// through which the standard file operations such as reading and writing
-    /// are performed. When open() is used to open a file in a text mode ('w',
-    /// 'r', 'wt', 'rt', etc.), it returns a TextIOWrapper. When used to open
-    /// a file in a binary mode, the returned class varies: in read binary
-    /// mode, it returns a BufferedReader; in write binary and append binary
-    /// modes, it returns a BufferedWriter, and in read/write mode, it returns
-    /// a BufferedRandom.
-    ///
-    /// It is also possible to use a string or bytearray as a file for both
-    /// reading and writing. For strings StringIO can be used like a file
-    /// opened in a text mode, and for bytes a BytesIO can be used like a file
-    /// opened in a binary mode.
+    /// (Another overload of `open`; see the first for details.)
     ///
     /// - Parameter encoding: Python's default is `None`; omitted unless given.
     /// - Parameter errors: Python's default is `None`; omitted unless given.
@@ -1144,117 +983,7 @@ public enum PyBuiltins {
 
     /// Open file and return a stream.  Raise OSError upon failure.
     ///
-    /// file is either a text or byte string giving the name (and the path
-    /// if the file isn't in the current working directory) of the file to
-    /// be opened or an integer file descriptor of the file to be
-    /// wrapped. (If a file descriptor is given, it is closed when the
-    /// returned I/O object is closed, unless closefd is set to False.)
-    ///
-    /// mode is an optional string that specifies the mode in which the file
-    /// is opened. It defaults to 'r' which means open for reading in text
-    /// mode.  Other common values are 'w' for writing (truncating the file if
-    /// it already exists), 'x' for creating and writing to a new file, and
-    /// 'a' for appending (which on some Unix systems, means that all writes
-    /// append to the end of the file regardless of the current seek position).
-    /// In text mode, if encoding is not specified the encoding used is platform
-    /// dependent: locale.getencoding() is called to get the current locale encoding.
-    /// (For reading and writing raw bytes use binary mode and leave encoding
-    /// unspecified.) The available modes are:
-    ///
-    /// ========= ===============================================================
-    /// Character Meaning
-    /// --------- ---------------------------------------------------------------
-    /// 'r'       open for reading (default)
-    /// 'w'       open for writing, truncating the file first
-    /// 'x'       create a new file and open it for writing
-    /// 'a'       open for writing, appending to the end of the file if it exists
-    /// 'b'       binary mode
-    /// 't'       text mode (default)
-    /// '+'       open a disk file for updating (reading and writing)
-    /// ========= ===============================================================
-    ///
-    /// The default mode is 'rt' (open for reading text). For binary random
-    /// access, the mode 'w+b' opens and truncates the file to 0 bytes, while
-    /// 'r+b' opens the file without truncation. The 'x' mode implies 'w' and
-    /// raises an `FileExistsError` if the file already exists.
-    ///
-    /// Python distinguishes between files opened in binary and text modes,
-    /// even when the underlying operating system doesn't. Files opened in
-    /// binary mode (appending 'b' to the mode argument) return contents as
-    /// bytes objects without any decoding. In text mode (the default, or when
-    /// 't' is appended to the mode argument), the contents of the file are
-    /// returned as strings, the bytes having been first decoded using a
-    /// platform-dependent encoding or using the specified encoding if given.
-    ///
-    /// buffering is an optional integer used to set the buffering policy.
-    /// Pass 0 to switch buffering off (only allowed in binary mode), 1 to select
-    /// line buffering (only usable in text mode), and an integer > 1 to indicate
-    /// the size of a fixed-size chunk buffer.  When no buffering argument is
-    /// given, the default buffering policy works as follows:
-    ///
-    /// * Binary files are buffered in fixed-size chunks; the size of the buffer
-    ///   is chosen using a heuristic trying to determine the underlying device's
-    ///   "block size" and falling back on `io.DEFAULT_BUFFER_SIZE`.
-    ///   On many systems, the buffer will typically be 4096 or 8192 bytes long.
-    ///
-    /// * "Interactive" text files (files for which isatty() returns True)
-    ///   use line buffering.  Other text files use the policy described above
-    ///   for binary files.
-    ///
-    /// encoding is the name of the encoding used to decode or encode the
-    /// file. This should only be used in text mode. The default encoding is
-    /// platform dependent, but any encoding supported by Python can be
-    /// passed.  See the codecs module for the list of supported encodings.
-    ///
-    /// errors is an optional string that specifies how encoding errors are to
-    /// be handled---this argument should not be used in binary mode. Pass
-    /// 'strict' to raise a ValueError exception if there is an encoding error
-    /// (the default of None has the same effect), or pass 'ignore' to ignore
-    /// errors. (Note that ignoring encoding errors can lead to data loss.)
-    /// See the documentation for codecs.register or run 'help(codecs.Codec)'
-    /// for a list of the permitted encoding error strings.
-    ///
-    /// newline controls how universal newlines works (it only applies to text
-    /// mode). It can be None, '', '\n', '\r', and '\r\n'.  It works as
-    /// follows:
-    ///
-    /// * On input, if newline is None, universal newlines mode is
-    ///   enabled. Lines in the input can end in '\n', '\r', or '\r\n', and
-    ///   these are translated into '\n' before being returned to the
-    ///   caller. If it is '', universal newline mode is enabled, but line
-    ///   endings are returned to the caller untranslated. If it has any of
-    ///   the other legal values, input lines are only terminated by the given
-    ///   string, and the line ending is returned to the caller untranslated.
-    ///
-    /// * On output, if newline is None, any '\n' characters written are
-    ///   translated to the system default line separator, os.linesep. If
-    ///   newline is '' or '\n', no translation takes place. If newline is any
-    ///   of the other legal values, any '\n' characters written are translated
-    ///   to the given string.
-    ///
-    /// If closefd is False, the underlying file descriptor will be kept open
-    /// when the file is closed. This does not work when a file name is given
-    /// and must be True in that case.
-    ///
-    /// A custom opener can be used by passing a callable as *opener*. The
-    /// underlying file descriptor for the file object is then obtained by
-    /// calling *opener* with (*file*, *flags*). *opener* must return an open
-    /// file descriptor (passing os.open as *opener* results in functionality
-    /// similar to passing None).
-    ///
-    /// open() returns a file object whose type depends on the mode, and
-    /// through which the standard file operations such as reading and writing
-    /// are performed. When open() is used to open a file in a text mode ('w',
-    /// 'r', 'wt', 'rt', etc.), it returns a TextIOWrapper. When used to open
-    /// a file in a binary mode, the returned class varies: in read binary
-    /// mode, it returns a BufferedReader; in write binary and append binary
-    /// modes, it returns a BufferedWriter, and in read/write mode, it returns
-    /// a BufferedRandom.
-    ///
-    /// It is also possible to use a string or bytearray as a file for both
-    /// reading and writing. For strings StringIO can be used like a file
-    /// opened in a text mode, and for bytes a BytesIO can be used like a file
-    /// opened in a binary mode.
+    /// (Another overload of `open`; see the first for details.)
     ///
     /// - Parameter buffering: Python's default is `-1`; omitted unless given.
     /// - Parameter encoding: Python's default is `None`; omitted unless given.
@@ -1279,117 +1008,7 @@ public enum PyBuiltins {
 
     /// Open file and return a stream.  Raise OSError upon failure.
     ///
-    /// file is either a text or byte string giving the name (and the path
-    /// if the file isn't in the current working directory) of the file to
-    /// be opened or an integer file descriptor of the file to be
-    /// wrapped. (If a file descriptor is given, it is closed when the
-    /// returned I/O object is closed, unless closefd is set to False.)
-    ///
-    /// mode is an optional string that specifies the mode in which the file
-    /// is opened. It defaults to 'r' which means open for reading in text
-    /// mode.  Other common values are 'w' for writing (truncating the file if
-    /// it already exists), 'x' for creating and writing to a new file, and
-    /// 'a' for appending (which on some Unix systems, means that all writes
-    /// append to the end of the file regardless of the current seek position).
-    /// In text mode, if encoding is not specified the encoding used is platform
-    /// dependent: locale.getencoding() is called to get the current locale encoding.
-    /// (For reading and writing raw bytes use binary mode and leave encoding
-    /// unspecified.) The available modes are:
-    ///
-    /// ========= ===============================================================
-    /// Character Meaning
-    /// --------- ---------------------------------------------------------------
-    /// 'r'       open for reading (default)
-    /// 'w'       open for writing, truncating the file first
-    /// 'x'       create a new file and open it for writing
-    /// 'a'       open for writing, appending to the end of the file if it exists
-    /// 'b'       binary mode
-    /// 't'       text mode (default)
-    /// '+'       open a disk file for updating (reading and writing)
-    /// ========= ===============================================================
-    ///
-    /// The default mode is 'rt' (open for reading text). For binary random
-    /// access, the mode 'w+b' opens and truncates the file to 0 bytes, while
-    /// 'r+b' opens the file without truncation. The 'x' mode implies 'w' and
-    /// raises an `FileExistsError` if the file already exists.
-    ///
-    /// Python distinguishes between files opened in binary and text modes,
-    /// even when the underlying operating system doesn't. Files opened in
-    /// binary mode (appending 'b' to the mode argument) return contents as
-    /// bytes objects without any decoding. In text mode (the default, or when
-    /// 't' is appended to the mode argument), the contents of the file are
-    /// returned as strings, the bytes having been first decoded using a
-    /// platform-dependent encoding or using the specified encoding if given.
-    ///
-    /// buffering is an optional integer used to set the buffering policy.
-    /// Pass 0 to switch buffering off (only allowed in binary mode), 1 to select
-    /// line buffering (only usable in text mode), and an integer > 1 to indicate
-    /// the size of a fixed-size chunk buffer.  When no buffering argument is
-    /// given, the default buffering policy works as follows:
-    ///
-    /// * Binary files are buffered in fixed-size chunks; the size of the buffer
-    ///   is chosen using a heuristic trying to determine the underlying device's
-    ///   "block size" and falling back on `io.DEFAULT_BUFFER_SIZE`.
-    ///   On many systems, the buffer will typically be 4096 or 8192 bytes long.
-    ///
-    /// * "Interactive" text files (files for which isatty() returns True)
-    ///   use line buffering.  Other text files use the policy described above
-    ///   for binary files.
-    ///
-    /// encoding is the name of the encoding used to decode or encode the
-    /// file. This should only be used in text mode. The default encoding is
-    /// platform dependent, but any encoding supported by Python can be
-    /// passed.  See the codecs module for the list of supported encodings.
-    ///
-    /// errors is an optional string that specifies how encoding errors are to
-    /// be handled---this argument should not be used in binary mode. Pass
-    /// 'strict' to raise a ValueError exception if there is an encoding error
-    /// (the default of None has the same effect), or pass 'ignore' to ignore
-    /// errors. (Note that ignoring encoding errors can lead to data loss.)
-    /// See the documentation for codecs.register or run 'help(codecs.Codec)'
-    /// for a list of the permitted encoding error strings.
-    ///
-    /// newline controls how universal newlines works (it only applies to text
-    /// mode). It can be None, '', '\n', '\r', and '\r\n'.  It works as
-    /// follows:
-    ///
-    /// * On input, if newline is None, universal newlines mode is
-    ///   enabled. Lines in the input can end in '\n', '\r', or '\r\n', and
-    ///   these are translated into '\n' before being returned to the
-    ///   caller. If it is '', universal newline mode is enabled, but line
-    ///   endings are returned to the caller untranslated. If it has any of
-    ///   the other legal values, input lines are only terminated by the given
-    ///   string, and the line ending is returned to the caller untranslated.
-    ///
-    /// * On output, if newline is None, any '\n' characters written are
-    ///   translated to the system default line separator, os.linesep. If
-    ///   newline is '' or '\n', no translation takes place. If newline is any
-    ///   of the other legal values, any '\n' characters written are translated
-    ///   to the given string.
-    ///
-    /// If closefd is False, the underlying file descriptor will be kept open
-    /// when the file is closed. This does not work when a file name is given
-    /// and must be True in that case.
-    ///
-    /// A custom opener can be used by passing a callable as *opener*. The
-    /// underlying file descriptor for the file object is then obtained by
-    /// calling *opener* with (*file*, *flags*). *opener* must return an open
-    /// file descriptor (passing os.open as *opener* results in functionality
-    /// similar to passing None).
-    ///
-    /// open() returns a file object whose type depends on the mode, and
-    /// through which the standard file operations such as reading and writing
-    /// are performed. When open() is used to open a file in a text mode ('w',
-    /// 'r', 'wt', 'rt', etc.), it returns a TextIOWrapper. When used to open
-    /// a file in a binary mode, the returned class varies: in read binary
-    /// mode, it returns a BufferedReader; in write binary and append binary
-    /// modes, it returns a BufferedWriter, and in read/write mode, it returns
-    /// a BufferedRandom.
-    ///
-    /// It is also possible to use a string or bytearray as a file for both
-    /// reading and writing. For strings StringIO can be used like a file
-    /// opened in a text mode, and for bytes a BytesIO can be used like a file
-    /// opened in a binary mode.
+    /// (Another overload of `open`; see the first for details.)
     ///
     /// - Parameter buffering: Python's default is `-1`; omitted unless given.
     /// - Parameter encoding: Python's default is `None`; omitted unless given.
@@ -1442,8 +1061,7 @@ public enum PyBuiltins {
 
     /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
     ///
-    /// Some types, such as ints, are able to use a more efficient algorithm when
-    /// invoked using the three argument form.
+    /// (Another overload of `pow`; see the first for details.)
     ///
     /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
@@ -1458,8 +1076,7 @@ public enum PyBuiltins {
 
     /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
     ///
-    /// Some types, such as ints, are able to use a more efficient algorithm when
-    /// invoked using the three argument form.
+    /// (Another overload of `pow`; see the first for details.)
     ///
     /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
@@ -1474,8 +1091,7 @@ public enum PyBuiltins {
 
     /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
     ///
-    /// Some types, such as ints, are able to use a more efficient algorithm when
-    /// invoked using the three argument form.
+    /// (Another overload of `pow`; see the first for details.)
     ///
     /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
@@ -1490,8 +1106,7 @@ public enum PyBuiltins {
 
     /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
     ///
-    /// Some types, such as ints, are able to use a more efficient algorithm when
-    /// invoked using the three argument form.
+    /// (Another overload of `pow`; see the first for details.)
     ///
     /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
@@ -1506,8 +1121,7 @@ public enum PyBuiltins {
 
     /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
     ///
-    /// Some types, such as ints, are able to use a more efficient algorithm when
-    /// invoked using the three argument form.
+    /// (Another overload of `pow`; see the first for details.)
     ///
     /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
@@ -1522,8 +1136,7 @@ public enum PyBuiltins {
 
     /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
     ///
-    /// Some types, such as ints, are able to use a more efficient algorithm when
-    /// invoked using the three argument form.
+    /// (Another overload of `pow`; see the first for details.)
     ///
     /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
@@ -1538,8 +1151,7 @@ public enum PyBuiltins {
 
     /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
     ///
-    /// Some types, such as ints, are able to use a more efficient algorithm when
-    /// invoked using the three argument form.
+    /// (Another overload of `pow`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func pow<EContra: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, MContra: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(base: some PythonRuntime.ConvertibleToPython, exp: EContra, mod: MContra) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
@@ -1552,8 +1164,7 @@ public enum PyBuiltins {
 
     /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
     ///
-    /// Some types, such as ints, are able to use a more efficient algorithm when
-    /// invoked using the three argument form.
+    /// (Another overload of `pow`; see the first for details.)
     ///
     /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
@@ -1568,8 +1179,7 @@ public enum PyBuiltins {
 
     /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
     ///
-    /// Some types, such as ints, are able to use a more efficient algorithm when
-    /// invoked using the three argument form.
+    /// (Another overload of `pow`; see the first for details.)
     ///
     /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
@@ -1611,14 +1221,7 @@ public enum PyBuiltins {
 
     /// Prints the values to a stream, or to sys.stdout by default.
     ///
-    /// sep
-    ///   string inserted between values, default a space.
-    /// end
-    ///   string appended after the last value, default a newline.
-    /// file
-    ///   a file-like object (stream); defaults to the current sys.stdout.
-    /// flush
-    ///   whether to forcibly flush the stream.
+    /// (Another overload of `print`; see the first for details.)
     ///
     /// - Parameter sep: Python's default is `' '`; omitted unless given.
     /// - Parameter end: Python's default is `'\n'`; omitted unless given.
@@ -1672,8 +1275,7 @@ public enum PyBuiltins {
 
     /// Round a number to a given precision in decimal digits.
     ///
-    /// The return value is an integer if ndigits is omitted or None.  Otherwise
-    /// the return value has the same type as the number.  ndigits may be negative.
+    /// (Another overload of `round`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func round(number: some PythonRuntime.ConvertibleToPython, ndigits: Swift.Int) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
@@ -1712,8 +1314,7 @@ public enum PyBuiltins {
 
     /// Return a new list containing all items from the iterable in ascending order.
     ///
-    /// A custom key function can be supplied to customize the sort order, and the
-    /// reverse flag can be set to request the result in descending order.
+    /// (Another overload of `sorted`; see the first for details.)
     ///
     /// - Parameter reverse: Python's default is `False`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
@@ -1744,9 +1345,7 @@ public enum PyBuiltins {
 
     /// Return the sum of a 'start' value (default: 0) plus an iterable of numbers
     ///
-    /// When the iterable is empty, return the start value.
-    /// This function is intended specifically for use with numeric values and may
-    /// reject non-numeric types.
+    /// (Another overload of `sum`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func sum(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
@@ -1755,9 +1354,7 @@ public enum PyBuiltins {
 
     /// Return the sum of a 'start' value (default: 0) plus an iterable of numbers
     ///
-    /// When the iterable is empty, return the start value.
-    /// This function is intended specifically for use with numeric values and may
-    /// reject non-numeric types.
+    /// (Another overload of `sum`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func sum(_ iterable: [PythonRuntime.PythonObject], start: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
@@ -1776,8 +1373,7 @@ public enum PyBuiltins {
 
     /// vars([object]) -> dictionary
     ///
-    /// Without arguments, equivalent to locals().
-    /// With an argument, equivalent to object.__dict__.
+    /// (Another overload of `vars`; see the first for details.)
     ///
     /// - Parameter object: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
@@ -1826,11 +1422,7 @@ public enum PyBuiltins {
     /// bytes(int) -> bytes object of size given by the parameter initialized with null bytes
     /// bytes() -> empty bytes object
     ///
-    /// Construct an immutable array of bytes from:
-    ///   - an iterable yielding integers in range(256)
-    ///   - a text string encoded using the specified encoding
-    ///   - any object implementing the buffer API.
-    ///   - an integer
+    /// (Another overload of `bytes`; see the first for details.)
     ///
     /// - Parameter errors: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
@@ -1849,11 +1441,7 @@ public enum PyBuiltins {
     /// bytes(int) -> bytes object of size given by the parameter initialized with null bytes
     /// bytes() -> empty bytes object
     ///
-    /// Construct an immutable array of bytes from:
-    ///   - an iterable yielding integers in range(256)
-    ///   - a text string encoded using the specified encoding
-    ///   - any object implementing the buffer API.
-    ///   - an integer
+    /// (Another overload of `bytes`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func bytes() throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
@@ -2012,7 +1600,7 @@ public enum PyBuiltins {
     /// frozenset() -> empty frozenset object
     /// frozenset(iterable) -> frozenset object
     ///
-    /// Build an immutable unordered collection of unique elements.
+    /// (Another overload of `frozenset`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func frozenset(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
@@ -2046,17 +1634,7 @@ public enum PyBuiltins {
     /// int([x]) -> integer
     /// int(x, base=10) -> integer
     ///
-    /// Convert a number or string to an integer, or return 0 if no arguments
-    /// are given.  If x is a number, return x.__int__().  For floating point
-    /// numbers, this truncates towards zero.
-    ///
-    /// If x is not a number or if base is given, then x must be a string,
-    /// bytes, or bytearray instance representing an integer literal in the
-    /// given base.  The literal can be preceded by '+' or '-' and be surrounded
-    /// by whitespace.  The base defaults to 10.  Valid bases are 0 and 2-36.
-    /// Base 0 means to interpret the base from the string as an integer literal.
-    /// >>> int('0b100', base=0)
-    /// 4
+    /// (Another overload of `int`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func int(_ x: Swift.String, base: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
@@ -2066,17 +1644,7 @@ public enum PyBuiltins {
     /// int([x]) -> integer
     /// int(x, base=10) -> integer
     ///
-    /// Convert a number or string to an integer, or return 0 if no arguments
-    /// are given.  If x is a number, return x.__int__().  For floating point
-    /// numbers, this truncates towards zero.
-    ///
-    /// If x is not a number or if base is given, then x must be a string,
-    /// bytes, or bytearray instance representing an integer literal in the
-    /// given base.  The literal can be preceded by '+' or '-' and be surrounded
-    /// by whitespace.  The base defaults to 10.  Valid bases are 0 and 2-36.
-    /// Base 0 means to interpret the base from the string as an integer literal.
-    /// >>> int('0b100', base=0)
-    /// 4
+    /// (Another overload of `int`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func int(_ x: [Swift.UInt8], base: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
@@ -2095,8 +1663,7 @@ public enum PyBuiltins {
 
     /// Built-in mutable sequence.
     ///
-    /// If no argument is given, the constructor creates a new empty list.
-    /// The argument must be an iterable if specified.
+    /// (Another overload of `list`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func list(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
@@ -2116,7 +1683,7 @@ public enum PyBuiltins {
     /// set() -> new empty set object
     /// set(iterable) -> new set object
     ///
-    /// Build an unordered collection of unique elements.
+    /// (Another overload of `set`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func set(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
@@ -2146,13 +1713,7 @@ public enum PyBuiltins {
     /// str(object='') -> str
     /// str(bytes_or_buffer[, encoding[, errors]]) -> str
     ///
-    /// Create a new string object from the given object. If encoding or
-    /// errors is specified, then the object must expose a data buffer
-    /// that will be decoded using the given encoding and error handler.
-    /// Otherwise, returns the result of object.__str__() (if defined)
-    /// or repr(object).
-    /// encoding defaults to sys.getdefaultencoding().
-    /// errors defaults to 'strict'.
+    /// (Another overload of `str`; see the first for details.)
     ///
     /// - Parameter encoding: Python's default is `...`; omitted unless given.
     /// - Parameter errors: Python's default is `...`; omitted unless given.
@@ -2843,9 +2404,7 @@ public enum PyBuiltins {
 
         /// B.count(sub[, start[, end]]) -> int
         ///
-        /// Return the number of non-overlapping occurrences of subsection sub in
-        /// bytes B[start:end].  Optional arguments start and end are interpreted
-        /// as in slice notation.
+        /// (Another overload of `count`; see the first for details.)
         ///
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
@@ -2902,10 +2461,7 @@ public enum PyBuiltins {
 
         /// B.endswith(suffix[, start[, end]]) -> bool
         ///
-        /// Return True if B ends with the specified suffix, False otherwise.
-        /// With optional start, test B beginning at that position.
-        /// With optional end, stop comparing B at that position.
-        /// suffix can also be a tuple of bytes to try.
+        /// (Another overload of `endswith`; see the first for details.)
         ///
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
@@ -2963,11 +2519,7 @@ public enum PyBuiltins {
 
         /// B.find(sub[, start[, end]]) -> int
         ///
-        /// Return the lowest index in B where subsection sub is found,
-        /// such that sub is contained within B[start,end].  Optional
-        /// arguments start and end are interpreted as in slice notation.
-        ///
-        /// Return -1 on failure.
+        /// (Another overload of `find`; see the first for details.)
         ///
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
@@ -3013,22 +2565,7 @@ public enum PyBuiltins {
 
         /// Create a string of hexadecimal numbers from a bytearray object.
         ///
-        ///   sep
-        ///     An optional single character or byte to separate hex bytes.
-        ///   bytes_per_sep
-        ///     How many bytes between separators.  Positive values count from the
-        ///     right, negative values count from the left.
-        ///
-        /// Example:
-        /// >>> value = bytearray([0xb9, 0x01, 0xef])
-        /// >>> value.hex()
-        /// 'b901ef'
-        /// >>> value.hex(':')
-        /// 'b9:01:ef'
-        /// >>> value.hex(':', 2)
-        /// 'b9:01ef'
-        /// >>> value.hex(':', -2)
-        /// 'b901:ef'
+        /// (Another overload of `hex`; see the first for details.)
         ///
         /// - Parameter sep: Python's default is `...`; omitted unless given.
         /// - Parameter bytesPerSep: Python's default is `...`; omitted unless given.
@@ -3063,11 +2600,7 @@ public enum PyBuiltins {
 
         /// B.index(sub[, start[, end]]) -> int
         ///
-        /// Return the lowest index in B where subsection sub is found,
-        /// such that sub is contained within B[start,end].  Optional
-        /// arguments start and end are interpreted as in slice notation.
-        ///
-        /// Raises ValueError when the subsection is not found.
+        /// (Another overload of `index`; see the first for details.)
         ///
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
@@ -3323,11 +2856,7 @@ public enum PyBuiltins {
 
         /// B.rfind(sub[, start[, end]]) -> int
         ///
-        /// Return the highest index in B where subsection sub is found,
-        /// such that sub is contained within B[start,end].  Optional
-        /// arguments start and end are interpreted as in slice notation.
-        ///
-        /// Return -1 on failure.
+        /// (Another overload of `rfind`; see the first for details.)
         ///
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
@@ -3363,11 +2892,7 @@ public enum PyBuiltins {
 
         /// B.rindex(sub[, start[, end]]) -> int
         ///
-        /// Return the highest index in B where subsection sub is found,
-        /// such that sub is contained within B[start,end].  Optional
-        /// arguments start and end are interpreted as in slice notation.
-        ///
-        /// Raise ValueError when the subsection is not found.
+        /// (Another overload of `rindex`; see the first for details.)
         ///
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
@@ -3502,10 +3027,7 @@ public enum PyBuiltins {
 
         /// B.startswith(prefix[, start[, end]]) -> bool
         ///
-        /// Return True if B starts with the specified prefix, False otherwise.
-        /// With optional start, test B beginning at that position.
-        /// With optional end, stop comparing B at that position.
-        /// prefix can also be a tuple of bytes to try.
+        /// (Another overload of `startswith`; see the first for details.)
         ///
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
@@ -4133,22 +3655,7 @@ public enum PyBuiltins {
 
         /// Return the data in the buffer as a str of hexadecimal numbers.
         ///
-        ///   sep
-        ///     An optional single character or byte to separate hex bytes.
-        ///   bytes_per_sep
-        ///     How many bytes between separators.  Positive values count from the
-        ///     right, negative values count from the left.
-        ///
-        /// Example:
-        /// >>> value = memoryview(b'\xb9\x01\xef')
-        /// >>> value.hex()
-        /// 'b901ef'
-        /// >>> value.hex(':')
-        /// 'b9:01:ef'
-        /// >>> value.hex(':', 2)
-        /// 'b9:01ef'
-        /// >>> value.hex(':', -2)
-        /// 'b901:ef'
+        /// (Another overload of `hex`; see the first for details.)
         ///
         /// - Parameter sep: Python's default is `...`; omitted unless given.
         /// - Parameter bytesPerSep: Python's default is `...`; omitted unless given.

@@ -174,7 +174,7 @@ public enum PyMath {
 
     /// Return the ceiling of x as an Integral.
     ///
-    /// This is the smallest integer >= x.
+    /// (Another overload of `ceil`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func ceil(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Int {
@@ -306,7 +306,7 @@ public enum PyMath {
 
     /// Return the floor of x as an Integral.
     ///
-    /// This is the largest integer <= x.
+    /// (Another overload of `floor`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func floor(_ x: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Int {
@@ -567,11 +567,7 @@ public enum PyMath {
 
     /// Calculate the product of all the elements in the input iterable.
     ///
-    /// The default start value for the product is 1.
-    ///
-    /// When the iterable is empty, return the start value.  This function is
-    /// intended specifically for use with numeric values and may reject
-    /// non-numeric types.
+    /// (Another overload of `prod`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func prod(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
@@ -580,11 +576,7 @@ public enum PyMath {
 
     /// Calculate the product of all the elements in the input iterable.
     ///
-    /// The default start value for the product is 1.
-    ///
-    /// When the iterable is empty, return the start value.  This function is
-    /// intended specifically for use with numeric values and may reject
-    /// non-numeric types.
+    /// (Another overload of `prod`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
     public static func prod(_ iterable: [PythonRuntime.PythonObject], start: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {

@@ -395,6 +395,12 @@ struct Translator {
                 unique.append(function)
             }
         }
+        // The docstring is written in full once; further overloads repeat its first paragraph only (numpy's
+        // docstrings run to a hundred lines, repeated per overload they were three quarters of the file).
+        let summary = Array(docLines.prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        for index in unique.indices.dropFirst() where summary.count < docLines.count {
+            unique[index].doc = summary + ["", "(Another overload of `\(function.name)`; see the first for details.)"]
+        }
         return unique
     }
 

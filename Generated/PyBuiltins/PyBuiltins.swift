@@ -263,16 +263,16 @@ public enum PyBuiltins {
     /// contributors and the copyright notice.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func copyright() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _py_copyright.call()
+    public static func copyright() throws(PythonRuntime.PythonError) {
+        let _: PythonRuntime.PythonNoneResult = try _py_copyright.call()
     }
 
     /// interactive prompt objects for printing the license text, a list of
     /// contributors and the copyright notice.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func credits() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _py_credits.call()
+    public static func credits() throws(PythonRuntime.PythonError) {
+        let _: PythonRuntime.PythonNoneResult = try _py_credits.call()
     }
 
     /// Deletes the named attribute from the given object.
@@ -490,13 +490,14 @@ public enum PyBuiltins {
     ///
     /// Calling help() at the Python prompt starts an interactive help session.
     /// Calling help(thing) prints help for the python object 'thing'.
+    ///
+    /// - Parameter request: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func help(_ args: PythonRuntime.PythonObject..., kwargs kwds: [Swift.String: PythonRuntime.PythonObject] = [:]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func help(request: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) {
         var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(contentsOf: args)
-        try arguments.append(keywords: kwds)
-        return try _py_help.call(arguments)
+        if let request { try arguments.append(keyword: "request", request) }
+        let _: PythonRuntime.PythonNoneResult = try _py_help.call(arguments)
     }
 
     /// Return the hexadecimal representation of an integer.
@@ -591,8 +592,8 @@ public enum PyBuiltins {
     /// contributors and the copyright notice.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func license() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _py_license.call()
+    public static func license() throws(PythonRuntime.PythonError) {
+        let _: PythonRuntime.PythonNoneResult = try _py_license.call()
     }
 
     /// Return a dictionary containing the current scope's local variables.
@@ -3879,18 +3880,18 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.copyright` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func copyright() async throws -> PythonRuntime.PythonObject {
+        public func copyright() async throws {
             let arguments = PythonRuntime.PythonArguments()
-            return try await executor.call(PyBuiltins._py_copyright, with: arguments)
+            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyBuiltins._py_copyright, with: arguments)
         }
 
         /// interactive prompt objects for printing the license text, a list of
         ///
         /// Runs `builtins.credits` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func credits() async throws -> PythonRuntime.PythonObject {
+        public func credits() async throws {
             let arguments = PythonRuntime.PythonArguments()
-            return try await executor.call(PyBuiltins._py_credits, with: arguments)
+            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyBuiltins._py_credits, with: arguments)
         }
 
         /// Deletes the named attribute from the given object.
@@ -4075,11 +4076,10 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.help` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func help(_ args: PythonRuntime.PythonObject..., kwargs kwds: [Swift.String: PythonRuntime.PythonObject] = [:]) async throws -> PythonRuntime.PythonObject {
+        public func help(request: (any PythonRuntime.ConvertibleToPython)? = nil) async throws {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(contentsOf: args)
-            try arguments.append(keywords: kwds)
-            return try await executor.call(PyBuiltins._py_help, with: arguments)
+            if let request { try arguments.append(keyword: "request", request) }
+            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyBuiltins._py_help, with: arguments)
         }
 
         /// Return the hexadecimal representation of an integer.
@@ -4169,9 +4169,9 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.license` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func license() async throws -> PythonRuntime.PythonObject {
+        public func license() async throws {
             let arguments = PythonRuntime.PythonArguments()
-            return try await executor.call(PyBuiltins._py_license, with: arguments)
+            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyBuiltins._py_license, with: arguments)
         }
 
         /// Return a dictionary containing the current scope's local variables.

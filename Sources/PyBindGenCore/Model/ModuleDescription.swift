@@ -70,6 +70,9 @@ public struct TypeDescription: Codable, Sendable, Equatable {
     public var module: String?
     /// Why the type is dynamic, for `object`.
     public var reason: String?
+    /// For `object`: whether Python itself leaves the type open (`Any`, `object`, a protocol, a generic class's
+    /// type variable), so that `PythonObject` is the faithful Swift type rather than a loss.
+    public var open: Bool?
 }
 
 /// A class of the module.

@@ -35,7 +35,8 @@ public struct ModuleSummary: Sendable, Equatable, CustomStringConvertible {
     public var swiftModule: String
     public var namesFound: Int
     public var callables: Int
-    /// Callables whose every type Python states reaches Swift (`PythonObject` only where Python says `Any`).
+    /// Callables whose every type Python states reaches Swift (`PythonObject` only where Python leaves the type
+    /// open: `Any`, `object`, a protocol, a generic class's type variable).
     public var fullyTypedCallables: Int
     /// Callables with no `PythonObject` in their Swift signature at all (a subset of the fully typed ones).
     public var callablesWithoutPythonObject: Int
@@ -53,7 +54,7 @@ public struct ModuleSummary: Sendable, Equatable, CustomStringConvertible {
         var text =
             "\(module) → \(swiftModule): \(namesFound) names, \(callables) callables: "
             + "\(fullyTypedCallables) fully typed (\(callablesWithoutPythonObject) without PythonObject, the others "
-            + "use it only where Python says Any), \(dynamicCallables) with PythonObject fallbacks "
+            + "use it only where Python leaves the type open), \(dynamicCallables) with PythonObject fallbacks "
             + String(format: "(%.0f%% typed)", typedShare * 100) + ", \(skipped.count) skipped [\(typeSource)]"
         for item in skipped { text += "\n    skipped \(item.name): \(item.reason)" }
         for item in drift { text += "\n    drift \(item.name): \(item.detail)" }

@@ -33,8 +33,13 @@ LIST_NAMES = {"builtins.list", "typing.Sequence", "typing.MutableSequence", "typ
               "_typeshed.SupportsLenAndGetItem", "numpy._typing._nested_sequence._NestedSequence"}
 DICT_NAMES = {"builtins.dict", "typing.Mapping", "typing.MutableMapping", "collections.abc.Mapping",
               "_typeshed.SupportsItems", "_typeshed.SupportsKeysAndGetItem"}
-# What the source itself leaves open: PythonObject is the faithful Swift answer, not a loss.
-OPEN_REASONS = {"Any", "object"}
+
+
+def open_dynamic(reason):
+    """A type the source itself leaves open — `Any`, `object`, a protocol (structural, no Swift nominal type), a
+    generic class's own type variable (the wrapper is not generic: the bare class means `Any` there), the values
+    of a TypedDict: `PythonObject` is the faithful Swift answer there, not a loss."""
+    return {"kind": "object", "reason": reason, "open": True}
 SET_NAMES = {"builtins.set", "builtins.frozenset", "typing.AbstractSet", "typing.MutableSet"}
 
 
@@ -57,8 +62,9 @@ def union(items):
             unique.append(item)
     if not unique:
         return {"kind": "none"}
-    if any(item["kind"] == "object" and item.get("reason") in OPEN_REASONS for item in unique):
-        inner = dynamic("Any")  # `X | Any` is `Any`
+    if any(item["kind"] == "object" and item.get("open") for item in unique):
+        # `X | Any` is `Any`; `float | SupportsArray` accepts whatever satisfies the protocol.
+        inner = open_dynamic("union with an open member")
     elif any(item["kind"] == "object" for item in unique):
         inner = dynamic("union with a dynamic member")
     elif len(unique) == 1:
@@ -104,7 +110,7 @@ class TypeMapper:
         if isinstance(typ, t.NoneType):
             return {"kind": "none"}
         if isinstance(typ, t.AnyType):
-            return dynamic("Any")
+            return open_dynamic("Any")
         if isinstance(typ, t.TypeVarType):
             if self_class is not None and typ.name == "Self":
                 return {"kind": "class", "name": self_class}
@@ -115,7 +121,7 @@ class TypeMapper:
                 return self.map(bound, self_class, position, depth)
             if typ.id in self.function_variables:
                 return {"kind": "typevar", "name": typ.name}
-            return dynamic("type variable " + typ.name)
+            return open_dynamic("type variable %s of a generic class" % typ.name)
         if isinstance(typ, t.LiteralType):
             return self.map(typ.fallback, self_class, position, depth)
         if isinstance(typ, t.TupleType):
@@ -141,7 +147,7 @@ class TypeMapper:
             if name in BYTES_NAMES:
                 return {"kind": "bytes"}
             if name == "builtins.object":
-                return dynamic("object")
+                return open_dynamic("object")
             if name == "builtins.tuple" and args:
                 return {"kind": "list", "args": [self.map(args[0], self_class, position, depth)]}
             if name in LIST_NAMES and args:
@@ -152,7 +158,14 @@ class TypeMapper:
                 return {"kind": "dict", "args": [self.map(a, self_class, position, depth) for a in args]}
             if name in SET_NAMES and args:
                 return {"kind": "set", "args": [self.map(args[0], self_class, position, depth)]}
-            return class_reference(name, self.module_name) or dynamic(name)
+            reference = class_reference(name, self.module_name)
+            if reference is not None:
+                return reference
+            if typ.type.is_protocol and name not in ITERATOR_NAMES:
+                return open_dynamic("protocol " + name)
+            return dynamic(name)
+        if isinstance(typ, t.TypedDictType):
+            return {"kind": "dict", "args": [{"kind": "str"}, open_dynamic("TypedDict value")]}
         if isinstance(typ, t.CallableType):
             return dynamic("callable")
         if isinstance(typ, t.TypeType):
@@ -182,7 +195,7 @@ class RuntimeTypeMapper:
         if annotation is None or annotation is type(None):
             return {"kind": "none"}
         if annotation is typing.Any or annotation is object:
-            return dynamic("Any")
+            return open_dynamic("Any")
         if isinstance(annotation, (str, typing.ForwardRef)):
             return dynamic("unresolved annotation")
         if isinstance(annotation, typing.TypeVar):
@@ -191,7 +204,7 @@ class RuntimeTypeMapper:
             if annotation.__bound__ is not None:
                 return self.map(annotation.__bound__, self_class, depth)
             if annotation in self.class_variables:
-                return dynamic("type variable " + annotation.__name__)
+                return open_dynamic("type variable %s of a generic class" % annotation.__name__)
             return {"kind": "typevar", "name": annotation.__name__}
         if getattr(typing, "Self", None) is not None and annotation is getattr(typing, "Self"):
             return {"kind": "class", "name": self_class} if self_class else dynamic("Self")
@@ -568,12 +581,63 @@ def callable_items(node):
             return [(None, proper)]
         if isinstance(proper, t.Overloaded):
             return [(None, item) for item in proper.items]
+        if isinstance(proper, t.Instance):
+            return instance_call_items(proper)
     return None
 
 
-def stub_signatures(mapper, node, runtime, self_class=None, drop_first=False):
+def instance_call_items(instance):
+    """A module attribute that is a callable object (numpy's ufuncs: `sin: _UFunc_Nin1_Nout1[...]`) is typed by
+    its class's `__call__`, bound and with the class's type arguments filled in."""
+    from mypy import nodes, types as t
+    from mypy.expandtype import expand_type_by_instance
+    from mypy.maptype import map_instance_to_supertype
+    from mypy.typeops import bind_self
+    method = instance.type.get_method("__call__")
+    if isinstance(method, nodes.Decorator):
+        method = method.func
+    if method is None or method.type is None or method.info.fullname == "builtins.object":
+        return None
+    try:
+        owner = map_instance_to_supertype(instance, method.info)
+        method_type = t.get_proper_type(expand_type_by_instance(method.type, owner))
+        items = method_type.items if isinstance(method_type, t.Overloaded) else [method_type]
+        return [(None, bind_self(item, instance)) for item in items if isinstance(item, t.CallableType)] or None
+    except Exception:
+        return None
+
+
+def sentinel_default_types(function):
+    """Parameter name -> full name of its default's type, for defaults of non-builtin types (sentinels such as
+    numpy's `_NoValue`)."""
+    try:
+        parameters = inspect.signature(function).parameters.values()
+    except (TypeError, ValueError):
+        return {}
+    return {p.name: runtime_fullname(type(p.default)) for p in parameters
+            if p.default is not inspect.Parameter.empty and type(p.default).__module__ != "builtins"}
+
+
+def without_sentinel(arg_type, sentinel):
+    """`bool | _NoValueType` -> `bool` when the parameter's default is the `_NoValue` sentinel: an omitted optional
+    parameter is never sent, so the sentinel's type has nothing to add in Swift."""
+    from mypy import types as t
+    proper = t.get_proper_type(arg_type)
+    if sentinel is None or not isinstance(proper, t.UnionType):
+        return arg_type
+
+    def is_sentinel(item):
+        item = t.get_proper_type(item)
+        return isinstance(item, t.Instance) and item.type.fullname == sentinel
+
+    items = [item for item in proper.items if not is_sentinel(item)]
+    return t.UnionType.make_union(items) if items and len(items) < len(proper.items) else arg_type
+
+
+def stub_signatures(mapper, node, runtime, self_class=None, drop_first=False, sentinels=None):
     """Signatures of a stub function (one per overload), with runtime defaults merged in."""
     from mypy import nodes, types as t
+    sentinels = sentinels or {}
     items = callable_items(node)
     if not items:
         return None
@@ -624,6 +688,7 @@ def stub_signatures(mapper, node, runtime, self_class=None, drop_first=False):
             default = None
             if kind.is_optional():
                 default = runtime_defaults.get(name) or {"repr": "...", "representable": False}
+                arg_type = without_sentinel(arg_type, sentinels.get(name))
             parameters.append({"name": display, "kind": kind_name,
                                "type": mapper.map(arg_type, self_class, "parameter"), "default": default})
         signatures.append({"parameters": parameters,
@@ -666,7 +731,8 @@ def describe_function(context, name, obj, stub_node, self_class=None, drop_first
     if stub_node is not None:
         if stub_drop_first is None:
             stub_drop_first = drop_first
-        signatures = stub_signatures(context.mapper, stub_node, runtime, self_class, stub_drop_first)
+        signatures = stub_signatures(context.mapper, stub_node, runtime, self_class, stub_drop_first,
+                                     sentinel_default_types(obj) if callable(obj) else {})
         if signatures:
             source = "stub"
     if not signatures:

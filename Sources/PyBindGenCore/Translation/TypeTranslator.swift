@@ -14,7 +14,8 @@ struct SwiftType: Equatable, Sendable {
     /// The generic parameters (from Python type variables) the type mentions.
     var typeVariables: Set<String> = []
     /// Whether the type is (or contains) `PythonObject` although Python states a precise type. `false` where
-    /// Python itself says `Any` or `object`: there `PythonObject` is the faithful answer.
+    /// Python itself leaves the type open (`Any`, `object`, a protocol, a generic class's type variable): there
+    /// `PythonObject` is the faithful answer.
     var lostPrecision: Bool = false
 
     static let object = SwiftType(
@@ -119,15 +120,12 @@ struct TypeTranslator {
         var result = mapped
         let argumentsLost = args.contains { swiftType($0, topLevelParameter: false).lostPrecision }
         switch type.kind {
-        case "object": result.lostPrecision = !Self.openReasons.contains(type.reason ?? "")
+        case "object": result.lostPrecision = type.open != true
         case "optional": result.lostPrecision = argumentsLost
         default: result.lostPrecision = mapped.lostPrecision || argumentsLost
         }
         return result
     }
-
-    /// Why Python leaves a type open (`Any`, `object`): `PythonObject` is then the faithful Swift type.
-    static let openReasons: Set<String> = ["Any", "object"]
 
     private func swiftTypeIgnoringPrecision(_ type: TypeDescription, topLevelParameter: Bool) -> SwiftType {
         let args = type.args ?? []

@@ -9,28 +9,6 @@ struct TypingSourceTests {
     static let userModules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("UserModuleTests/python").path
 
-    /// Runs pybindgen with extra environment variables.
-    static func run(_ arguments: [String], environment: [String: String]) throws -> (
-        status: Int32, output: String, error: String
-    ) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLineTests.tool)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: outputData, as: UTF8.self),
-            String(decoding: errorData, as: UTF8.self)
-        )
-    }
-
     /// The summary line of `module`.
     static func summary(of module: String, in output: String) -> String {
         output.split(separator: "\n").first { $0.hasPrefix("\(module) → ") }.map(String.init) ?? ""
@@ -45,7 +23,7 @@ struct TypingSourceTests {
     @Test func noStubsTypesFromRuntimeAnnotations() throws {
         let folder = try CommandLineTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try Self.run(
+        let result = try CommandLineTests.run(
             ["inventory", "heapq", "--no-stubs", "--search-path", Self.userModules, "--output", folder.path],
             environment: [:])
         #expect(result.status == 0, "\(result.error)")
@@ -70,7 +48,7 @@ struct TypingSourceTests {
             "import py_compile\npy_compile.compile(\(String(reflecting: source)), cfile=\(String(reflecting: source + "c")), doraise=True)"
         )
         try FileManager.default.removeItem(atPath: source)
-        let result = try Self.run(
+        let result = try CommandLineTests.run(
             [
                 "compiled_only", "heapq", "--search-path", folder.path, "--output",
                 folder.appendingPathComponent("out").path,
@@ -88,7 +66,7 @@ struct TypingSourceTests {
     @Test func noNetworkOnFirstUseFallsBackWithAClearMessage() throws {
         let folder = try CommandLineTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try Self.run(
+        let result = try CommandLineTests.run(
             ["heapq", "--output", folder.appendingPathComponent("out").path],
             environment: [
                 "PYBINDGEN_CACHE_DIR": folder.appendingPathComponent("cache").path,

@@ -1754,8 +1754,11 @@ public enum PyBuiltins {
     /// When step is given, it specifies the increment (or decrement).
     public final class Range: PythonRuntime.PythonInstance, @unchecked Sendable {
         @usableFromInline static let _Range_class = PythonRuntime.PythonCallableReference(module: "builtins", "range")
-        @usableFromInline static let _py_range_count = PythonRuntime.PythonCallableReference(module: "builtins", "range", "count")
-        @usableFromInline static let _py_range_index = PythonRuntime.PythonCallableReference(module: "builtins", "range", "index")
+        @usableFromInline static let _py_range_count = PythonRuntime.PythonMemberName("count")
+        @usableFromInline static let _py_range_index = PythonRuntime.PythonMemberName("index")
+        @usableFromInline static let _py_range_start = PythonRuntime.PythonMemberName("start")
+        @usableFromInline static let _py_range_step = PythonRuntime.PythonMemberName("step")
+        @usableFromInline static let _py_range_stop = PythonRuntime.PythonMemberName("stop")
 
         /// The Python class `builtins.range`.
         override public class var pythonClass: PythonRuntime.PythonCallableReference? { _Range_class }
@@ -1773,21 +1776,21 @@ public enum PyBuiltins {
         /// `range.start`.
         public var start: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("start")
+                try attribute(Range._py_range_start)
             }
         }
 
         /// `range.step`.
         public var step: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("step")
+                try attribute(Range._py_range_step)
             }
         }
 
         /// `range.stop`.
         public var stop: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("stop")
+                try attribute(Range._py_range_stop)
             }
         }
 
@@ -1841,14 +1844,14 @@ public enum PyBuiltins {
         /// rangeobject.count(value) -> integer -- return number of occurrences of value
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func count_(_ value: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
-            return try Range._py_range_count.call(self, value)
+            return try callMethod(Range._py_range_count, value)
         }
 
         /// rangeobject.index(value) -> integer -- return index of value.
         /// Raise ValueError if the value is not present.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func index(_ value: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
-            return try Range._py_range_index.call(self, value)
+            return try callMethod(Range._py_range_index, value)
         }
 
         /// `range.__eq__`.
@@ -1902,7 +1905,10 @@ public enum PyBuiltins {
     /// Create a slice object.  This is used for extended slicing (e.g. a[0:10:2]).
     public final class Slice: PythonRuntime.PythonInstance, @unchecked Sendable {
         @usableFromInline static let _Slice_class = PythonRuntime.PythonCallableReference(module: "builtins", "slice")
-        @usableFromInline static let _py_slice_indices = PythonRuntime.PythonCallableReference(module: "builtins", "slice", "indices")
+        @usableFromInline static let _py_slice_indices = PythonRuntime.PythonMemberName("indices")
+        @usableFromInline static let _py_slice_start = PythonRuntime.PythonMemberName("start")
+        @usableFromInline static let _py_slice_step = PythonRuntime.PythonMemberName("step")
+        @usableFromInline static let _py_slice_stop = PythonRuntime.PythonMemberName("stop")
 
         /// The Python class `builtins.slice`.
         override public class var pythonClass: PythonRuntime.PythonCallableReference? { _Slice_class }
@@ -1920,21 +1926,21 @@ public enum PyBuiltins {
         /// `slice.start`.
         public var start: PythonRuntime.PythonObject {
             get throws(PythonRuntime.PythonError) {
-                try attribute("start")
+                try attribute(Slice._py_slice_start)
             }
         }
 
         /// `slice.step`.
         public var step: PythonRuntime.PythonObject {
             get throws(PythonRuntime.PythonError) {
-                try attribute("step")
+                try attribute(Slice._py_slice_step)
             }
         }
 
         /// `slice.stop`.
         public var stop: PythonRuntime.PythonObject {
             get throws(PythonRuntime.PythonError) {
-                try attribute("stop")
+                try attribute(Slice._py_slice_stop)
             }
         }
 
@@ -2050,7 +2056,7 @@ public enum PyBuiltins {
         /// handling of normal slices.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func indices(_ len: Swift.Int) throws(PythonRuntime.PythonError) -> (Swift.Int, Swift.Int, Swift.Int) {
-            let result: PythonRuntime.PythonObject = try Slice._py_slice_indices.call(self, len)
+            let result: PythonRuntime.PythonObject = try callMethod(Slice._py_slice_indices, len)
             return try result.tuple(of: Swift.Int.self, Swift.Int.self, Swift.Int.self)
         }
 
@@ -2209,54 +2215,54 @@ public enum PyBuiltins {
     ///   - an integer
     public final class Bytearray: PythonRuntime.PythonInstance, @unchecked Sendable {
         @usableFromInline static let _Bytearray_class = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray")
-        @usableFromInline static let _py_bytearray_append = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "append")
-        @usableFromInline static let _py_bytearray_capitalize = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "capitalize")
-        @usableFromInline static let _py_bytearray_center = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "center")
-        @usableFromInline static let _py_bytearray_clear = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "clear")
-        @usableFromInline static let _py_bytearray_copy = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "copy")
-        @usableFromInline static let _py_bytearray_count = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "count")
-        @usableFromInline static let _py_bytearray_decode = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "decode")
-        @usableFromInline static let _py_bytearray_endswith = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "endswith")
-        @usableFromInline static let _py_bytearray_expandtabs = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "expandtabs")
-        @usableFromInline static let _py_bytearray_extend = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "extend")
-        @usableFromInline static let _py_bytearray_find = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "find")
-        @usableFromInline static let _py_bytearray_hex = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "hex")
-        @usableFromInline static let _py_bytearray_index = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "index")
-        @usableFromInline static let _py_bytearray_insert = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "insert")
-        @usableFromInline static let _py_bytearray_isalnum = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "isalnum")
-        @usableFromInline static let _py_bytearray_isalpha = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "isalpha")
-        @usableFromInline static let _py_bytearray_isascii = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "isascii")
-        @usableFromInline static let _py_bytearray_isdigit = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "isdigit")
-        @usableFromInline static let _py_bytearray_islower = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "islower")
-        @usableFromInline static let _py_bytearray_isspace = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "isspace")
-        @usableFromInline static let _py_bytearray_istitle = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "istitle")
-        @usableFromInline static let _py_bytearray_isupper = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "isupper")
-        @usableFromInline static let _py_bytearray_join = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "join")
-        @usableFromInline static let _py_bytearray_ljust = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "ljust")
-        @usableFromInline static let _py_bytearray_lower = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "lower")
-        @usableFromInline static let _py_bytearray_lstrip = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "lstrip")
-        @usableFromInline static let _py_bytearray_partition = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "partition")
-        @usableFromInline static let _py_bytearray_pop = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "pop")
-        @usableFromInline static let _py_bytearray_remove = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "remove")
-        @usableFromInline static let _py_bytearray_removeprefix = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "removeprefix")
-        @usableFromInline static let _py_bytearray_removesuffix = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "removesuffix")
-        @usableFromInline static let _py_bytearray_replace = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "replace")
-        @usableFromInline static let _py_bytearray_reverse = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "reverse")
-        @usableFromInline static let _py_bytearray_rfind = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "rfind")
-        @usableFromInline static let _py_bytearray_rindex = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "rindex")
-        @usableFromInline static let _py_bytearray_rjust = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "rjust")
-        @usableFromInline static let _py_bytearray_rpartition = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "rpartition")
-        @usableFromInline static let _py_bytearray_rsplit = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "rsplit")
-        @usableFromInline static let _py_bytearray_rstrip = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "rstrip")
-        @usableFromInline static let _py_bytearray_split = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "split")
-        @usableFromInline static let _py_bytearray_splitlines = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "splitlines")
-        @usableFromInline static let _py_bytearray_startswith = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "startswith")
-        @usableFromInline static let _py_bytearray_strip = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "strip")
-        @usableFromInline static let _py_bytearray_swapcase = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "swapcase")
-        @usableFromInline static let _py_bytearray_title = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "title")
-        @usableFromInline static let _py_bytearray_translate = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "translate")
-        @usableFromInline static let _py_bytearray_upper = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "upper")
-        @usableFromInline static let _py_bytearray_zfill = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "zfill")
+        @usableFromInline static let _py_bytearray_append = PythonRuntime.PythonMemberName("append")
+        @usableFromInline static let _py_bytearray_capitalize = PythonRuntime.PythonMemberName("capitalize")
+        @usableFromInline static let _py_bytearray_center = PythonRuntime.PythonMemberName("center")
+        @usableFromInline static let _py_bytearray_clear = PythonRuntime.PythonMemberName("clear")
+        @usableFromInline static let _py_bytearray_copy = PythonRuntime.PythonMemberName("copy")
+        @usableFromInline static let _py_bytearray_count = PythonRuntime.PythonMemberName("count")
+        @usableFromInline static let _py_bytearray_decode = PythonRuntime.PythonMemberName("decode")
+        @usableFromInline static let _py_bytearray_endswith = PythonRuntime.PythonMemberName("endswith")
+        @usableFromInline static let _py_bytearray_expandtabs = PythonRuntime.PythonMemberName("expandtabs")
+        @usableFromInline static let _py_bytearray_extend = PythonRuntime.PythonMemberName("extend")
+        @usableFromInline static let _py_bytearray_find = PythonRuntime.PythonMemberName("find")
+        @usableFromInline static let _py_bytearray_hex = PythonRuntime.PythonMemberName("hex")
+        @usableFromInline static let _py_bytearray_index = PythonRuntime.PythonMemberName("index")
+        @usableFromInline static let _py_bytearray_insert = PythonRuntime.PythonMemberName("insert")
+        @usableFromInline static let _py_bytearray_isalnum = PythonRuntime.PythonMemberName("isalnum")
+        @usableFromInline static let _py_bytearray_isalpha = PythonRuntime.PythonMemberName("isalpha")
+        @usableFromInline static let _py_bytearray_isascii = PythonRuntime.PythonMemberName("isascii")
+        @usableFromInline static let _py_bytearray_isdigit = PythonRuntime.PythonMemberName("isdigit")
+        @usableFromInline static let _py_bytearray_islower = PythonRuntime.PythonMemberName("islower")
+        @usableFromInline static let _py_bytearray_isspace = PythonRuntime.PythonMemberName("isspace")
+        @usableFromInline static let _py_bytearray_istitle = PythonRuntime.PythonMemberName("istitle")
+        @usableFromInline static let _py_bytearray_isupper = PythonRuntime.PythonMemberName("isupper")
+        @usableFromInline static let _py_bytearray_join = PythonRuntime.PythonMemberName("join")
+        @usableFromInline static let _py_bytearray_ljust = PythonRuntime.PythonMemberName("ljust")
+        @usableFromInline static let _py_bytearray_lower = PythonRuntime.PythonMemberName("lower")
+        @usableFromInline static let _py_bytearray_lstrip = PythonRuntime.PythonMemberName("lstrip")
+        @usableFromInline static let _py_bytearray_partition = PythonRuntime.PythonMemberName("partition")
+        @usableFromInline static let _py_bytearray_pop = PythonRuntime.PythonMemberName("pop")
+        @usableFromInline static let _py_bytearray_remove = PythonRuntime.PythonMemberName("remove")
+        @usableFromInline static let _py_bytearray_removeprefix = PythonRuntime.PythonMemberName("removeprefix")
+        @usableFromInline static let _py_bytearray_removesuffix = PythonRuntime.PythonMemberName("removesuffix")
+        @usableFromInline static let _py_bytearray_replace = PythonRuntime.PythonMemberName("replace")
+        @usableFromInline static let _py_bytearray_reverse = PythonRuntime.PythonMemberName("reverse")
+        @usableFromInline static let _py_bytearray_rfind = PythonRuntime.PythonMemberName("rfind")
+        @usableFromInline static let _py_bytearray_rindex = PythonRuntime.PythonMemberName("rindex")
+        @usableFromInline static let _py_bytearray_rjust = PythonRuntime.PythonMemberName("rjust")
+        @usableFromInline static let _py_bytearray_rpartition = PythonRuntime.PythonMemberName("rpartition")
+        @usableFromInline static let _py_bytearray_rsplit = PythonRuntime.PythonMemberName("rsplit")
+        @usableFromInline static let _py_bytearray_rstrip = PythonRuntime.PythonMemberName("rstrip")
+        @usableFromInline static let _py_bytearray_split = PythonRuntime.PythonMemberName("split")
+        @usableFromInline static let _py_bytearray_splitlines = PythonRuntime.PythonMemberName("splitlines")
+        @usableFromInline static let _py_bytearray_startswith = PythonRuntime.PythonMemberName("startswith")
+        @usableFromInline static let _py_bytearray_strip = PythonRuntime.PythonMemberName("strip")
+        @usableFromInline static let _py_bytearray_swapcase = PythonRuntime.PythonMemberName("swapcase")
+        @usableFromInline static let _py_bytearray_title = PythonRuntime.PythonMemberName("title")
+        @usableFromInline static let _py_bytearray_translate = PythonRuntime.PythonMemberName("translate")
+        @usableFromInline static let _py_bytearray_upper = PythonRuntime.PythonMemberName("upper")
+        @usableFromInline static let _py_bytearray_zfill = PythonRuntime.PythonMemberName("zfill")
         @usableFromInline static let _py_bytearray_fromhex = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "fromhex")
         @usableFromInline static let _py_bytearray_maketrans = PythonRuntime.PythonCallableReference(module: "builtins", "bytearray", "maketrans")
 
@@ -2347,7 +2353,7 @@ public enum PyBuiltins {
         ///   The item to be appended.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func append(_ item: Swift.Int) throws(PythonRuntime.PythonError) {
-            let _: PythonRuntime.PythonNoneResult = try Bytearray._py_bytearray_append.call(self, item)
+            let _: PythonRuntime.PythonNoneResult = try callMethod(Bytearray._py_bytearray_append, item)
         }
 
         /// B.capitalize() -> copy of B
@@ -2356,7 +2362,7 @@ public enum PyBuiltins {
         /// and the rest lower-cased.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func capitalize() throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
-            return try Bytearray._py_bytearray_capitalize.call(self)
+            return try callMethod(Bytearray._py_bytearray_capitalize)
         }
 
         /// Return a centered string of length width.
@@ -2367,22 +2373,21 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func center(_ width: Swift.Int, _ fillchar: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(width)
             if let fillchar { try arguments.append(fillchar) }
-            return try Bytearray._py_bytearray_center.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_center, arguments)
         }
 
         /// Remove all items from the bytearray.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func clear() throws(PythonRuntime.PythonError) {
-            let _: PythonRuntime.PythonNoneResult = try Bytearray._py_bytearray_clear.call(self)
+            let _: PythonRuntime.PythonNoneResult = try callMethod(Bytearray._py_bytearray_clear)
         }
 
         /// Return a copy of B.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func copy() throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
-            return try Bytearray._py_bytearray_copy.call(self)
+            return try callMethod(Bytearray._py_bytearray_copy)
         }
 
         /// B.count(sub[, start[, end]]) -> int
@@ -2396,11 +2401,10 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func count_(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(sub)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try Bytearray._py_bytearray_count.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_count, arguments)
         }
 
         /// B.count(sub[, start[, end]]) -> int
@@ -2412,11 +2416,10 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func count_(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(sub)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try Bytearray._py_bytearray_count.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_count, arguments)
         }
 
         /// Decode the bytearray using the codec registered for encoding.
@@ -2435,10 +2438,9 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func decode(encoding: Swift.String? = nil, errors: Swift.String? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             if let encoding { try arguments.append(keyword: "encoding", encoding) }
             if let errors { try arguments.append(keyword: "errors", errors) }
-            return try Bytearray._py_bytearray_decode.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_decode, arguments)
         }
 
         /// B.endswith(suffix[, start[, end]]) -> bool
@@ -2453,11 +2455,10 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func endswith(_ suffix: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(suffix)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try Bytearray._py_bytearray_endswith.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_endswith, arguments)
         }
 
         /// B.endswith(suffix[, start[, end]]) -> bool
@@ -2469,11 +2470,10 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func endswith(_ suffix: [[Swift.UInt8]], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(suffix)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try Bytearray._py_bytearray_endswith.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_endswith, arguments)
         }
 
         /// Return a copy where all tab characters are expanded using spaces.
@@ -2484,9 +2484,8 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func expandtabs(tabsize: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             if let tabsize { try arguments.append(keyword: "tabsize", tabsize) }
-            return try Bytearray._py_bytearray_expandtabs.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_expandtabs, arguments)
         }
 
         /// Append all the items from the iterator or sequence to the end of the bytearray.
@@ -2495,7 +2494,7 @@ public enum PyBuiltins {
         ///   The iterable of items to append.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func extend(_ iterableOfInts: [Swift.Int]) throws(PythonRuntime.PythonError) {
-            let _: PythonRuntime.PythonNoneResult = try Bytearray._py_bytearray_extend.call(self, iterableOfInts)
+            let _: PythonRuntime.PythonNoneResult = try callMethod(Bytearray._py_bytearray_extend, iterableOfInts)
         }
 
         /// B.find(sub[, start[, end]]) -> int
@@ -2511,11 +2510,10 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func find(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(sub)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try Bytearray._py_bytearray_find.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_find, arguments)
         }
 
         /// B.find(sub[, start[, end]]) -> int
@@ -2527,11 +2525,10 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func find(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(sub)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try Bytearray._py_bytearray_find.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_find, arguments)
         }
 
         /// Create a string of hexadecimal numbers from a bytearray object.
@@ -2558,10 +2555,9 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func hex(sep: Swift.String? = nil, bytesPerSep: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             if let sep { try arguments.append(keyword: "sep", sep) }
             if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
-            return try Bytearray._py_bytearray_hex.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_hex, arguments)
         }
 
         /// Create a string of hexadecimal numbers from a bytearray object.
@@ -2573,10 +2569,9 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func hex(sep: [Swift.UInt8]? = nil, bytesPerSep: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             if let sep { try arguments.append(keyword: "sep", sep) }
             if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
-            return try Bytearray._py_bytearray_hex.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_hex, arguments)
         }
 
         /// B.index(sub[, start[, end]]) -> int
@@ -2592,11 +2587,10 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func index(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(sub)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try Bytearray._py_bytearray_index.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_index, arguments)
         }
 
         /// B.index(sub[, start[, end]]) -> int
@@ -2608,11 +2602,10 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func index(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(sub)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try Bytearray._py_bytearray_index.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_index, arguments)
         }
 
         /// Insert a single item into the bytearray before the given index.
@@ -2624,10 +2617,9 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func insert(_ index: Swift.Int, _ item: Swift.Int) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(index)
             try arguments.append(item)
-            let _: PythonRuntime.PythonNoneResult = try Bytearray._py_bytearray_insert.call(arguments)
+            let _: PythonRuntime.PythonNoneResult = try callMethod(Bytearray._py_bytearray_insert, arguments)
         }
 
         /// B.isalnum() -> bool
@@ -2636,7 +2628,7 @@ public enum PyBuiltins {
         /// and there is at least one character in B, False otherwise.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func isalnum() throws(PythonRuntime.PythonError) -> Swift.Bool {
-            return try Bytearray._py_bytearray_isalnum.call(self)
+            return try callMethod(Bytearray._py_bytearray_isalnum)
         }
 
         /// B.isalpha() -> bool
@@ -2645,7 +2637,7 @@ public enum PyBuiltins {
         /// and there is at least one character in B, False otherwise.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func isalpha() throws(PythonRuntime.PythonError) -> Swift.Bool {
-            return try Bytearray._py_bytearray_isalpha.call(self)
+            return try callMethod(Bytearray._py_bytearray_isalpha)
         }
 
         /// B.isascii() -> bool
@@ -2654,7 +2646,7 @@ public enum PyBuiltins {
         /// False otherwise.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func isascii() throws(PythonRuntime.PythonError) -> Swift.Bool {
-            return try Bytearray._py_bytearray_isascii.call(self)
+            return try callMethod(Bytearray._py_bytearray_isascii)
         }
 
         /// B.isdigit() -> bool
@@ -2663,7 +2655,7 @@ public enum PyBuiltins {
         /// and there is at least one character in B, False otherwise.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func isdigit() throws(PythonRuntime.PythonError) -> Swift.Bool {
-            return try Bytearray._py_bytearray_isdigit.call(self)
+            return try callMethod(Bytearray._py_bytearray_isdigit)
         }
 
         /// B.islower() -> bool
@@ -2672,7 +2664,7 @@ public enum PyBuiltins {
         /// at least one cased character in B, False otherwise.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func islower() throws(PythonRuntime.PythonError) -> Swift.Bool {
-            return try Bytearray._py_bytearray_islower.call(self)
+            return try callMethod(Bytearray._py_bytearray_islower)
         }
 
         /// B.isspace() -> bool
@@ -2681,7 +2673,7 @@ public enum PyBuiltins {
         /// and there is at least one character in B, False otherwise.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func isspace() throws(PythonRuntime.PythonError) -> Swift.Bool {
-            return try Bytearray._py_bytearray_isspace.call(self)
+            return try callMethod(Bytearray._py_bytearray_isspace)
         }
 
         /// B.istitle() -> bool
@@ -2692,7 +2684,7 @@ public enum PyBuiltins {
         /// otherwise.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func istitle() throws(PythonRuntime.PythonError) -> Swift.Bool {
-            return try Bytearray._py_bytearray_istitle.call(self)
+            return try callMethod(Bytearray._py_bytearray_istitle)
         }
 
         /// B.isupper() -> bool
@@ -2701,7 +2693,7 @@ public enum PyBuiltins {
         /// at least one cased character in B, False otherwise.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func isupper() throws(PythonRuntime.PythonError) -> Swift.Bool {
-            return try Bytearray._py_bytearray_isupper.call(self)
+            return try callMethod(Bytearray._py_bytearray_isupper)
         }
 
         /// Concatenate any number of bytes/bytearray objects.
@@ -2711,7 +2703,7 @@ public enum PyBuiltins {
         /// The result is returned as a new bytearray object.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func join(_ iterableOfBytes: [[Swift.UInt8]]) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
-            return try Bytearray._py_bytearray_join.call(self, iterableOfBytes)
+            return try callMethod(Bytearray._py_bytearray_join, iterableOfBytes)
         }
 
         /// Return a left-justified string of length width.
@@ -2722,10 +2714,9 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func ljust(_ width: Swift.Int, _ fillchar: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(width)
             if let fillchar { try arguments.append(fillchar) }
-            return try Bytearray._py_bytearray_ljust.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_ljust, arguments)
         }
 
         /// B.lower() -> copy of B
@@ -2733,7 +2724,7 @@ public enum PyBuiltins {
         /// Return a copy of B with all ASCII characters converted to lowercase.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func lower() throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
-            return try Bytearray._py_bytearray_lower.call(self)
+            return try callMethod(Bytearray._py_bytearray_lower)
         }
 
         /// Strip leading bytes contained in the argument.
@@ -2744,9 +2735,8 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func lstrip(_ bytes: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             if let bytes { try arguments.append(bytes) }
-            return try Bytearray._py_bytearray_lstrip.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_lstrip, arguments)
         }
 
         /// Partition the bytearray into three parts using the given separator.
@@ -2759,7 +2749,7 @@ public enum PyBuiltins {
         /// original bytearray object and two empty bytearray objects.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func partition(_ sep: [Swift.UInt8]) throws(PythonRuntime.PythonError) -> ([Swift.UInt8], [Swift.UInt8], [Swift.UInt8]) {
-            let result: PythonRuntime.PythonObject = try Bytearray._py_bytearray_partition.call(self, sep)
+            let result: PythonRuntime.PythonObject = try callMethod(Bytearray._py_bytearray_partition, sep)
             return try result.tuple(of: [Swift.UInt8].self, [Swift.UInt8].self, [Swift.UInt8].self)
         }
 
@@ -2775,9 +2765,8 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func pop(_ index: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             if let index { try arguments.append(index) }
-            return try Bytearray._py_bytearray_pop.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_pop, arguments)
         }
 
         /// Remove the first occurrence of a value in the bytearray.
@@ -2786,7 +2775,7 @@ public enum PyBuiltins {
         ///   The value to remove.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func remove(_ value: Swift.Int) throws(PythonRuntime.PythonError) {
-            let _: PythonRuntime.PythonNoneResult = try Bytearray._py_bytearray_remove.call(self, value)
+            let _: PythonRuntime.PythonNoneResult = try callMethod(Bytearray._py_bytearray_remove, value)
         }
 
         /// Return a bytearray with the given prefix string removed if present.
@@ -2796,7 +2785,7 @@ public enum PyBuiltins {
         /// bytearray.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func removeprefix(_ prefix: [Swift.UInt8]) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
-            return try Bytearray._py_bytearray_removeprefix.call(self, prefix)
+            return try callMethod(Bytearray._py_bytearray_removeprefix, prefix)
         }
 
         /// Return a bytearray with the given suffix string removed if present.
@@ -2806,7 +2795,7 @@ public enum PyBuiltins {
         /// the original bytearray.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func removesuffix(_ suffix: [Swift.UInt8]) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
-            return try Bytearray._py_bytearray_removesuffix.call(self, suffix)
+            return try callMethod(Bytearray._py_bytearray_removesuffix, suffix)
         }
 
         /// Return a copy with all occurrences of substring old replaced by new.
@@ -2822,17 +2811,16 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func replace(_ old: [Swift.UInt8], _ new: [Swift.UInt8], _ count: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(old)
             try arguments.append(new)
             if let count { try arguments.append(count) }
-            return try Bytearray._py_bytearray_replace.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_replace, arguments)
         }
 
         /// Reverse the order of the values in B in place.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func reverse() throws(PythonRuntime.PythonError) {
-            let _: PythonRuntime.PythonNoneResult = try Bytearray._py_bytearray_reverse.call(self)
+            let _: PythonRuntime.PythonNoneResult = try callMethod(Bytearray._py_bytearray_reverse)
         }
 
         /// B.rfind(sub[, start[, end]]) -> int
@@ -2848,11 +2836,10 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func rfind(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(sub)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try Bytearray._py_bytearray_rfind.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_rfind, arguments)
         }
 
         /// B.rfind(sub[, start[, end]]) -> int
@@ -2864,11 +2851,10 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func rfind(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(sub)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try Bytearray._py_bytearray_rfind.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_rfind, arguments)
         }
 
         /// B.rindex(sub[, start[, end]]) -> int
@@ -2884,11 +2870,10 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func rindex(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(sub)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try Bytearray._py_bytearray_rindex.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_rindex, arguments)
         }
 
         /// B.rindex(sub[, start[, end]]) -> int
@@ -2900,11 +2885,10 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func rindex(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(sub)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try Bytearray._py_bytearray_rindex.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_rindex, arguments)
         }
 
         /// Return a right-justified string of length width.
@@ -2915,10 +2899,9 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func rjust(_ width: Swift.Int, _ fillchar: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(width)
             if let fillchar { try arguments.append(fillchar) }
-            return try Bytearray._py_bytearray_rjust.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_rjust, arguments)
         }
 
         /// Partition the bytearray into three parts using the given separator.
@@ -2932,7 +2915,7 @@ public enum PyBuiltins {
         /// objects and the copy of the original bytearray object.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func rpartition(_ sep: [Swift.UInt8]) throws(PythonRuntime.PythonError) -> ([Swift.UInt8], [Swift.UInt8], [Swift.UInt8]) {
-            let result: PythonRuntime.PythonObject = try Bytearray._py_bytearray_rpartition.call(self, sep)
+            let result: PythonRuntime.PythonObject = try callMethod(Bytearray._py_bytearray_rpartition, sep)
             return try result.tuple(of: [Swift.UInt8].self, [Swift.UInt8].self, [Swift.UInt8].self)
         }
 
@@ -2953,10 +2936,9 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func rsplit(sep: [Swift.UInt8]? = nil, maxsplit: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> [[Swift.UInt8]] {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             if let sep { try arguments.append(keyword: "sep", sep) }
             if let maxsplit { try arguments.append(keyword: "maxsplit", maxsplit) }
-            return try Bytearray._py_bytearray_rsplit.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_rsplit, arguments)
         }
 
         /// Strip trailing bytes contained in the argument.
@@ -2967,9 +2949,8 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func rstrip(_ bytes: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             if let bytes { try arguments.append(bytes) }
-            return try Bytearray._py_bytearray_rstrip.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_rstrip, arguments)
         }
 
         /// Return a list of the sections in the bytearray, using sep as the delimiter.
@@ -2987,10 +2968,9 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func split(sep: [Swift.UInt8]? = nil, maxsplit: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> [[Swift.UInt8]] {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             if let sep { try arguments.append(keyword: "sep", sep) }
             if let maxsplit { try arguments.append(keyword: "maxsplit", maxsplit) }
-            return try Bytearray._py_bytearray_split.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_split, arguments)
         }
 
         /// Return a list of the lines in the bytearray, breaking at line boundaries.
@@ -3002,9 +2982,8 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func splitlines(keepends: Swift.Bool? = nil) throws(PythonRuntime.PythonError) -> [[Swift.UInt8]] {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             if let keepends { try arguments.append(keyword: "keepends", keepends) }
-            return try Bytearray._py_bytearray_splitlines.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_splitlines, arguments)
         }
 
         /// B.startswith(prefix[, start[, end]]) -> bool
@@ -3019,11 +2998,10 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func startswith(_ prefix: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(prefix)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try Bytearray._py_bytearray_startswith.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_startswith, arguments)
         }
 
         /// B.startswith(prefix[, start[, end]]) -> bool
@@ -3035,11 +3013,10 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func startswith(_ prefix: [[Swift.UInt8]], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(prefix)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try Bytearray._py_bytearray_startswith.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_startswith, arguments)
         }
 
         /// Strip leading and trailing bytes contained in the argument.
@@ -3050,9 +3027,8 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func strip(_ bytes: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             if let bytes { try arguments.append(bytes) }
-            return try Bytearray._py_bytearray_strip.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_strip, arguments)
         }
 
         /// B.swapcase() -> copy of B
@@ -3061,7 +3037,7 @@ public enum PyBuiltins {
         /// to lowercase ASCII and vice versa.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func swapcase() throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
-            return try Bytearray._py_bytearray_swapcase.call(self)
+            return try callMethod(Bytearray._py_bytearray_swapcase)
         }
 
         /// B.title() -> copy of B
@@ -3070,7 +3046,7 @@ public enum PyBuiltins {
         /// characters, all remaining cased characters have lowercase.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func title() throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
-            return try Bytearray._py_bytearray_title.call(self)
+            return try callMethod(Bytearray._py_bytearray_title)
         }
 
         /// Return a copy with each character mapped by the given translation table.
@@ -3085,10 +3061,9 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func translate(_ table: [Swift.UInt8]?, delete: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(table)
             if let delete { try arguments.append(keyword: "delete", delete) }
-            return try Bytearray._py_bytearray_translate.call(arguments)
+            return try callMethod(Bytearray._py_bytearray_translate, arguments)
         }
 
         /// B.upper() -> copy of B
@@ -3096,7 +3071,7 @@ public enum PyBuiltins {
         /// Return a copy of B with all ASCII characters converted to uppercase.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func upper() throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
-            return try Bytearray._py_bytearray_upper.call(self)
+            return try callMethod(Bytearray._py_bytearray_upper)
         }
 
         /// Pad a numeric string with zeros on the left, to fill a field of the given width.
@@ -3104,7 +3079,7 @@ public enum PyBuiltins {
         /// The original string is never truncated.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func zfill(_ width: Swift.Int) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
-            return try Bytearray._py_bytearray_zfill.call(self, width)
+            return try callMethod(Bytearray._py_bytearray_zfill, width)
         }
 
         /// Create a bytearray object from a string of hexadecimal numbers.
@@ -3181,7 +3156,9 @@ public enum PyBuiltins {
     /// This is equivalent to (real + imag*1j) where imag defaults to 0.
     public final class Complex: PythonRuntime.PythonInstance, @unchecked Sendable {
         @usableFromInline static let _Complex_class = PythonRuntime.PythonCallableReference(module: "builtins", "complex")
-        @usableFromInline static let _py_complex_conjugate = PythonRuntime.PythonCallableReference(module: "builtins", "complex", "conjugate")
+        @usableFromInline static let _py_complex_conjugate = PythonRuntime.PythonMemberName("conjugate")
+        @usableFromInline static let _py_complex_imag = PythonRuntime.PythonMemberName("imag")
+        @usableFromInline static let _py_complex_real = PythonRuntime.PythonMemberName("real")
 
         /// The Python class `builtins.complex`.
         override public class var pythonClass: PythonRuntime.PythonCallableReference? { _Complex_class }
@@ -3199,14 +3176,14 @@ public enum PyBuiltins {
         /// the imaginary part of a complex number
         public var imag: Swift.Double {
             get throws(PythonRuntime.PythonError) {
-                try attribute("imag")
+                try attribute(Complex._py_complex_imag)
             }
         }
 
         /// the real part of a complex number
         public var real: Swift.Double {
             get throws(PythonRuntime.PythonError) {
-                try attribute("real")
+                try attribute(Complex._py_complex_real)
             }
         }
 
@@ -3233,7 +3210,7 @@ public enum PyBuiltins {
         /// Return the complex conjugate of its argument. (3-4j).conjugate() == 3+4j.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func conjugate() throws(PythonRuntime.PythonError) -> ComplexModule.Complex<Swift.Double> {
-            return try Complex._py_complex_conjugate.call(self)
+            return try callMethod(Complex._py_complex_conjugate)
         }
 
         /// `complex.__add__`.
@@ -3462,12 +3439,26 @@ public enum PyBuiltins {
     /// Create a new memoryview object which references the given object.
     public final class Memoryview: PythonRuntime.PythonInstance, @unchecked Sendable {
         @usableFromInline static let _Memoryview_class = PythonRuntime.PythonCallableReference(module: "builtins", "memoryview")
-        @usableFromInline static let _py_memoryview_cast = PythonRuntime.PythonCallableReference(module: "builtins", "memoryview", "cast")
-        @usableFromInline static let _py_memoryview_hex = PythonRuntime.PythonCallableReference(module: "builtins", "memoryview", "hex")
-        @usableFromInline static let _py_memoryview_release = PythonRuntime.PythonCallableReference(module: "builtins", "memoryview", "release")
-        @usableFromInline static let _py_memoryview_tobytes = PythonRuntime.PythonCallableReference(module: "builtins", "memoryview", "tobytes")
-        @usableFromInline static let _py_memoryview_tolist = PythonRuntime.PythonCallableReference(module: "builtins", "memoryview", "tolist")
-        @usableFromInline static let _py_memoryview_toreadonly = PythonRuntime.PythonCallableReference(module: "builtins", "memoryview", "toreadonly")
+        @usableFromInline static let _py_memoryview_cast = PythonRuntime.PythonMemberName("cast")
+        @usableFromInline static let _py_memoryview_hex = PythonRuntime.PythonMemberName("hex")
+        @usableFromInline static let _py_memoryview_release = PythonRuntime.PythonMemberName("release")
+        @usableFromInline static let _py_memoryview_tobytes = PythonRuntime.PythonMemberName("tobytes")
+        @usableFromInline static let _py_memoryview_tolist = PythonRuntime.PythonMemberName("tolist")
+        @usableFromInline static let _py_memoryview_toreadonly = PythonRuntime.PythonMemberName("toreadonly")
+        @usableFromInline static let _py_memoryview_c_contiguous = PythonRuntime.PythonMemberName("c_contiguous")
+        @usableFromInline static let _py_memoryview_contiguous = PythonRuntime.PythonMemberName("contiguous")
+        @usableFromInline static let _py_memoryview_count = PythonRuntime.PythonMemberName("count")
+        @usableFromInline static let _py_memoryview_f_contiguous = PythonRuntime.PythonMemberName("f_contiguous")
+        @usableFromInline static let _py_memoryview_format = PythonRuntime.PythonMemberName("format")
+        @usableFromInline static let _py_memoryview_index = PythonRuntime.PythonMemberName("index")
+        @usableFromInline static let _py_memoryview_itemsize = PythonRuntime.PythonMemberName("itemsize")
+        @usableFromInline static let _py_memoryview_nbytes = PythonRuntime.PythonMemberName("nbytes")
+        @usableFromInline static let _py_memoryview_ndim = PythonRuntime.PythonMemberName("ndim")
+        @usableFromInline static let _py_memoryview_obj = PythonRuntime.PythonMemberName("obj")
+        @usableFromInline static let _py_memoryview_readonly = PythonRuntime.PythonMemberName("readonly")
+        @usableFromInline static let _py_memoryview_shape = PythonRuntime.PythonMemberName("shape")
+        @usableFromInline static let _py_memoryview_strides = PythonRuntime.PythonMemberName("strides")
+        @usableFromInline static let _py_memoryview_suboffsets = PythonRuntime.PythonMemberName("suboffsets")
 
         /// The Python class `builtins.memoryview`.
         override public class var pythonClass: PythonRuntime.PythonCallableReference? { _Memoryview_class }
@@ -3485,28 +3476,28 @@ public enum PyBuiltins {
         /// A bool indicating whether the memory is C contiguous.
         public var cContiguous: Swift.Bool {
             get throws(PythonRuntime.PythonError) {
-                try attribute("c_contiguous")
+                try attribute(Memoryview._py_memoryview_c_contiguous)
             }
         }
 
         /// A bool indicating whether the memory is contiguous.
         public var contiguous: Swift.Bool {
             get throws(PythonRuntime.PythonError) {
-                try attribute("contiguous")
+                try attribute(Memoryview._py_memoryview_contiguous)
             }
         }
 
         /// `memoryview.count`.
         public var count_: PythonRuntime.PythonObject {
             get throws(PythonRuntime.PythonError) {
-                try attribute("count")
+                try attribute(Memoryview._py_memoryview_count)
             }
         }
 
         /// A bool indicating whether the memory is Fortran contiguous.
         public var fContiguous: Swift.Bool {
             get throws(PythonRuntime.PythonError) {
-                try attribute("f_contiguous")
+                try attribute(Memoryview._py_memoryview_f_contiguous)
             }
         }
 
@@ -3514,21 +3505,21 @@ public enum PyBuiltins {
         /// for each element in the view.
         public var format: Swift.String {
             get throws(PythonRuntime.PythonError) {
-                try attribute("format")
+                try attribute(Memoryview._py_memoryview_format)
             }
         }
 
         /// `memoryview.index`.
         public var index: PythonRuntime.PythonObject {
             get throws(PythonRuntime.PythonError) {
-                try attribute("index")
+                try attribute(Memoryview._py_memoryview_index)
             }
         }
 
         /// The size in bytes of each element of the memoryview.
         public var itemsize: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("itemsize")
+                try attribute(Memoryview._py_memoryview_itemsize)
             }
         }
 
@@ -3536,7 +3527,7 @@ public enum PyBuiltins {
         /// a contiguous representation.
         public var nbytes: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("nbytes")
+                try attribute(Memoryview._py_memoryview_nbytes)
             }
         }
 
@@ -3544,21 +3535,21 @@ public enum PyBuiltins {
         /// array the memory represents.
         public var ndim: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("ndim")
+                try attribute(Memoryview._py_memoryview_ndim)
             }
         }
 
         /// The underlying object of the memoryview.
         public var obj: [Swift.UInt8] {
             get throws(PythonRuntime.PythonError) {
-                try attribute("obj")
+                try attribute(Memoryview._py_memoryview_obj)
             }
         }
 
         /// A bool indicating whether the memory is read only.
         public var readonly: Swift.Bool {
             get throws(PythonRuntime.PythonError) {
-                try attribute("readonly")
+                try attribute(Memoryview._py_memoryview_readonly)
             }
         }
 
@@ -3566,7 +3557,7 @@ public enum PyBuiltins {
         /// as an N-dimensional array.
         public var shape: [Swift.Int]? {
             get throws(PythonRuntime.PythonError) {
-                try attribute("shape")
+                try attribute(Memoryview._py_memoryview_shape)
             }
         }
 
@@ -3574,14 +3565,14 @@ public enum PyBuiltins {
         /// each element for each dimension of the array.
         public var strides: [Swift.Int]? {
             get throws(PythonRuntime.PythonError) {
-                try attribute("strides")
+                try attribute(Memoryview._py_memoryview_strides)
             }
         }
 
         /// A tuple of integers used internally for PIL-style arrays.
         public var suboffsets: [Swift.Int]? {
             get throws(PythonRuntime.PythonError) {
-                try attribute("suboffsets")
+                try attribute(Memoryview._py_memoryview_suboffsets)
             }
         }
 
@@ -3618,10 +3609,9 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func cast(format: Swift.String, shape: [Swift.Int]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             try arguments.append(format)
             if let shape { try arguments.append(keyword: "shape", shape) }
-            return try Memoryview._py_memoryview_cast.call(arguments)
+            return try callMethod(Memoryview._py_memoryview_cast, arguments)
         }
 
         /// Return the data in the buffer as a str of hexadecimal numbers.
@@ -3648,10 +3638,9 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func hex(sep: Swift.String? = nil, bytesPerSep: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             if let sep { try arguments.append(keyword: "sep", sep) }
             if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
-            return try Memoryview._py_memoryview_hex.call(arguments)
+            return try callMethod(Memoryview._py_memoryview_hex, arguments)
         }
 
         /// Return the data in the buffer as a str of hexadecimal numbers.
@@ -3663,16 +3652,15 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func hex(sep: [Swift.UInt8]? = nil, bytesPerSep: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             if let sep { try arguments.append(keyword: "sep", sep) }
             if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
-            return try Memoryview._py_memoryview_hex.call(arguments)
+            return try callMethod(Memoryview._py_memoryview_hex, arguments)
         }
 
         /// Release the underlying buffer exposed by the memoryview object.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func release() throws(PythonRuntime.PythonError) {
-            let _: PythonRuntime.PythonNoneResult = try Memoryview._py_memoryview_release.call(self)
+            let _: PythonRuntime.PythonNoneResult = try callMethod(Memoryview._py_memoryview_release)
         }
 
         /// Return the data in the buffer as a byte string.
@@ -3687,21 +3675,20 @@ public enum PyBuiltins {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func tobytes(order: Swift.String? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             if let order { try arguments.append(keyword: "order", order) }
-            return try Memoryview._py_memoryview_tobytes.call(arguments)
+            return try callMethod(Memoryview._py_memoryview_tobytes, arguments)
         }
 
         /// Return the data in the buffer as a list of elements.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func tolist() throws(PythonRuntime.PythonError) -> [Swift.Int] {
-            return try Memoryview._py_memoryview_tolist.call(self)
+            return try callMethod(Memoryview._py_memoryview_tolist)
         }
 
         /// Return a readonly version of the memoryview.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func toreadonly() throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
-            return try Memoryview._py_memoryview_toreadonly.call(self)
+            return try callMethod(Memoryview._py_memoryview_toreadonly)
         }
 
         /// `memoryview.__eq__`.

@@ -32,20 +32,26 @@ public enum PyDatetime {
     /// date(year, month, day) --> date object
     public class Date: PythonRuntime.PythonInstance, @unchecked Sendable {
         @usableFromInline static let _Date_class = PythonRuntime.PythonCallableReference(module: "datetime", "date")
-        @usableFromInline static let _py_date_ctime = PythonRuntime.PythonCallableReference(module: "datetime", "date", "ctime")
-        @usableFromInline static let _py_date_isocalendar = PythonRuntime.PythonCallableReference(module: "datetime", "date", "isocalendar")
-        @usableFromInline static let _py_date_isoformat = PythonRuntime.PythonCallableReference(module: "datetime", "date", "isoformat")
-        @usableFromInline static let _py_date_isoweekday = PythonRuntime.PythonCallableReference(module: "datetime", "date", "isoweekday")
-        @usableFromInline static let _py_date_replace = PythonRuntime.PythonCallableReference(module: "datetime", "date", "replace")
-        @usableFromInline static let _py_date_strftime = PythonRuntime.PythonCallableReference(module: "datetime", "date", "strftime")
-        @usableFromInline static let _py_date_timetuple = PythonRuntime.PythonCallableReference(module: "datetime", "date", "timetuple")
-        @usableFromInline static let _py_date_toordinal = PythonRuntime.PythonCallableReference(module: "datetime", "date", "toordinal")
-        @usableFromInline static let _py_date_weekday = PythonRuntime.PythonCallableReference(module: "datetime", "date", "weekday")
+        @usableFromInline static let _py_date_ctime = PythonRuntime.PythonMemberName("ctime")
+        @usableFromInline static let _py_date_isocalendar = PythonRuntime.PythonMemberName("isocalendar")
+        @usableFromInline static let _py_date_isoformat = PythonRuntime.PythonMemberName("isoformat")
+        @usableFromInline static let _py_date_isoweekday = PythonRuntime.PythonMemberName("isoweekday")
+        @usableFromInline static let _py_date_replace = PythonRuntime.PythonMemberName("replace")
+        @usableFromInline static let _py_date_strftime = PythonRuntime.PythonMemberName("strftime")
+        @usableFromInline static let _py_date_timetuple = PythonRuntime.PythonMemberName("timetuple")
+        @usableFromInline static let _py_date_toordinal = PythonRuntime.PythonMemberName("toordinal")
+        @usableFromInline static let _py_date_weekday = PythonRuntime.PythonMemberName("weekday")
         @usableFromInline static let _py_date_fromisocalendar = PythonRuntime.PythonCallableReference(module: "datetime", "date", "fromisocalendar")
         @usableFromInline static let _py_date_fromisoformat = PythonRuntime.PythonCallableReference(module: "datetime", "date", "fromisoformat")
         @usableFromInline static let _py_date_fromordinal = PythonRuntime.PythonCallableReference(module: "datetime", "date", "fromordinal")
         @usableFromInline static let _py_date_fromtimestamp = PythonRuntime.PythonCallableReference(module: "datetime", "date", "fromtimestamp")
         @usableFromInline static let _py_date_today = PythonRuntime.PythonCallableReference(module: "datetime", "date", "today")
+        @usableFromInline static let _py_date_day = PythonRuntime.PythonMemberName("day")
+        @usableFromInline static let _py_date_max = PythonRuntime.PythonMemberName("max")
+        @usableFromInline static let _py_date_min = PythonRuntime.PythonMemberName("min")
+        @usableFromInline static let _py_date_month = PythonRuntime.PythonMemberName("month")
+        @usableFromInline static let _py_date_resolution = PythonRuntime.PythonMemberName("resolution")
+        @usableFromInline static let _py_date_year = PythonRuntime.PythonMemberName("year")
 
         /// The Python class `datetime.date`.
         override public class var pythonClass: PythonRuntime.PythonCallableReference? { _Date_class }
@@ -63,42 +69,42 @@ public enum PyDatetime {
         /// `date.day`.
         public var day: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("day")
+                try attribute(Date._py_date_day)
             }
         }
 
         /// `date.max`.
         public var max: PyDatetime.Date {
             get throws(PythonRuntime.PythonError) {
-                try attribute("max")
+                try attribute(Date._py_date_max)
             }
         }
 
         /// `date.min`.
         public var min: PyDatetime.Date {
             get throws(PythonRuntime.PythonError) {
-                try attribute("min")
+                try attribute(Date._py_date_min)
             }
         }
 
         /// `date.month`.
         public var month: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("month")
+                try attribute(Date._py_date_month)
             }
         }
 
         /// `date.resolution`.
         public var resolution: PyDatetime.Timedelta {
             get throws(PythonRuntime.PythonError) {
-                try attribute("resolution")
+                try attribute(Date._py_date_resolution)
             }
         }
 
         /// `date.year`.
         public var year: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("year")
+                try attribute(Date._py_date_year)
             }
         }
 
@@ -116,26 +122,26 @@ public enum PyDatetime {
         /// Return ctime() style string.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func ctime() throws(PythonRuntime.PythonError) -> Swift.String {
-            return try Date._py_date_ctime.call(self)
+            return try callMethod(Date._py_date_ctime)
         }
 
         /// Return a named tuple containing ISO year, week number, and weekday.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func isocalendar() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-            return try Date._py_date_isocalendar.call(self)
+            return try callMethod(Date._py_date_isocalendar)
         }
 
         /// Return string in ISO 8601 format, YYYY-MM-DD.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func isoformat() throws(PythonRuntime.PythonError) -> Swift.String {
-            return try Date._py_date_isoformat.call(self)
+            return try callMethod(Date._py_date_isoformat)
         }
 
         /// Return the day of the week represented by the date.
         /// Monday == 1 ... Sunday == 7
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func isoweekday() throws(PythonRuntime.PythonError) -> Swift.Int {
-            return try Date._py_date_isoweekday.call(self)
+            return try callMethod(Date._py_date_isoweekday)
         }
 
         /// Return date with new specified fields.
@@ -146,36 +152,35 @@ public enum PyDatetime {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func replace(year: Swift.Int? = nil, month: Swift.Int? = nil, day: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PyDatetime.Date {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             if let year { try arguments.append(keyword: "year", year) }
             if let month { try arguments.append(keyword: "month", month) }
             if let day { try arguments.append(keyword: "day", day) }
-            return try Date._py_date_replace.call(arguments)
+            return try callMethod(Date._py_date_replace, arguments)
         }
 
         /// format -> strftime() style string.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func strftime(_ format: Swift.String) throws(PythonRuntime.PythonError) -> Swift.String {
-            return try Date._py_date_strftime.call(self, format)
+            return try callMethod(Date._py_date_strftime, format)
         }
 
         /// Return time tuple, compatible with time.localtime().
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func timetuple() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-            return try Date._py_date_timetuple.call(self)
+            return try callMethod(Date._py_date_timetuple)
         }
 
         /// Return proleptic Gregorian ordinal.  January 1 of year 1 is day 1.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func toordinal() throws(PythonRuntime.PythonError) -> Swift.Int {
-            return try Date._py_date_toordinal.call(self)
+            return try callMethod(Date._py_date_toordinal)
         }
 
         /// Return the day of the week represented by the date.
         /// Monday == 0 ... Sunday == 6
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func weekday() throws(PythonRuntime.PythonError) -> Swift.Int {
-            return try Date._py_date_weekday.call(self)
+            return try callMethod(Date._py_date_weekday)
         }
 
         /// int, int, int -> Construct a date from the ISO year, week number and weekday.
@@ -278,19 +283,19 @@ public enum PyDatetime {
     /// instance of a tzinfo subclass. The remaining arguments may be ints.
     public final class Datetime: Date, @unchecked Sendable {
         @usableFromInline static let _Datetime_class = PythonRuntime.PythonCallableReference(module: "datetime", "datetime")
-        @usableFromInline static let _py_datetime_astimezone = PythonRuntime.PythonCallableReference(module: "datetime", "datetime", "astimezone")
-        @usableFromInline static let _py_datetime_ctime = PythonRuntime.PythonCallableReference(module: "datetime", "datetime", "ctime")
-        @usableFromInline static let _py_datetime_date = PythonRuntime.PythonCallableReference(module: "datetime", "datetime", "date")
-        @usableFromInline static let _py_datetime_dst = PythonRuntime.PythonCallableReference(module: "datetime", "datetime", "dst")
-        @usableFromInline static let _py_datetime_isoformat = PythonRuntime.PythonCallableReference(module: "datetime", "datetime", "isoformat")
-        @usableFromInline static let _py_datetime_replace = PythonRuntime.PythonCallableReference(module: "datetime", "datetime", "replace")
-        @usableFromInline static let _py_datetime_time = PythonRuntime.PythonCallableReference(module: "datetime", "datetime", "time")
-        @usableFromInline static let _py_datetime_timestamp = PythonRuntime.PythonCallableReference(module: "datetime", "datetime", "timestamp")
-        @usableFromInline static let _py_datetime_timetuple = PythonRuntime.PythonCallableReference(module: "datetime", "datetime", "timetuple")
-        @usableFromInline static let _py_datetime_timetz = PythonRuntime.PythonCallableReference(module: "datetime", "datetime", "timetz")
-        @usableFromInline static let _py_datetime_tzname = PythonRuntime.PythonCallableReference(module: "datetime", "datetime", "tzname")
-        @usableFromInline static let _py_datetime_utcoffset = PythonRuntime.PythonCallableReference(module: "datetime", "datetime", "utcoffset")
-        @usableFromInline static let _py_datetime_utctimetuple = PythonRuntime.PythonCallableReference(module: "datetime", "datetime", "utctimetuple")
+        @usableFromInline static let _py_datetime_astimezone = PythonRuntime.PythonMemberName("astimezone")
+        @usableFromInline static let _py_datetime_ctime = PythonRuntime.PythonMemberName("ctime")
+        @usableFromInline static let _py_datetime_date = PythonRuntime.PythonMemberName("date")
+        @usableFromInline static let _py_datetime_dst = PythonRuntime.PythonMemberName("dst")
+        @usableFromInline static let _py_datetime_isoformat = PythonRuntime.PythonMemberName("isoformat")
+        @usableFromInline static let _py_datetime_replace = PythonRuntime.PythonMemberName("replace")
+        @usableFromInline static let _py_datetime_time = PythonRuntime.PythonMemberName("time")
+        @usableFromInline static let _py_datetime_timestamp = PythonRuntime.PythonMemberName("timestamp")
+        @usableFromInline static let _py_datetime_timetuple = PythonRuntime.PythonMemberName("timetuple")
+        @usableFromInline static let _py_datetime_timetz = PythonRuntime.PythonMemberName("timetz")
+        @usableFromInline static let _py_datetime_tzname = PythonRuntime.PythonMemberName("tzname")
+        @usableFromInline static let _py_datetime_utcoffset = PythonRuntime.PythonMemberName("utcoffset")
+        @usableFromInline static let _py_datetime_utctimetuple = PythonRuntime.PythonMemberName("utctimetuple")
         @usableFromInline static let _py_datetime_combine = PythonRuntime.PythonCallableReference(module: "datetime", "datetime", "combine")
         @usableFromInline static let _py_datetime_fromisoformat = PythonRuntime.PythonCallableReference(module: "datetime", "datetime", "fromisoformat")
         @usableFromInline static let _py_datetime_fromtimestamp = PythonRuntime.PythonCallableReference(module: "datetime", "datetime", "fromtimestamp")
@@ -298,6 +303,13 @@ public enum PyDatetime {
         @usableFromInline static let _py_datetime_strptime = PythonRuntime.PythonCallableReference(module: "datetime", "datetime", "strptime")
         @usableFromInline static let _py_datetime_utcfromtimestamp = PythonRuntime.PythonCallableReference(module: "datetime", "datetime", "utcfromtimestamp")
         @usableFromInline static let _py_datetime_utcnow = PythonRuntime.PythonCallableReference(module: "datetime", "datetime", "utcnow")
+        @usableFromInline static let _py_datetime_fold = PythonRuntime.PythonMemberName("fold")
+        @usableFromInline static let _py_datetime_hour = PythonRuntime.PythonMemberName("hour")
+        @usableFromInline static let _py_datetime_microsecond = PythonRuntime.PythonMemberName("microsecond")
+        @usableFromInline static let _py_datetime_minute = PythonRuntime.PythonMemberName("minute")
+        @usableFromInline static let _py_datetime_resolution = PythonRuntime.PythonMemberName("resolution")
+        @usableFromInline static let _py_datetime_second = PythonRuntime.PythonMemberName("second")
+        @usableFromInline static let _py_datetime_tzinfo = PythonRuntime.PythonMemberName("tzinfo")
 
         /// The Python class `datetime.datetime`.
         override public class var pythonClass: PythonRuntime.PythonCallableReference? { _Datetime_class }
@@ -315,49 +327,49 @@ public enum PyDatetime {
         /// `datetime.fold`.
         public var fold: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("fold")
+                try attribute(Datetime._py_datetime_fold)
             }
         }
 
         /// `datetime.hour`.
         public var hour: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("hour")
+                try attribute(Datetime._py_datetime_hour)
             }
         }
 
         /// `datetime.microsecond`.
         public var microsecond: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("microsecond")
+                try attribute(Datetime._py_datetime_microsecond)
             }
         }
 
         /// `datetime.minute`.
         public var minute: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("minute")
+                try attribute(Datetime._py_datetime_minute)
             }
         }
 
         /// `datetime.resolution`.
         override public var resolution: PyDatetime.Timedelta {
             get throws(PythonRuntime.PythonError) {
-                try attribute("resolution")
+                try attribute(Datetime._py_datetime_resolution)
             }
         }
 
         /// `datetime.second`.
         public var second: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("second")
+                try attribute(Datetime._py_datetime_second)
             }
         }
 
         /// `datetime.tzinfo`.
         public var tzinfo: PyDatetime.Tzinfo? {
             get throws(PythonRuntime.PythonError) {
-                try attribute("tzinfo")
+                try attribute(Datetime._py_datetime_tzinfo)
             }
         }
 
@@ -391,27 +403,26 @@ public enum PyDatetime {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func astimezone(tz: PyDatetime.Tzinfo? = nil) throws(PythonRuntime.PythonError) -> PyDatetime.Datetime {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             if let tz { try arguments.append(keyword: "tz", tz) }
-            return try Datetime._py_datetime_astimezone.call(arguments)
+            return try callMethod(Datetime._py_datetime_astimezone, arguments)
         }
 
         /// Return ctime() style string.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         override public func ctime() throws(PythonRuntime.PythonError) -> Swift.String {
-            return try Datetime._py_datetime_ctime.call(self)
+            return try callMethod(Datetime._py_datetime_ctime)
         }
 
         /// Return date object with same year, month and day.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func date() throws(PythonRuntime.PythonError) -> PyDatetime.Date {
-            return try Datetime._py_datetime_date.call(self)
+            return try callMethod(Datetime._py_datetime_date)
         }
 
         /// Return self.tzinfo.dst(self).
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func dst() throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta? {
-            return try Datetime._py_datetime_dst.call(self)
+            return try callMethod(Datetime._py_datetime_dst)
         }
 
         /// [sep] -> string in ISO 8601 format, YYYY-MM-DDT[HH[:MM[:SS[.mmm[uuu]]]]][+HH:MM].
@@ -425,10 +436,9 @@ public enum PyDatetime {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func isoformat(sep: Swift.String? = nil, timespec: Swift.String? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             if let sep { try arguments.append(keyword: "sep", sep) }
             if let timespec { try arguments.append(keyword: "timespec", timespec) }
-            return try Datetime._py_datetime_isoformat.call(arguments)
+            return try callMethod(Datetime._py_datetime_isoformat, arguments)
         }
 
         /// Return datetime with new specified fields.
@@ -445,7 +455,6 @@ public enum PyDatetime {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func replace(year: Swift.Int? = nil, month: Swift.Int? = nil, day: Swift.Int? = nil, hour: Swift.Int? = nil, minute: Swift.Int? = nil, second: Swift.Int? = nil, microsecond: Swift.Int? = nil, tzinfo: PyDatetime.Tzinfo? = nil, fold: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PyDatetime.Datetime {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             if let year { try arguments.append(keyword: "year", year) }
             if let month { try arguments.append(keyword: "month", month) }
             if let day { try arguments.append(keyword: "day", day) }
@@ -455,49 +464,49 @@ public enum PyDatetime {
             if let microsecond { try arguments.append(keyword: "microsecond", microsecond) }
             if let tzinfo { try arguments.append(keyword: "tzinfo", tzinfo) }
             if let fold { try arguments.append(keyword: "fold", fold) }
-            return try Datetime._py_datetime_replace.call(arguments)
+            return try callMethod(Datetime._py_datetime_replace, arguments)
         }
 
         /// Return time object with same time but with tzinfo=None.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func time() throws(PythonRuntime.PythonError) -> PyDatetime.Time {
-            return try Datetime._py_datetime_time.call(self)
+            return try callMethod(Datetime._py_datetime_time)
         }
 
         /// Return POSIX timestamp as float.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func timestamp() throws(PythonRuntime.PythonError) -> Swift.Double {
-            return try Datetime._py_datetime_timestamp.call(self)
+            return try callMethod(Datetime._py_datetime_timestamp)
         }
 
         /// Return time tuple, compatible with time.localtime().
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         override public func timetuple() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-            return try Datetime._py_datetime_timetuple.call(self)
+            return try callMethod(Datetime._py_datetime_timetuple)
         }
 
         /// Return time object with same time and tzinfo.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func timetz() throws(PythonRuntime.PythonError) -> PyDatetime.Time {
-            return try Datetime._py_datetime_timetz.call(self)
+            return try callMethod(Datetime._py_datetime_timetz)
         }
 
         /// Return self.tzinfo.tzname(self).
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func tzname() throws(PythonRuntime.PythonError) -> Swift.String? {
-            return try Datetime._py_datetime_tzname.call(self)
+            return try callMethod(Datetime._py_datetime_tzname)
         }
 
         /// Return self.tzinfo.utcoffset(self).
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func utcoffset() throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta? {
-            return try Datetime._py_datetime_utcoffset.call(self)
+            return try callMethod(Datetime._py_datetime_utcoffset)
         }
 
         /// Return UTC time tuple, compatible with time.localtime().
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func utctimetuple() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-            return try Datetime._py_datetime_utctimetuple.call(self)
+            return try callMethod(Datetime._py_datetime_utctimetuple)
         }
 
         /// date, time -> datetime with same date and time fields
@@ -569,13 +578,22 @@ public enum PyDatetime {
     /// a tzinfo subclass. The remaining arguments may be ints.
     public final class Time: PythonRuntime.PythonInstance, @unchecked Sendable {
         @usableFromInline static let _Time_class = PythonRuntime.PythonCallableReference(module: "datetime", "time")
-        @usableFromInline static let _py_time_dst = PythonRuntime.PythonCallableReference(module: "datetime", "time", "dst")
-        @usableFromInline static let _py_time_isoformat = PythonRuntime.PythonCallableReference(module: "datetime", "time", "isoformat")
-        @usableFromInline static let _py_time_replace = PythonRuntime.PythonCallableReference(module: "datetime", "time", "replace")
-        @usableFromInline static let _py_time_strftime = PythonRuntime.PythonCallableReference(module: "datetime", "time", "strftime")
-        @usableFromInline static let _py_time_tzname = PythonRuntime.PythonCallableReference(module: "datetime", "time", "tzname")
-        @usableFromInline static let _py_time_utcoffset = PythonRuntime.PythonCallableReference(module: "datetime", "time", "utcoffset")
+        @usableFromInline static let _py_time_dst = PythonRuntime.PythonMemberName("dst")
+        @usableFromInline static let _py_time_isoformat = PythonRuntime.PythonMemberName("isoformat")
+        @usableFromInline static let _py_time_replace = PythonRuntime.PythonMemberName("replace")
+        @usableFromInline static let _py_time_strftime = PythonRuntime.PythonMemberName("strftime")
+        @usableFromInline static let _py_time_tzname = PythonRuntime.PythonMemberName("tzname")
+        @usableFromInline static let _py_time_utcoffset = PythonRuntime.PythonMemberName("utcoffset")
         @usableFromInline static let _py_time_fromisoformat = PythonRuntime.PythonCallableReference(module: "datetime", "time", "fromisoformat")
+        @usableFromInline static let _py_time_fold = PythonRuntime.PythonMemberName("fold")
+        @usableFromInline static let _py_time_hour = PythonRuntime.PythonMemberName("hour")
+        @usableFromInline static let _py_time_max = PythonRuntime.PythonMemberName("max")
+        @usableFromInline static let _py_time_microsecond = PythonRuntime.PythonMemberName("microsecond")
+        @usableFromInline static let _py_time_min = PythonRuntime.PythonMemberName("min")
+        @usableFromInline static let _py_time_minute = PythonRuntime.PythonMemberName("minute")
+        @usableFromInline static let _py_time_resolution = PythonRuntime.PythonMemberName("resolution")
+        @usableFromInline static let _py_time_second = PythonRuntime.PythonMemberName("second")
+        @usableFromInline static let _py_time_tzinfo = PythonRuntime.PythonMemberName("tzinfo")
 
         /// The Python class `datetime.time`.
         override public class var pythonClass: PythonRuntime.PythonCallableReference? { _Time_class }
@@ -593,63 +611,63 @@ public enum PyDatetime {
         /// `time.fold`.
         public var fold: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("fold")
+                try attribute(Time._py_time_fold)
             }
         }
 
         /// `time.hour`.
         public var hour: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("hour")
+                try attribute(Time._py_time_hour)
             }
         }
 
         /// `time.max`.
         public var max: PyDatetime.Time {
             get throws(PythonRuntime.PythonError) {
-                try attribute("max")
+                try attribute(Time._py_time_max)
             }
         }
 
         /// `time.microsecond`.
         public var microsecond: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("microsecond")
+                try attribute(Time._py_time_microsecond)
             }
         }
 
         /// `time.min`.
         public var min: PyDatetime.Time {
             get throws(PythonRuntime.PythonError) {
-                try attribute("min")
+                try attribute(Time._py_time_min)
             }
         }
 
         /// `time.minute`.
         public var minute: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("minute")
+                try attribute(Time._py_time_minute)
             }
         }
 
         /// `time.resolution`.
         public var resolution: PyDatetime.Timedelta {
             get throws(PythonRuntime.PythonError) {
-                try attribute("resolution")
+                try attribute(Time._py_time_resolution)
             }
         }
 
         /// `time.second`.
         public var second: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("second")
+                try attribute(Time._py_time_second)
             }
         }
 
         /// `time.tzinfo`.
         public var tzinfo: PyDatetime.Tzinfo? {
             get throws(PythonRuntime.PythonError) {
-                try attribute("tzinfo")
+                try attribute(Time._py_time_tzinfo)
             }
         }
 
@@ -677,7 +695,7 @@ public enum PyDatetime {
         /// Return self.tzinfo.dst(self).
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func dst() throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta? {
-            return try Time._py_time_dst.call(self)
+            return try callMethod(Time._py_time_dst)
         }
 
         /// Return string in ISO 8601 format, [HH[:MM[:SS[.mmm[uuu]]]]][+HH:MM].
@@ -690,9 +708,8 @@ public enum PyDatetime {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func isoformat(timespec: Swift.String? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             if let timespec { try arguments.append(keyword: "timespec", timespec) }
-            return try Time._py_time_isoformat.call(arguments)
+            return try callMethod(Time._py_time_isoformat, arguments)
         }
 
         /// Return time with new specified fields.
@@ -706,32 +723,31 @@ public enum PyDatetime {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func replace(hour: Swift.Int? = nil, minute: Swift.Int? = nil, second: Swift.Int? = nil, microsecond: Swift.Int? = nil, tzinfo: PyDatetime.Tzinfo? = nil, fold: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PyDatetime.Time {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(self)
             if let hour { try arguments.append(keyword: "hour", hour) }
             if let minute { try arguments.append(keyword: "minute", minute) }
             if let second { try arguments.append(keyword: "second", second) }
             if let microsecond { try arguments.append(keyword: "microsecond", microsecond) }
             if let tzinfo { try arguments.append(keyword: "tzinfo", tzinfo) }
             if let fold { try arguments.append(keyword: "fold", fold) }
-            return try Time._py_time_replace.call(arguments)
+            return try callMethod(Time._py_time_replace, arguments)
         }
 
         /// format -> strftime() style string.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func strftime(_ format: Swift.String) throws(PythonRuntime.PythonError) -> Swift.String {
-            return try Time._py_time_strftime.call(self, format)
+            return try callMethod(Time._py_time_strftime, format)
         }
 
         /// Return self.tzinfo.tzname(self).
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func tzname() throws(PythonRuntime.PythonError) -> Swift.String? {
-            return try Time._py_time_tzname.call(self)
+            return try callMethod(Time._py_time_tzname)
         }
 
         /// Return self.tzinfo.utcoffset(self).
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func utcoffset() throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta? {
-            return try Time._py_time_utcoffset.call(self)
+            return try callMethod(Time._py_time_utcoffset)
         }
 
         /// string -> time from a string in ISO 8601 format
@@ -785,7 +801,13 @@ public enum PyDatetime {
     /// Arguments may be integers or floats, and may be positive or negative.
     public final class Timedelta: PythonRuntime.PythonInstance, @unchecked Sendable {
         @usableFromInline static let _Timedelta_class = PythonRuntime.PythonCallableReference(module: "datetime", "timedelta")
-        @usableFromInline static let _py_timedelta_total_seconds = PythonRuntime.PythonCallableReference(module: "datetime", "timedelta", "total_seconds")
+        @usableFromInline static let _py_timedelta_total_seconds = PythonRuntime.PythonMemberName("total_seconds")
+        @usableFromInline static let _py_timedelta_days = PythonRuntime.PythonMemberName("days")
+        @usableFromInline static let _py_timedelta_max = PythonRuntime.PythonMemberName("max")
+        @usableFromInline static let _py_timedelta_microseconds = PythonRuntime.PythonMemberName("microseconds")
+        @usableFromInline static let _py_timedelta_min = PythonRuntime.PythonMemberName("min")
+        @usableFromInline static let _py_timedelta_resolution = PythonRuntime.PythonMemberName("resolution")
+        @usableFromInline static let _py_timedelta_seconds = PythonRuntime.PythonMemberName("seconds")
 
         /// The Python class `datetime.timedelta`.
         override public class var pythonClass: PythonRuntime.PythonCallableReference? { _Timedelta_class }
@@ -803,42 +825,42 @@ public enum PyDatetime {
         /// Number of days.
         public var days: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("days")
+                try attribute(Timedelta._py_timedelta_days)
             }
         }
 
         /// `timedelta.max`.
         public var max: PyDatetime.Timedelta {
             get throws(PythonRuntime.PythonError) {
-                try attribute("max")
+                try attribute(Timedelta._py_timedelta_max)
             }
         }
 
         /// Number of microseconds (>= 0 and less than 1 second).
         public var microseconds: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("microseconds")
+                try attribute(Timedelta._py_timedelta_microseconds)
             }
         }
 
         /// `timedelta.min`.
         public var min: PyDatetime.Timedelta {
             get throws(PythonRuntime.PythonError) {
-                try attribute("min")
+                try attribute(Timedelta._py_timedelta_min)
             }
         }
 
         /// `timedelta.resolution`.
         public var resolution: PyDatetime.Timedelta {
             get throws(PythonRuntime.PythonError) {
-                try attribute("resolution")
+                try attribute(Timedelta._py_timedelta_resolution)
             }
         }
 
         /// Number of seconds (>= 0 and less than 1 day).
         public var seconds: Swift.Int {
             get throws(PythonRuntime.PythonError) {
-                try attribute("seconds")
+                try attribute(Timedelta._py_timedelta_seconds)
             }
         }
 
@@ -868,7 +890,7 @@ public enum PyDatetime {
         /// Total seconds in the duration.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func totalSeconds() throws(PythonRuntime.PythonError) -> Swift.Double {
-            return try Timedelta._py_timedelta_total_seconds.call(self)
+            return try callMethod(Timedelta._py_timedelta_total_seconds)
         }
 
         /// `timedelta.__add__`.
@@ -971,10 +993,10 @@ public enum PyDatetime {
     /// Abstract base class for time zone info objects.
     public class Tzinfo: PythonRuntime.PythonInstance, @unchecked Sendable {
         @usableFromInline static let _Tzinfo_class = PythonRuntime.PythonCallableReference(module: "datetime", "tzinfo")
-        @usableFromInline static let _py_tzinfo_dst = PythonRuntime.PythonCallableReference(module: "datetime", "tzinfo", "dst")
-        @usableFromInline static let _py_tzinfo_fromutc = PythonRuntime.PythonCallableReference(module: "datetime", "tzinfo", "fromutc")
-        @usableFromInline static let _py_tzinfo_tzname = PythonRuntime.PythonCallableReference(module: "datetime", "tzinfo", "tzname")
-        @usableFromInline static let _py_tzinfo_utcoffset = PythonRuntime.PythonCallableReference(module: "datetime", "tzinfo", "utcoffset")
+        @usableFromInline static let _py_tzinfo_dst = PythonRuntime.PythonMemberName("dst")
+        @usableFromInline static let _py_tzinfo_fromutc = PythonRuntime.PythonMemberName("fromutc")
+        @usableFromInline static let _py_tzinfo_tzname = PythonRuntime.PythonMemberName("tzname")
+        @usableFromInline static let _py_tzinfo_utcoffset = PythonRuntime.PythonMemberName("utcoffset")
 
         /// The Python class `datetime.tzinfo`.
         override public class var pythonClass: PythonRuntime.PythonCallableReference? { _Tzinfo_class }
@@ -999,35 +1021,38 @@ public enum PyDatetime {
         /// datetime -> DST offset as timedelta positive east of UTC.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func dst(_ dt: PyDatetime.Datetime?) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta? {
-            return try Tzinfo._py_tzinfo_dst.call(self, dt)
+            return try callMethod(Tzinfo._py_tzinfo_dst, dt)
         }
 
         /// datetime in UTC -> datetime in local time.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func fromutc(_ dt: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> PyDatetime.Datetime {
-            return try Tzinfo._py_tzinfo_fromutc.call(self, dt)
+            return try callMethod(Tzinfo._py_tzinfo_fromutc, dt)
         }
 
         /// datetime -> string name of time zone.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func tzname(_ dt: PyDatetime.Datetime?) throws(PythonRuntime.PythonError) -> Swift.String? {
-            return try Tzinfo._py_tzinfo_tzname.call(self, dt)
+            return try callMethod(Tzinfo._py_tzinfo_tzname, dt)
         }
 
         /// datetime -> timedelta showing offset from UTC, negative values indicating West of UTC
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func utcoffset(_ dt: PyDatetime.Datetime?) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta? {
-            return try Tzinfo._py_tzinfo_utcoffset.call(self, dt)
+            return try callMethod(Tzinfo._py_tzinfo_utcoffset, dt)
         }
     }
 
     /// Fixed offset from UTC implementation of tzinfo.
     public final class Timezone: Tzinfo, @unchecked Sendable {
         @usableFromInline static let _Timezone_class = PythonRuntime.PythonCallableReference(module: "datetime", "timezone")
-        @usableFromInline static let _py_timezone_dst = PythonRuntime.PythonCallableReference(module: "datetime", "timezone", "dst")
-        @usableFromInline static let _py_timezone_fromutc = PythonRuntime.PythonCallableReference(module: "datetime", "timezone", "fromutc")
-        @usableFromInline static let _py_timezone_tzname = PythonRuntime.PythonCallableReference(module: "datetime", "timezone", "tzname")
-        @usableFromInline static let _py_timezone_utcoffset = PythonRuntime.PythonCallableReference(module: "datetime", "timezone", "utcoffset")
+        @usableFromInline static let _py_timezone_dst = PythonRuntime.PythonMemberName("dst")
+        @usableFromInline static let _py_timezone_fromutc = PythonRuntime.PythonMemberName("fromutc")
+        @usableFromInline static let _py_timezone_tzname = PythonRuntime.PythonMemberName("tzname")
+        @usableFromInline static let _py_timezone_utcoffset = PythonRuntime.PythonMemberName("utcoffset")
+        @usableFromInline static let _py_timezone_max = PythonRuntime.PythonMemberName("max")
+        @usableFromInline static let _py_timezone_min = PythonRuntime.PythonMemberName("min")
+        @usableFromInline static let _py_timezone_utc = PythonRuntime.PythonMemberName("utc")
 
         /// The Python class `datetime.timezone`.
         override public class var pythonClass: PythonRuntime.PythonCallableReference? { _Timezone_class }
@@ -1045,21 +1070,21 @@ public enum PyDatetime {
         /// `timezone.max`.
         public var max: PyDatetime.Timezone {
             get throws(PythonRuntime.PythonError) {
-                try attribute("max")
+                try attribute(Timezone._py_timezone_max)
             }
         }
 
         /// `timezone.min`.
         public var min: PyDatetime.Timezone {
             get throws(PythonRuntime.PythonError) {
-                try attribute("min")
+                try attribute(Timezone._py_timezone_min)
             }
         }
 
         /// `timezone.utc`.
         public var utc: PyDatetime.Timezone {
             get throws(PythonRuntime.PythonError) {
-                try attribute("utc")
+                try attribute(Timezone._py_timezone_utc)
             }
         }
 
@@ -1078,7 +1103,7 @@ public enum PyDatetime {
         /// datetime in UTC -> datetime in local time.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         override public func fromutc(_ dt: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> PyDatetime.Datetime {
-            return try Timezone._py_timezone_fromutc.call(self, dt)
+            return try callMethod(Timezone._py_timezone_fromutc, dt)
         }
 
         /// `timezone.__eq__`.

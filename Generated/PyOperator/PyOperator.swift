@@ -501,7 +501,7 @@ public enum PyOperator {
     /// (r.name.first, r.name.last).
     public final class Attrgetter: PythonRuntime.PythonInstance, @unchecked Sendable {
         @usableFromInline static let _Attrgetter_class = PythonRuntime.PythonCallableReference(module: "operator", "attrgetter")
-        @usableFromInline static let _py_attrgetter___call__ = PythonRuntime.PythonCallableReference(module: "operator", "attrgetter", "__call__")
+        @usableFromInline static let _py_attrgetter___call__ = PythonRuntime.PythonMemberName("__call__")
 
         /// The Python class `operator.attrgetter`.
         override public class var pythonClass: PythonRuntime.PythonCallableReference? { _Attrgetter_class }
@@ -566,7 +566,7 @@ public enum PyOperator {
         /// Call self as a function.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func callAsFunction(_ obj: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-            return try Attrgetter._py_attrgetter___call__.call(self, obj)
+            return try callMethod(Attrgetter._py_attrgetter___call__, obj)
         }
     }
 
@@ -577,7 +577,7 @@ public enum PyOperator {
     /// After g = itemgetter(2, 5, 3), the call g(r) returns (r[2], r[5], r[3])
     public final class Itemgetter: PythonRuntime.PythonInstance, @unchecked Sendable {
         @usableFromInline static let _Itemgetter_class = PythonRuntime.PythonCallableReference(module: "operator", "itemgetter")
-        @usableFromInline static let _py_itemgetter___call__ = PythonRuntime.PythonCallableReference(module: "operator", "itemgetter", "__call__")
+        @usableFromInline static let _py_itemgetter___call__ = PythonRuntime.PythonMemberName("__call__")
 
         /// The Python class `operator.itemgetter`.
         override public class var pythonClass: PythonRuntime.PythonCallableReference? { _Itemgetter_class }
@@ -613,7 +613,7 @@ public enum PyOperator {
         /// Call self as a function.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func callAsFunction(obj: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-            return try Itemgetter._py_itemgetter___call__.call(self, obj)
+            return try callMethod(Itemgetter._py_itemgetter___call__, obj)
         }
     }
 
@@ -625,7 +625,7 @@ public enum PyOperator {
     /// r.name('date', foo=1).
     public final class Methodcaller: PythonRuntime.PythonInstance, @unchecked Sendable {
         @usableFromInline static let _Methodcaller_class = PythonRuntime.PythonCallableReference(module: "operator", "methodcaller")
-        @usableFromInline static let _py_methodcaller___call__ = PythonRuntime.PythonCallableReference(module: "operator", "methodcaller", "__call__")
+        @usableFromInline static let _py_methodcaller___call__ = PythonRuntime.PythonMemberName("__call__")
 
         /// The Python class `operator.methodcaller`.
         override public class var pythonClass: PythonRuntime.PythonCallableReference? { _Methodcaller_class }
@@ -654,7 +654,7 @@ public enum PyOperator {
         /// Call self as a function.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public func callAsFunction(obj: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-            return try Methodcaller._py_methodcaller___call__.call(self, obj)
+            return try callMethod(Methodcaller._py_methodcaller___call__, obj)
         }
     }
 

@@ -64,6 +64,13 @@ static inline PyObject *pyshim_Vectorcall(PyObject *callable, PyObject *const *a
     return PyObject_Vectorcall(callable, args, nargs, kwnames);
 }
 
+// Calls the method `name` of args[0] (looked up on its type, so overrides run) with args[1...]; a NULL name
+// (it could not be interned) is reported as the MemoryError Python set.
+static inline PyObject *pyshim_VectorcallMethod(PyObject *name, PyObject *const *args, size_t nargs, PyObject *kwnames) {
+    if (name == NULL) { if (!PyErr_Occurred()) PyErr_NoMemory(); return NULL; }
+    return PyObject_VectorcallMethod(name, args, nargs, kwnames);
+}
+
 static inline const char *pyshim_TypeName(PyObject *o) { return Py_TYPE(o)->tp_name; }
 
 #endif

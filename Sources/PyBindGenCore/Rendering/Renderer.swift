@@ -191,7 +191,10 @@ final class Renderer {
                         case .attribute where property.type.conversion != nil:
                             emit("let value = try object.attribute(\(literal(property.pythonName)))")
                             emit("return " + converting("value", to: property.type))
-                        case .attribute: emit("try attribute(\(literal(property.pythonName)))")
+                        case .attribute:
+                            let name =
+                                property.reference.map { "\(cls.swiftName).\($0)" } ?? literal(property.pythonName)
+                            emit("try attribute(\(name))")
                         case .length: emit("try object.length")
                         }
                     }
@@ -234,6 +237,11 @@ final class Renderer {
     }
 
     private func referenceDeclaration(_ reference: CallableReference, module: String, access: String) {
+        if reference.isMemberName {
+            let name = literal(reference.path.joined(separator: "."))
+            emit("\(access) \(reference.swiftName) = PythonRuntime.PythonMemberName(\(name))")
+            return
+        }
         let path = ([module] + reference.path).map(literal).joined(separator: ", ")
         emit("\(access) \(reference.swiftName) = PythonRuntime.PythonCallableReference(module: \(path))")
     }
@@ -348,6 +356,10 @@ final class Renderer {
             return
         }
         let reference = owner.map { "\($0.swiftName).\(function.callee)" } ?? function.callee
+        if function.kind == .method || function.kind == .callAsFunction {
+            methodBody(function, name: reference)
+            return
+        }
         var positional: [String] = function.passesSelf ? ["self"] : []
         let simple = function.parameters.allSatisfy {
             if case .positional = $0.passing { return !$0.isOptional } else { return false }
@@ -375,6 +387,31 @@ final class Renderer {
             } else {
                 emit("let _: \(resultType) = try \(call)")
             }
+        }
+    }
+
+    /// A method's body: the method is looked up on the object (`callMethod`), so Python subclasses' overrides run.
+    private func methodBody(_ function: TranslatedFunction, name: String) {
+        let simple = function.parameters.allSatisfy {
+            if case .positional = $0.passing { return !$0.isOptional } else { return false }
+        }
+        let call: String
+        if simple && function.parameters.count <= 1 {
+            call =
+                "callMethod(" + ([name] + function.parameters.map { Naming.escaped($0.name) }).joined(separator: ", ")
+                + ")"
+        } else {
+            emit("var arguments = PythonRuntime.PythonArguments()")
+            appendArguments(function)
+            call = "callMethod(\(name), arguments)"
+        }
+        if function.result.conversion != nil {
+            emit("let result: PythonRuntime.PythonObject = try \(call)")
+            emit("return " + converting("result", to: function.result))
+        } else if function.result != .void {
+            emit("return try \(call)")
+        } else {
+            emit("let _: PythonRuntime.PythonNoneResult = try \(call)")
         }
     }
 

@@ -15,6 +15,9 @@ struct TranslatedModule {
 struct CallableReference {
     var swiftName: String
     var path: [String]
+    /// A method or attribute name (`PythonMemberName`, looked up on each object) rather than an object looked up
+    /// once (`PythonCallableReference`).
+    var isMemberName = false
 }
 
 /// One Swift function (or initializer, or operator) for one Python overload.
@@ -183,6 +186,8 @@ struct TranslatedProperty {
     var isOverride = false
     /// `count` for `__len__`, `elements()` for `__iter__`: read through a runtime helper, not an attribute.
     var special: Special = .attribute
+    /// The interned name the property reads (`_py_date_year`).
+    var reference: String?
 
     enum Special { case attribute, length }
 }

@@ -180,7 +180,8 @@ struct Translator {
                 let isCall = method.name == "__call__"
                 let name = isCall ? "callAsFunction" : memberName(method.name)
                 let reference = "_py_\(cls.name)_\(method.name)"
-                translated.references.append(CallableReference(swiftName: reference, path: [cls.name, method.name]))
+                translated.references.append(
+                    CallableReference(swiftName: reference, path: [method.name], isMemberName: true))
                 for function in functions(
                     for: method, swiftName: name, kind: isCall ? .callAsFunction : .method, callee: reference,
                     passesSelf: true)
@@ -216,6 +217,10 @@ struct Translator {
                 var translatedProperty = TranslatedProperty(
                     swiftName: name, pythonName: property.name, type: type, doc: property.doc)
                 translatedProperty.isOverride = ancestorProperties[name] != nil
+                translatedProperty.reference = "_py_\(cls.name)_\(property.name)"
+                translated.references.append(
+                    CallableReference(
+                        swiftName: translatedProperty.reference!, path: [property.name], isMemberName: true))
                 ownProperties[name] = type
                 translated.properties.append(translatedProperty)
             }

@@ -56,6 +56,25 @@ public struct PythonArguments: Sendable {
         for name in keywords.keys.sorted() { try append(keyword: name, keywords[name]!) }
     }
 
+    /// Calls the method `name` of `receiver` with these arguments (looked up on the receiver, so overrides run);
+    /// the caller holds the GIL. Returns a new reference.
+    @usableFromInline
+    func callMethod(_ name: PyObjectPointer, on receiver: PyObjectPointer) throws(PythonError) -> PyObjectPointer {
+        var kwnames: PythonObject?
+        if !keywordNames.isEmpty {
+            kwnames = try PythonObject(checkingNew: PyTuple_New(keywordNames.count))
+            for (index, keyword) in keywordNames.enumerated() {
+                pyshim_TupleSetItem(kwnames!.pointer, index, try keyword.pythonReference())
+            }
+        }
+        let pointers: [PyObjectPointer?] = [receiver] + positional.map(\.pointer) + keywordValues.map(\.pointer)
+        let result = pointers.withUnsafeBufferPointer {
+            pyshim_VectorcallMethod(name, $0.baseAddress, 1 + positional.count, kwnames?.pointer)
+        }
+        guard let result else { throw PythonError.fetch() }
+        return result
+    }
+
     /// Calls `callable` with these arguments; the caller holds the GIL. Returns a new reference.
     @usableFromInline
     func call(_ callable: PyObjectPointer) throws(PythonError) -> PyObjectPointer {

@@ -15,6 +15,7 @@ let package = Package(
             dependencies: [
                 .product(name: "PythonRuntime", package: "swift-pybindgen"),
                 .product(name: "PyMath", package: "swift-pybindgen"),
+                .product(name: "PyDatetime", package: "swift-pybindgen"),
                 .product(name: "PythonWorkers", package: "swift-pybindgen"),
                 .product(name: "PyBindGenCore", package: "swift-pybindgen"),
             ]

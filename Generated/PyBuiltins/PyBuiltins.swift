@@ -1774,6 +1774,7 @@ public enum PyBuiltins {
         }
 
         /// `range.start`.
+        @inlinable
         public var start: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Range._py_range_start)
@@ -1781,6 +1782,7 @@ public enum PyBuiltins {
         }
 
         /// `range.step`.
+        @inlinable
         public var step: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Range._py_range_step)
@@ -1788,6 +1790,7 @@ public enum PyBuiltins {
         }
 
         /// `range.stop`.
+        @inlinable
         public var stop: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Range._py_range_stop)
@@ -1795,6 +1798,7 @@ public enum PyBuiltins {
         }
 
         /// `len(self)`.
+        @inlinable
         public var count: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try object.length
@@ -1843,6 +1847,7 @@ public enum PyBuiltins {
 
         /// rangeobject.count(value) -> integer -- return number of occurrences of value
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func count_(_ value: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
             return try callMethod(Range._py_range_count, value)
         }
@@ -1850,6 +1855,7 @@ public enum PyBuiltins {
         /// rangeobject.index(value) -> integer -- return index of value.
         /// Raise ValueError if the value is not present.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func index(_ value: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
             return try callMethod(Range._py_range_index, value)
         }
@@ -1924,6 +1930,7 @@ public enum PyBuiltins {
         }
 
         /// `slice.start`.
+        @inlinable
         public var start: PythonRuntime.PythonObject {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Slice._py_slice_start)
@@ -1931,6 +1938,7 @@ public enum PyBuiltins {
         }
 
         /// `slice.step`.
+        @inlinable
         public var step: PythonRuntime.PythonObject {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Slice._py_slice_step)
@@ -1938,6 +1946,7 @@ public enum PyBuiltins {
         }
 
         /// `slice.stop`.
+        @inlinable
         public var stop: PythonRuntime.PythonObject {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Slice._py_slice_stop)
@@ -2055,6 +2064,7 @@ public enum PyBuiltins {
         /// S. Out of bounds indices are clipped in a manner consistent with the
         /// handling of normal slices.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func indices(_ len: Swift.Int) throws(PythonRuntime.PythonError) -> (Swift.Int, Swift.Int, Swift.Int) {
             let result: PythonRuntime.PythonObject = try callMethod(Slice._py_slice_indices, len)
             return try result.tuple(of: Swift.Int.self, Swift.Int.self, Swift.Int.self)
@@ -2280,6 +2290,7 @@ public enum PyBuiltins {
         }
 
         /// `len(self)`.
+        @inlinable
         public var count: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try object.length
@@ -2352,6 +2363,7 @@ public enum PyBuiltins {
         /// item
         ///   The item to be appended.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func append(_ item: Swift.Int) throws(PythonRuntime.PythonError) {
             let _: PythonRuntime.PythonNoneResult = try callMethod(Bytearray._py_bytearray_append, item)
         }
@@ -2361,6 +2373,7 @@ public enum PyBuiltins {
         /// Return a copy of B with only its first character capitalized (ASCII)
         /// and the rest lower-cased.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func capitalize() throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             return try callMethod(Bytearray._py_bytearray_capitalize)
         }
@@ -2371,6 +2384,7 @@ public enum PyBuiltins {
         ///
         /// - Parameter fillchar: Python's default is `b' '`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func center(_ width: Swift.Int, _ fillchar: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(width)
@@ -2380,12 +2394,14 @@ public enum PyBuiltins {
 
         /// Remove all items from the bytearray.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func clear() throws(PythonRuntime.PythonError) {
             let _: PythonRuntime.PythonNoneResult = try callMethod(Bytearray._py_bytearray_clear)
         }
 
         /// Return a copy of B.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func copy() throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             return try callMethod(Bytearray._py_bytearray_copy)
         }
@@ -2399,6 +2415,7 @@ public enum PyBuiltins {
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func count_(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sub)
@@ -2414,6 +2431,7 @@ public enum PyBuiltins {
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func count_(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sub)
@@ -2436,6 +2454,7 @@ public enum PyBuiltins {
         /// - Parameter encoding: Python's default is `'utf-8'`; omitted unless given.
         /// - Parameter errors: Python's default is `'strict'`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func decode(encoding: Swift.String? = nil, errors: Swift.String? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
             if let encoding { try arguments.append(keyword: "encoding", encoding) }
@@ -2453,6 +2472,7 @@ public enum PyBuiltins {
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func endswith(_ suffix: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(suffix)
@@ -2468,6 +2488,7 @@ public enum PyBuiltins {
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func endswith(_ suffix: [[Swift.UInt8]], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(suffix)
@@ -2482,6 +2503,7 @@ public enum PyBuiltins {
         ///
         /// - Parameter tabsize: Python's default is `8`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func expandtabs(tabsize: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             if let tabsize { try arguments.append(keyword: "tabsize", tabsize) }
@@ -2493,6 +2515,7 @@ public enum PyBuiltins {
         /// iterable_of_ints
         ///   The iterable of items to append.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func extend(_ iterableOfInts: [Swift.Int]) throws(PythonRuntime.PythonError) {
             let _: PythonRuntime.PythonNoneResult = try callMethod(Bytearray._py_bytearray_extend, iterableOfInts)
         }
@@ -2508,6 +2531,7 @@ public enum PyBuiltins {
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func find(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sub)
@@ -2523,6 +2547,7 @@ public enum PyBuiltins {
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func find(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sub)
@@ -2553,6 +2578,7 @@ public enum PyBuiltins {
         /// - Parameter sep: Python's default is `...`; omitted unless given.
         /// - Parameter bytesPerSep: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func hex(sep: Swift.String? = nil, bytesPerSep: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
             if let sep { try arguments.append(keyword: "sep", sep) }
@@ -2567,6 +2593,7 @@ public enum PyBuiltins {
         /// - Parameter sep: Python's default is `...`; omitted unless given.
         /// - Parameter bytesPerSep: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func hex(sep: [Swift.UInt8]? = nil, bytesPerSep: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
             if let sep { try arguments.append(keyword: "sep", sep) }
@@ -2585,6 +2612,7 @@ public enum PyBuiltins {
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func index(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sub)
@@ -2600,6 +2628,7 @@ public enum PyBuiltins {
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func index(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sub)
@@ -2615,6 +2644,7 @@ public enum PyBuiltins {
         /// item
         ///   The item to be inserted.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func insert(_ index: Swift.Int, _ item: Swift.Int) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(index)
@@ -2627,6 +2657,7 @@ public enum PyBuiltins {
         /// Return True if all characters in B are alphanumeric
         /// and there is at least one character in B, False otherwise.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func isalnum() throws(PythonRuntime.PythonError) -> Swift.Bool {
             return try callMethod(Bytearray._py_bytearray_isalnum)
         }
@@ -2636,6 +2667,7 @@ public enum PyBuiltins {
         /// Return True if all characters in B are alphabetic
         /// and there is at least one character in B, False otherwise.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func isalpha() throws(PythonRuntime.PythonError) -> Swift.Bool {
             return try callMethod(Bytearray._py_bytearray_isalpha)
         }
@@ -2645,6 +2677,7 @@ public enum PyBuiltins {
         /// Return True if B is empty or all characters in B are ASCII,
         /// False otherwise.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func isascii() throws(PythonRuntime.PythonError) -> Swift.Bool {
             return try callMethod(Bytearray._py_bytearray_isascii)
         }
@@ -2654,6 +2687,7 @@ public enum PyBuiltins {
         /// Return True if all characters in B are digits
         /// and there is at least one character in B, False otherwise.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func isdigit() throws(PythonRuntime.PythonError) -> Swift.Bool {
             return try callMethod(Bytearray._py_bytearray_isdigit)
         }
@@ -2663,6 +2697,7 @@ public enum PyBuiltins {
         /// Return True if all cased characters in B are lowercase and there is
         /// at least one cased character in B, False otherwise.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func islower() throws(PythonRuntime.PythonError) -> Swift.Bool {
             return try callMethod(Bytearray._py_bytearray_islower)
         }
@@ -2672,6 +2707,7 @@ public enum PyBuiltins {
         /// Return True if all characters in B are whitespace
         /// and there is at least one character in B, False otherwise.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func isspace() throws(PythonRuntime.PythonError) -> Swift.Bool {
             return try callMethod(Bytearray._py_bytearray_isspace)
         }
@@ -2683,6 +2719,7 @@ public enum PyBuiltins {
         /// characters and lowercase characters only cased ones. Return False
         /// otherwise.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func istitle() throws(PythonRuntime.PythonError) -> Swift.Bool {
             return try callMethod(Bytearray._py_bytearray_istitle)
         }
@@ -2692,6 +2729,7 @@ public enum PyBuiltins {
         /// Return True if all cased characters in B are uppercase and there is
         /// at least one cased character in B, False otherwise.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func isupper() throws(PythonRuntime.PythonError) -> Swift.Bool {
             return try callMethod(Bytearray._py_bytearray_isupper)
         }
@@ -2702,6 +2740,7 @@ public enum PyBuiltins {
         ///
         /// The result is returned as a new bytearray object.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func join(_ iterableOfBytes: [[Swift.UInt8]]) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             return try callMethod(Bytearray._py_bytearray_join, iterableOfBytes)
         }
@@ -2712,6 +2751,7 @@ public enum PyBuiltins {
         ///
         /// - Parameter fillchar: Python's default is `b' '`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func ljust(_ width: Swift.Int, _ fillchar: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(width)
@@ -2723,6 +2763,7 @@ public enum PyBuiltins {
         ///
         /// Return a copy of B with all ASCII characters converted to lowercase.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func lower() throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             return try callMethod(Bytearray._py_bytearray_lower)
         }
@@ -2733,6 +2774,7 @@ public enum PyBuiltins {
         ///
         /// - Parameter bytes: Python's default is `None`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func lstrip(_ bytes: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             if let bytes { try arguments.append(bytes) }
@@ -2748,6 +2790,7 @@ public enum PyBuiltins {
         /// If the separator is not found, returns a 3-tuple containing the copy of the
         /// original bytearray object and two empty bytearray objects.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func partition(_ sep: [Swift.UInt8]) throws(PythonRuntime.PythonError) -> ([Swift.UInt8], [Swift.UInt8], [Swift.UInt8]) {
             let result: PythonRuntime.PythonObject = try callMethod(Bytearray._py_bytearray_partition, sep)
             return try result.tuple(of: [Swift.UInt8].self, [Swift.UInt8].self, [Swift.UInt8].self)
@@ -2763,6 +2806,7 @@ public enum PyBuiltins {
         ///
         /// - Parameter index: Python's default is `-1`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func pop(_ index: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             if let index { try arguments.append(index) }
@@ -2774,6 +2818,7 @@ public enum PyBuiltins {
         /// value
         ///   The value to remove.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func remove(_ value: Swift.Int) throws(PythonRuntime.PythonError) {
             let _: PythonRuntime.PythonNoneResult = try callMethod(Bytearray._py_bytearray_remove, value)
         }
@@ -2784,6 +2829,7 @@ public enum PyBuiltins {
         /// bytearray[len(prefix):].  Otherwise, return a copy of the original
         /// bytearray.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func removeprefix(_ prefix: [Swift.UInt8]) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             return try callMethod(Bytearray._py_bytearray_removeprefix, prefix)
         }
@@ -2794,6 +2840,7 @@ public enum PyBuiltins {
         /// empty, return bytearray[:-len(suffix)].  Otherwise, return a copy of
         /// the original bytearray.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func removesuffix(_ suffix: [Swift.UInt8]) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             return try callMethod(Bytearray._py_bytearray_removesuffix, suffix)
         }
@@ -2809,6 +2856,7 @@ public enum PyBuiltins {
         ///
         /// - Parameter count: Python's default is `-1`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func replace(_ old: [Swift.UInt8], _ new: [Swift.UInt8], _ count: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(old)
@@ -2819,6 +2867,7 @@ public enum PyBuiltins {
 
         /// Reverse the order of the values in B in place.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func reverse() throws(PythonRuntime.PythonError) {
             let _: PythonRuntime.PythonNoneResult = try callMethod(Bytearray._py_bytearray_reverse)
         }
@@ -2834,6 +2883,7 @@ public enum PyBuiltins {
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func rfind(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sub)
@@ -2849,6 +2899,7 @@ public enum PyBuiltins {
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func rfind(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sub)
@@ -2868,6 +2919,7 @@ public enum PyBuiltins {
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func rindex(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sub)
@@ -2883,6 +2935,7 @@ public enum PyBuiltins {
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func rindex(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sub)
@@ -2897,6 +2950,7 @@ public enum PyBuiltins {
         ///
         /// - Parameter fillchar: Python's default is `b' '`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func rjust(_ width: Swift.Int, _ fillchar: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(width)
@@ -2914,6 +2968,7 @@ public enum PyBuiltins {
         /// If the separator is not found, returns a 3-tuple containing two empty bytearray
         /// objects and the copy of the original bytearray object.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func rpartition(_ sep: [Swift.UInt8]) throws(PythonRuntime.PythonError) -> ([Swift.UInt8], [Swift.UInt8], [Swift.UInt8]) {
             let result: PythonRuntime.PythonObject = try callMethod(Bytearray._py_bytearray_rpartition, sep)
             return try result.tuple(of: [Swift.UInt8].self, [Swift.UInt8].self, [Swift.UInt8].self)
@@ -2934,6 +2989,7 @@ public enum PyBuiltins {
         /// - Parameter sep: Python's default is `None`; omitted unless given.
         /// - Parameter maxsplit: Python's default is `-1`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func rsplit(sep: [Swift.UInt8]? = nil, maxsplit: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> [[Swift.UInt8]] {
             var arguments = PythonRuntime.PythonArguments()
             if let sep { try arguments.append(keyword: "sep", sep) }
@@ -2947,6 +3003,7 @@ public enum PyBuiltins {
         ///
         /// - Parameter bytes: Python's default is `None`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func rstrip(_ bytes: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             if let bytes { try arguments.append(bytes) }
@@ -2966,6 +3023,7 @@ public enum PyBuiltins {
         /// - Parameter sep: Python's default is `None`; omitted unless given.
         /// - Parameter maxsplit: Python's default is `-1`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func split(sep: [Swift.UInt8]? = nil, maxsplit: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> [[Swift.UInt8]] {
             var arguments = PythonRuntime.PythonArguments()
             if let sep { try arguments.append(keyword: "sep", sep) }
@@ -2980,6 +3038,7 @@ public enum PyBuiltins {
         ///
         /// - Parameter keepends: Python's default is `False`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func splitlines(keepends: Swift.Bool? = nil) throws(PythonRuntime.PythonError) -> [[Swift.UInt8]] {
             var arguments = PythonRuntime.PythonArguments()
             if let keepends { try arguments.append(keyword: "keepends", keepends) }
@@ -2996,6 +3055,7 @@ public enum PyBuiltins {
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func startswith(_ prefix: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(prefix)
@@ -3011,6 +3071,7 @@ public enum PyBuiltins {
         /// - Parameter start: Python's default is `...`; omitted unless given.
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func startswith(_ prefix: [[Swift.UInt8]], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(prefix)
@@ -3025,6 +3086,7 @@ public enum PyBuiltins {
         ///
         /// - Parameter bytes: Python's default is `None`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func strip(_ bytes: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             if let bytes { try arguments.append(bytes) }
@@ -3036,6 +3098,7 @@ public enum PyBuiltins {
         /// Return a copy of B with uppercase ASCII characters converted
         /// to lowercase ASCII and vice versa.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func swapcase() throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             return try callMethod(Bytearray._py_bytearray_swapcase)
         }
@@ -3045,6 +3108,7 @@ public enum PyBuiltins {
         /// Return a titlecased version of B, i.e. ASCII words start with uppercase
         /// characters, all remaining cased characters have lowercase.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func title() throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             return try callMethod(Bytearray._py_bytearray_title)
         }
@@ -3059,6 +3123,7 @@ public enum PyBuiltins {
         ///
         /// - Parameter delete: Python's default is `b''`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func translate(_ table: [Swift.UInt8]?, delete: [Swift.UInt8]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(table)
@@ -3070,6 +3135,7 @@ public enum PyBuiltins {
         ///
         /// Return a copy of B with all ASCII characters converted to uppercase.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func upper() throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             return try callMethod(Bytearray._py_bytearray_upper)
         }
@@ -3078,6 +3144,7 @@ public enum PyBuiltins {
         ///
         /// The original string is never truncated.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func zfill(_ width: Swift.Int) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             return try callMethod(Bytearray._py_bytearray_zfill, width)
         }
@@ -3174,6 +3241,7 @@ public enum PyBuiltins {
         }
 
         /// the imaginary part of a complex number
+        @inlinable
         public var imag: Swift.Double {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Complex._py_complex_imag)
@@ -3181,6 +3249,7 @@ public enum PyBuiltins {
         }
 
         /// the real part of a complex number
+        @inlinable
         public var real: Swift.Double {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Complex._py_complex_real)
@@ -3209,6 +3278,7 @@ public enum PyBuiltins {
 
         /// Return the complex conjugate of its argument. (3-4j).conjugate() == 3+4j.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func conjugate() throws(PythonRuntime.PythonError) -> ComplexModule.Complex<Swift.Double> {
             return try callMethod(Complex._py_complex_conjugate)
         }
@@ -3251,6 +3321,7 @@ public enum PyBuiltins {
 
         /// `complex.__pow__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func raised(to other: ComplexModule.Complex<Swift.Double>) throws(PythonRuntime.PythonError) -> ComplexModule.Complex<Swift.Double> {
             try PythonRuntime.PythonBinaryOperator.power.apply(self, other)
         }
@@ -3474,6 +3545,7 @@ public enum PyBuiltins {
         }
 
         /// A bool indicating whether the memory is C contiguous.
+        @inlinable
         public var cContiguous: Swift.Bool {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Memoryview._py_memoryview_c_contiguous)
@@ -3481,6 +3553,7 @@ public enum PyBuiltins {
         }
 
         /// A bool indicating whether the memory is contiguous.
+        @inlinable
         public var contiguous: Swift.Bool {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Memoryview._py_memoryview_contiguous)
@@ -3488,6 +3561,7 @@ public enum PyBuiltins {
         }
 
         /// `memoryview.count`.
+        @inlinable
         public var count_: PythonRuntime.PythonObject {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Memoryview._py_memoryview_count)
@@ -3495,6 +3569,7 @@ public enum PyBuiltins {
         }
 
         /// A bool indicating whether the memory is Fortran contiguous.
+        @inlinable
         public var fContiguous: Swift.Bool {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Memoryview._py_memoryview_f_contiguous)
@@ -3503,6 +3578,7 @@ public enum PyBuiltins {
 
         /// A string containing the format (in struct module style)
         /// for each element in the view.
+        @inlinable
         public var format: Swift.String {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Memoryview._py_memoryview_format)
@@ -3510,6 +3586,7 @@ public enum PyBuiltins {
         }
 
         /// `memoryview.index`.
+        @inlinable
         public var index: PythonRuntime.PythonObject {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Memoryview._py_memoryview_index)
@@ -3517,6 +3594,7 @@ public enum PyBuiltins {
         }
 
         /// The size in bytes of each element of the memoryview.
+        @inlinable
         public var itemsize: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Memoryview._py_memoryview_itemsize)
@@ -3525,6 +3603,7 @@ public enum PyBuiltins {
 
         /// The amount of space in bytes that the array would use in
         /// a contiguous representation.
+        @inlinable
         public var nbytes: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Memoryview._py_memoryview_nbytes)
@@ -3533,6 +3612,7 @@ public enum PyBuiltins {
 
         /// An integer indicating how many dimensions of a multi-dimensional
         /// array the memory represents.
+        @inlinable
         public var ndim: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Memoryview._py_memoryview_ndim)
@@ -3540,6 +3620,7 @@ public enum PyBuiltins {
         }
 
         /// The underlying object of the memoryview.
+        @inlinable
         public var obj: [Swift.UInt8] {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Memoryview._py_memoryview_obj)
@@ -3547,6 +3628,7 @@ public enum PyBuiltins {
         }
 
         /// A bool indicating whether the memory is read only.
+        @inlinable
         public var readonly: Swift.Bool {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Memoryview._py_memoryview_readonly)
@@ -3555,6 +3637,7 @@ public enum PyBuiltins {
 
         /// A tuple of ndim integers giving the shape of the memory
         /// as an N-dimensional array.
+        @inlinable
         public var shape: [Swift.Int]? {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Memoryview._py_memoryview_shape)
@@ -3563,6 +3646,7 @@ public enum PyBuiltins {
 
         /// A tuple of ndim integers giving the size in bytes to access
         /// each element for each dimension of the array.
+        @inlinable
         public var strides: [Swift.Int]? {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Memoryview._py_memoryview_strides)
@@ -3570,6 +3654,7 @@ public enum PyBuiltins {
         }
 
         /// A tuple of integers used internally for PIL-style arrays.
+        @inlinable
         public var suboffsets: [Swift.Int]? {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Memoryview._py_memoryview_suboffsets)
@@ -3577,6 +3662,7 @@ public enum PyBuiltins {
         }
 
         /// `len(self)`.
+        @inlinable
         public var count: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try object.length
@@ -3607,6 +3693,7 @@ public enum PyBuiltins {
         ///
         /// - Parameter shape: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func cast(format: Swift.String, shape: [Swift.Int]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(format)
@@ -3636,6 +3723,7 @@ public enum PyBuiltins {
         /// - Parameter sep: Python's default is `...`; omitted unless given.
         /// - Parameter bytesPerSep: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func hex(sep: Swift.String? = nil, bytesPerSep: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
             if let sep { try arguments.append(keyword: "sep", sep) }
@@ -3650,6 +3738,7 @@ public enum PyBuiltins {
         /// - Parameter sep: Python's default is `...`; omitted unless given.
         /// - Parameter bytesPerSep: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func hex(sep: [Swift.UInt8]? = nil, bytesPerSep: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
             if let sep { try arguments.append(keyword: "sep", sep) }
@@ -3659,6 +3748,7 @@ public enum PyBuiltins {
 
         /// Release the underlying buffer exposed by the memoryview object.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func release() throws(PythonRuntime.PythonError) {
             let _: PythonRuntime.PythonNoneResult = try callMethod(Memoryview._py_memoryview_release)
         }
@@ -3673,6 +3763,7 @@ public enum PyBuiltins {
         ///
         /// - Parameter order: Python's default is `'C'`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func tobytes(order: Swift.String? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             if let order { try arguments.append(keyword: "order", order) }
@@ -3681,12 +3772,14 @@ public enum PyBuiltins {
 
         /// Return the data in the buffer as a list of elements.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func tolist() throws(PythonRuntime.PythonError) -> [Swift.Int] {
             return try callMethod(Memoryview._py_memoryview_tolist)
         }
 
         /// Return a readonly version of the memoryview.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func toreadonly() throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             return try callMethod(Memoryview._py_memoryview_toreadonly)
         }

@@ -67,6 +67,7 @@ public enum PyDatetime {
         }
 
         /// `date.day`.
+        @inlinable
         public var day: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Date._py_date_day)
@@ -74,6 +75,7 @@ public enum PyDatetime {
         }
 
         /// `date.max`.
+        @inlinable
         public var max: PyDatetime.Date {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Date._py_date_max)
@@ -81,6 +83,7 @@ public enum PyDatetime {
         }
 
         /// `date.min`.
+        @inlinable
         public var min: PyDatetime.Date {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Date._py_date_min)
@@ -88,6 +91,7 @@ public enum PyDatetime {
         }
 
         /// `date.month`.
+        @inlinable
         public var month: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Date._py_date_month)
@@ -95,6 +99,7 @@ public enum PyDatetime {
         }
 
         /// `date.resolution`.
+        @inlinable
         public var resolution: PyDatetime.Timedelta {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Date._py_date_resolution)
@@ -102,6 +107,7 @@ public enum PyDatetime {
         }
 
         /// `date.year`.
+        @inlinable
         public var year: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Date._py_date_year)
@@ -121,18 +127,21 @@ public enum PyDatetime {
 
         /// Return ctime() style string.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func ctime() throws(PythonRuntime.PythonError) -> Swift.String {
             return try callMethod(Date._py_date_ctime)
         }
 
         /// Return a named tuple containing ISO year, week number, and weekday.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func isocalendar() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
             return try callMethod(Date._py_date_isocalendar)
         }
 
         /// Return string in ISO 8601 format, YYYY-MM-DD.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func isoformat() throws(PythonRuntime.PythonError) -> Swift.String {
             return try callMethod(Date._py_date_isoformat)
         }
@@ -140,6 +149,7 @@ public enum PyDatetime {
         /// Return the day of the week represented by the date.
         /// Monday == 1 ... Sunday == 7
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func isoweekday() throws(PythonRuntime.PythonError) -> Swift.Int {
             return try callMethod(Date._py_date_isoweekday)
         }
@@ -150,6 +160,7 @@ public enum PyDatetime {
         /// - Parameter month: Python's default is `...`; omitted unless given.
         /// - Parameter day: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func replace(year: Swift.Int? = nil, month: Swift.Int? = nil, day: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PyDatetime.Date {
             var arguments = PythonRuntime.PythonArguments()
             if let year { try arguments.append(keyword: "year", year) }
@@ -160,18 +171,21 @@ public enum PyDatetime {
 
         /// format -> strftime() style string.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func strftime(_ format: Swift.String) throws(PythonRuntime.PythonError) -> Swift.String {
             return try callMethod(Date._py_date_strftime, format)
         }
 
         /// Return time tuple, compatible with time.localtime().
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func timetuple() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
             return try callMethod(Date._py_date_timetuple)
         }
 
         /// Return proleptic Gregorian ordinal.  January 1 of year 1 is day 1.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func toordinal() throws(PythonRuntime.PythonError) -> Swift.Int {
             return try callMethod(Date._py_date_toordinal)
         }
@@ -179,6 +193,7 @@ public enum PyDatetime {
         /// Return the day of the week represented by the date.
         /// Monday == 0 ... Sunday == 6
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func weekday() throws(PythonRuntime.PythonError) -> Swift.Int {
             return try callMethod(Date._py_date_weekday)
         }
@@ -325,6 +340,7 @@ public enum PyDatetime {
         }
 
         /// `datetime.fold`.
+        @inlinable
         public var fold: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Datetime._py_datetime_fold)
@@ -332,6 +348,7 @@ public enum PyDatetime {
         }
 
         /// `datetime.hour`.
+        @inlinable
         public var hour: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Datetime._py_datetime_hour)
@@ -339,6 +356,7 @@ public enum PyDatetime {
         }
 
         /// `datetime.microsecond`.
+        @inlinable
         public var microsecond: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Datetime._py_datetime_microsecond)
@@ -346,6 +364,7 @@ public enum PyDatetime {
         }
 
         /// `datetime.minute`.
+        @inlinable
         public var minute: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Datetime._py_datetime_minute)
@@ -353,6 +372,7 @@ public enum PyDatetime {
         }
 
         /// `datetime.resolution`.
+        @inlinable
         override public var resolution: PyDatetime.Timedelta {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Datetime._py_datetime_resolution)
@@ -360,6 +380,7 @@ public enum PyDatetime {
         }
 
         /// `datetime.second`.
+        @inlinable
         public var second: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Datetime._py_datetime_second)
@@ -367,6 +388,7 @@ public enum PyDatetime {
         }
 
         /// `datetime.tzinfo`.
+        @inlinable
         public var tzinfo: PyDatetime.Tzinfo? {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Datetime._py_datetime_tzinfo)
@@ -401,6 +423,7 @@ public enum PyDatetime {
         ///
         /// - Parameter tz: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func astimezone(tz: PyDatetime.Tzinfo? = nil) throws(PythonRuntime.PythonError) -> PyDatetime.Datetime {
             var arguments = PythonRuntime.PythonArguments()
             if let tz { try arguments.append(keyword: "tz", tz) }
@@ -409,18 +432,21 @@ public enum PyDatetime {
 
         /// Return ctime() style string.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         override public func ctime() throws(PythonRuntime.PythonError) -> Swift.String {
             return try callMethod(Datetime._py_datetime_ctime)
         }
 
         /// Return date object with same year, month and day.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func date() throws(PythonRuntime.PythonError) -> PyDatetime.Date {
             return try callMethod(Datetime._py_datetime_date)
         }
 
         /// Return self.tzinfo.dst(self).
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func dst() throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta? {
             return try callMethod(Datetime._py_datetime_dst)
         }
@@ -434,6 +460,7 @@ public enum PyDatetime {
         /// - Parameter sep: Python's default is `...`; omitted unless given.
         /// - Parameter timespec: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func isoformat(sep: Swift.String? = nil, timespec: Swift.String? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
             if let sep { try arguments.append(keyword: "sep", sep) }
@@ -453,6 +480,7 @@ public enum PyDatetime {
         /// - Parameter tzinfo: Python's default is `...`; omitted unless given.
         /// - Parameter fold: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func replace(year: Swift.Int? = nil, month: Swift.Int? = nil, day: Swift.Int? = nil, hour: Swift.Int? = nil, minute: Swift.Int? = nil, second: Swift.Int? = nil, microsecond: Swift.Int? = nil, tzinfo: PyDatetime.Tzinfo? = nil, fold: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PyDatetime.Datetime {
             var arguments = PythonRuntime.PythonArguments()
             if let year { try arguments.append(keyword: "year", year) }
@@ -469,42 +497,49 @@ public enum PyDatetime {
 
         /// Return time object with same time but with tzinfo=None.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func time() throws(PythonRuntime.PythonError) -> PyDatetime.Time {
             return try callMethod(Datetime._py_datetime_time)
         }
 
         /// Return POSIX timestamp as float.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func timestamp() throws(PythonRuntime.PythonError) -> Swift.Double {
             return try callMethod(Datetime._py_datetime_timestamp)
         }
 
         /// Return time tuple, compatible with time.localtime().
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         override public func timetuple() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
             return try callMethod(Datetime._py_datetime_timetuple)
         }
 
         /// Return time object with same time and tzinfo.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func timetz() throws(PythonRuntime.PythonError) -> PyDatetime.Time {
             return try callMethod(Datetime._py_datetime_timetz)
         }
 
         /// Return self.tzinfo.tzname(self).
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func tzname() throws(PythonRuntime.PythonError) -> Swift.String? {
             return try callMethod(Datetime._py_datetime_tzname)
         }
 
         /// Return self.tzinfo.utcoffset(self).
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func utcoffset() throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta? {
             return try callMethod(Datetime._py_datetime_utcoffset)
         }
 
         /// Return UTC time tuple, compatible with time.localtime().
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func utctimetuple() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
             return try callMethod(Datetime._py_datetime_utctimetuple)
         }
@@ -609,6 +644,7 @@ public enum PyDatetime {
         }
 
         /// `time.fold`.
+        @inlinable
         public var fold: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Time._py_time_fold)
@@ -616,6 +652,7 @@ public enum PyDatetime {
         }
 
         /// `time.hour`.
+        @inlinable
         public var hour: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Time._py_time_hour)
@@ -623,6 +660,7 @@ public enum PyDatetime {
         }
 
         /// `time.max`.
+        @inlinable
         public var max: PyDatetime.Time {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Time._py_time_max)
@@ -630,6 +668,7 @@ public enum PyDatetime {
         }
 
         /// `time.microsecond`.
+        @inlinable
         public var microsecond: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Time._py_time_microsecond)
@@ -637,6 +676,7 @@ public enum PyDatetime {
         }
 
         /// `time.min`.
+        @inlinable
         public var min: PyDatetime.Time {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Time._py_time_min)
@@ -644,6 +684,7 @@ public enum PyDatetime {
         }
 
         /// `time.minute`.
+        @inlinable
         public var minute: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Time._py_time_minute)
@@ -651,6 +692,7 @@ public enum PyDatetime {
         }
 
         /// `time.resolution`.
+        @inlinable
         public var resolution: PyDatetime.Timedelta {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Time._py_time_resolution)
@@ -658,6 +700,7 @@ public enum PyDatetime {
         }
 
         /// `time.second`.
+        @inlinable
         public var second: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Time._py_time_second)
@@ -665,6 +708,7 @@ public enum PyDatetime {
         }
 
         /// `time.tzinfo`.
+        @inlinable
         public var tzinfo: PyDatetime.Tzinfo? {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Time._py_time_tzinfo)
@@ -694,6 +738,7 @@ public enum PyDatetime {
 
         /// Return self.tzinfo.dst(self).
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func dst() throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta? {
             return try callMethod(Time._py_time_dst)
         }
@@ -706,6 +751,7 @@ public enum PyDatetime {
         ///
         /// - Parameter timespec: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func isoformat(timespec: Swift.String? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
             if let timespec { try arguments.append(keyword: "timespec", timespec) }
@@ -721,6 +767,7 @@ public enum PyDatetime {
         /// - Parameter tzinfo: Python's default is `...`; omitted unless given.
         /// - Parameter fold: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func replace(hour: Swift.Int? = nil, minute: Swift.Int? = nil, second: Swift.Int? = nil, microsecond: Swift.Int? = nil, tzinfo: PyDatetime.Tzinfo? = nil, fold: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PyDatetime.Time {
             var arguments = PythonRuntime.PythonArguments()
             if let hour { try arguments.append(keyword: "hour", hour) }
@@ -734,18 +781,21 @@ public enum PyDatetime {
 
         /// format -> strftime() style string.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func strftime(_ format: Swift.String) throws(PythonRuntime.PythonError) -> Swift.String {
             return try callMethod(Time._py_time_strftime, format)
         }
 
         /// Return self.tzinfo.tzname(self).
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func tzname() throws(PythonRuntime.PythonError) -> Swift.String? {
             return try callMethod(Time._py_time_tzname)
         }
 
         /// Return self.tzinfo.utcoffset(self).
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func utcoffset() throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta? {
             return try callMethod(Time._py_time_utcoffset)
         }
@@ -823,6 +873,7 @@ public enum PyDatetime {
         }
 
         /// Number of days.
+        @inlinable
         public var days: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Timedelta._py_timedelta_days)
@@ -830,6 +881,7 @@ public enum PyDatetime {
         }
 
         /// `timedelta.max`.
+        @inlinable
         public var max: PyDatetime.Timedelta {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Timedelta._py_timedelta_max)
@@ -837,6 +889,7 @@ public enum PyDatetime {
         }
 
         /// Number of microseconds (>= 0 and less than 1 second).
+        @inlinable
         public var microseconds: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Timedelta._py_timedelta_microseconds)
@@ -844,6 +897,7 @@ public enum PyDatetime {
         }
 
         /// `timedelta.min`.
+        @inlinable
         public var min: PyDatetime.Timedelta {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Timedelta._py_timedelta_min)
@@ -851,6 +905,7 @@ public enum PyDatetime {
         }
 
         /// `timedelta.resolution`.
+        @inlinable
         public var resolution: PyDatetime.Timedelta {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Timedelta._py_timedelta_resolution)
@@ -858,6 +913,7 @@ public enum PyDatetime {
         }
 
         /// Number of seconds (>= 0 and less than 1 day).
+        @inlinable
         public var seconds: Swift.Int {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Timedelta._py_timedelta_seconds)
@@ -889,6 +945,7 @@ public enum PyDatetime {
 
         /// Total seconds in the duration.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func totalSeconds() throws(PythonRuntime.PythonError) -> Swift.Double {
             return try callMethod(Timedelta._py_timedelta_total_seconds)
         }
@@ -907,12 +964,14 @@ public enum PyDatetime {
 
         /// `timedelta.__floordiv__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func floorDivided(by other: PyDatetime.Timedelta) throws(PythonRuntime.PythonError) -> Swift.Int {
             try PythonRuntime.PythonBinaryOperator.floorDivide.apply(self, other)
         }
 
         /// `timedelta.__floordiv__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func floorDivided(by other: Swift.Int) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta {
             try PythonRuntime.PythonBinaryOperator.floorDivide.apply(self, other)
         }
@@ -1020,24 +1079,28 @@ public enum PyDatetime {
 
         /// datetime -> DST offset as timedelta positive east of UTC.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func dst(_ dt: PyDatetime.Datetime?) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta? {
             return try callMethod(Tzinfo._py_tzinfo_dst, dt)
         }
 
         /// datetime in UTC -> datetime in local time.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func fromutc(_ dt: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> PyDatetime.Datetime {
             return try callMethod(Tzinfo._py_tzinfo_fromutc, dt)
         }
 
         /// datetime -> string name of time zone.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func tzname(_ dt: PyDatetime.Datetime?) throws(PythonRuntime.PythonError) -> Swift.String? {
             return try callMethod(Tzinfo._py_tzinfo_tzname, dt)
         }
 
         /// datetime -> timedelta showing offset from UTC, negative values indicating West of UTC
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func utcoffset(_ dt: PyDatetime.Datetime?) throws(PythonRuntime.PythonError) -> PyDatetime.Timedelta? {
             return try callMethod(Tzinfo._py_tzinfo_utcoffset, dt)
         }
@@ -1068,6 +1131,7 @@ public enum PyDatetime {
         }
 
         /// `timezone.max`.
+        @inlinable
         public var max: PyDatetime.Timezone {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Timezone._py_timezone_max)
@@ -1075,6 +1139,7 @@ public enum PyDatetime {
         }
 
         /// `timezone.min`.
+        @inlinable
         public var min: PyDatetime.Timezone {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Timezone._py_timezone_min)
@@ -1082,6 +1147,7 @@ public enum PyDatetime {
         }
 
         /// `timezone.utc`.
+        @inlinable
         public var utc: PyDatetime.Timezone {
             get throws(PythonRuntime.PythonError) {
                 try attribute(Timezone._py_timezone_utc)
@@ -1102,6 +1168,7 @@ public enum PyDatetime {
 
         /// datetime in UTC -> datetime in local time.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         override public func fromutc(_ dt: PyDatetime.Datetime) throws(PythonRuntime.PythonError) -> PyDatetime.Datetime {
             return try callMethod(Timezone._py_timezone_fromutc, dt)
         }

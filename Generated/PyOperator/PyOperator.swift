@@ -565,6 +565,7 @@ public enum PyOperator {
 
         /// Call self as a function.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func callAsFunction(_ obj: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
             return try callMethod(Attrgetter._py_attrgetter___call__, obj)
         }
@@ -612,6 +613,7 @@ public enum PyOperator {
 
         /// Call self as a function.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func callAsFunction(obj: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
             return try callMethod(Itemgetter._py_itemgetter___call__, obj)
         }
@@ -653,6 +655,7 @@ public enum PyOperator {
 
         /// Call self as a function.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
+        @inlinable
         public func callAsFunction(obj: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
             return try callMethod(Methodcaller._py_methodcaller___call__, obj)
         }

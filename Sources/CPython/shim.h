@@ -64,6 +64,18 @@ static inline PyObject *pyshim_Vectorcall(PyObject *callable, PyObject *const *a
     return PyObject_Vectorcall(callable, args, nargs, kwnames);
 }
 
+// `self.name()` and `self.name(arg)`, the method looked up on self's type; the arguments are borrowed.
+static inline PyObject *pyshim_CallMethod0(PyObject *self, PyObject *name) {
+    return PyObject_VectorcallMethod(name, &self, 1 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+}
+static inline PyObject *pyshim_CallMethod1(PyObject *self, PyObject *name, PyObject *arg) {
+    PyObject *args[2] = {self, arg};
+    return PyObject_VectorcallMethod(name, args, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+}
+
+// PEP 3118 request flags: strides and format, read-only (what a typed reader needs).
+static inline int pyshim_BufferRecordsReadOnly(void) { return PyBUF_RECORDS_RO; }
+
 // Calls the method `name` of args[0] (looked up on its type, so overrides run) with args[1...]; a NULL name
 // (it could not be interned) is reported as the MemoryError Python set.
 static inline PyObject *pyshim_VectorcallMethod(PyObject *name, PyObject *const *args, size_t nargs, PyObject *kwnames) {

@@ -3,6 +3,7 @@ import PythonRuntime
 var harness = Harness()
 try RuntimeBenchmarks.register(in: &harness)
 try GeneratedBenchmarks.register(in: &harness)
+try MemberBenchmarks.register(in: &harness)
 let versions = try Python.versions()
 print("swift-pybindgen benchmarks — \(versions)")
 harness.report(try harness.run())

@@ -181,6 +181,7 @@ final class Renderer {
             for property in cls.properties {
                 emit("")
                 documentation(property.doc.map { [$0] } ?? ["`\(cls.pythonName).\(property.pythonName)`."])
+                emit("@inlinable")
                 emit(
                     "\(property.isOverride ? "override " : "")public var \(Naming.escaped(property.swiftName)): \(property.type.text) {"
                 )
@@ -275,6 +276,8 @@ final class Renderer {
                 "\(function.isOverride ? "override " : "")public \(modifier) func \(function.swiftName)\(generics(function))(\(parameters)) \(throwsClause)\(returns) {"
             )
         case .method, .callAsFunction:
+            // Inlinable so the call compiles down to `PyObject_VectorcallMethod` in the caller.
+            emit("@inlinable")
             emit(
                 "\(function.isOverride ? "override " : "")public func \(function.swiftName)\(generics(function))(\(parameters)) \(throwsClause)\(returns) {"
             )

@@ -22,11 +22,9 @@ extension PythonInstance {
     @inlinable
     public func callMethod<Result: ConvertibleFromPython>(_ name: PythonMemberName) throws(PythonError) -> Result {
         try Python.withGIL { () throws(PythonError) -> Result in
-            var receiver: PyObjectPointer? = object.pointer
-            let result = withUnsafePointer(to: &receiver) {
-                pyshim_VectorcallMethod(try? name.resolvedHoldingGIL(), $0, 1, nil)
+            guard let result = pyshim_CallMethod0(object.pointer, try name.resolvedHoldingGIL()) else {
+                throw PythonError.fetch()
             }
-            guard let result else { throw PythonError.fetch() }
             defer { pyshim_DecRef(result) }
             return try converting(result, member: name)
         }
@@ -41,13 +39,9 @@ extension PythonInstance {
         try Python.withGIL { () throws(PythonError) -> Result in
             let argument = try first.pythonReference()
             defer { pyshim_DecRef(argument) }
-            var arguments: (PyObjectPointer?, PyObjectPointer?) = (object.pointer, argument)
-            let result = withUnsafeMutableBytes(of: &arguments) {
-                pyshim_VectorcallMethod(
-                    try? name.resolvedHoldingGIL(), $0.baseAddress!.assumingMemoryBound(to: PyObjectPointer?.self),
-                    2, nil)
+            guard let result = pyshim_CallMethod1(object.pointer, try name.resolvedHoldingGIL(), argument) else {
+                throw PythonError.fetch()
             }
-            guard let result else { throw PythonError.fetch() }
             defer { pyshim_DecRef(result) }
             return try converting(result, member: name)
         }

@@ -32,7 +32,9 @@ enum ArrayBenchmarks {
             iterations in
             for _ in 0..<iterations { blackHole(try [Double](buffer: ndarray)) }
         }
-        harness.add("1,000,000 float64", "PythonObject.numpyArray([Double])", baseline: "memcpy of 8 MB", iterations: 40) {
+        harness.add(
+            "1,000,000 float64", "PythonObject.numpyArray([Double])", baseline: "memcpy of 8 MB", iterations: 40
+        ) {
             iterations in
             for _ in 0..<iterations { blackHole(try PythonObject.numpyArray(values)) }
         }

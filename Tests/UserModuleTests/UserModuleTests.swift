@@ -79,6 +79,24 @@ struct UserModuleTests {
         #expect(try PyInventory.restockPlan(counts: ["apples": 7]) == nil)
     }
 
+    @Test func propertiesOfEveryKindOfValue() throws {
+        let shop = try shop()
+        let report = try PyInventory.Report(inventory: shop)
+        let inPython = "inventory.Report(\(shopInPython))"
+        #expect(try report.title == "Stock of Ada")
+        #expect(try report.units == python("\(inPython).units"))
+        #expect(try report.averagePrice == python("\(inPython).average_price"))
+        #expect(try report.empty == false)
+        #expect(try report.signature == Array("Ada".utf8))
+        #expect(try report.note == nil)
+        #expect(try PyInventory.Report(inventory: PyInventory.Inventory(owner: "Bo")).note == "nothing in stock")
+        #expect(try report.names == ["apples", "pears"])
+        #expect(try report.counts == ["apples": 7, "pears": 2])
+        #expect(try report.largest == ("apples", 7))
+        #expect(try report.source.owner == "Ada")
+        #expect(try report.spread == Complex(9, 2))
+    }
+
     @Test func customExceptionArrivesAsPythonError() throws {
         let shop = try PyInventory.Inventory(owner: "Ada", capacity: 2)
         let full = #expect(throws: PythonError.self) { try shop.add(name: "melons", price: 3, quantity: 5) }

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["InventoryError", "Item", "Inventory", "summarize", "parse_counts", "restock_plan"]
+__all__ = ["InventoryError", "Item", "Inventory", "Report", "summarize", "parse_counts", "restock_plan"]
 
 
 class InventoryError(Exception):
@@ -99,3 +99,55 @@ def restock_plan(counts: dict[str, int], minimum: int = 5) -> list[tuple[str, in
     """What to order to bring every item to `minimum`, or None when nothing is needed."""
     plan = [(name, minimum - count) for name, count in sorted(counts.items()) if count < minimum]
     return plan or None
+
+
+class Report:
+    """A summary of an inventory, with one property of each kind of value."""
+
+    def __init__(self, inventory: Inventory) -> None:
+        self._inventory = inventory
+
+    @property
+    def title(self) -> str:
+        return "Stock of " + self._inventory.owner
+
+    @property
+    def units(self) -> int:
+        return self._inventory.size
+
+    @property
+    def average_price(self) -> float:
+        items = [self._inventory.find(name) for name in self._inventory.names()]
+        return sum(item.price for item in items if item) / max(len(items), 1)
+
+    @property
+    def empty(self) -> bool:
+        return self._inventory.size == 0
+
+    @property
+    def signature(self) -> bytes:
+        return self._inventory.owner.encode()
+
+    @property
+    def note(self) -> str | None:
+        return None if self._inventory.size else "nothing in stock"
+
+    @property
+    def names(self) -> list[str]:
+        return self._inventory.names()
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return self._inventory.counts()
+
+    @property
+    def largest(self) -> tuple[str, int]:
+        return self._inventory.largest()
+
+    @property
+    def source(self) -> Inventory:
+        return self._inventory
+
+    @property
+    def spread(self) -> complex:
+        return complex(self.units, len(self._inventory.names()))

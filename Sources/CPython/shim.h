@@ -73,6 +73,10 @@ static inline PyObject *pyshim_CallMethod1(PyObject *self, PyObject *name, PyObj
     return PyObject_VectorcallMethod(name, args, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
 }
 
+// Whether an object is a builtin function (`PyCFunction`), and an object's type as an object.
+static inline int pyshim_CFunctionCheck(PyObject *o) { return PyCFunction_Check(o); }
+static inline PyObject *pyshim_TypeObject(PyObject *o) { return (PyObject *)Py_TYPE(o); }
+
 // PEP 3118 request flags: strides and format, read-only (what a typed reader needs).
 static inline int pyshim_BufferRecordsReadOnly(void) { return PyBUF_RECORDS_RO; }
 

@@ -72,6 +72,15 @@ extension PythonWorkersTests {
                 #expect(
                     result?.message.contains("the result of pool_helpers.unpicklable_result cannot be sent back")
                         == true)
+                let closure = try PythonObject(callable: { (value: Int) in value + 1 })
+                let swiftClosure = await workerError {
+                    let _: Int = try await pool.call("pool_helpers", "echo", closure)
+                }
+                #expect(swiftClosure?.code == .notPicklable)
+                #expect(
+                    swiftClosure?.message
+                        == "argument 1 of pool_helpers.echo is a Swift closure: it lives in this process and cannot "
+                        + "be sent to a worker; call a Python function by name instead")
                 let still: Int = try await pool.call("pool_helpers", "echo", 7)
                 #expect(still == 7)
                 #expect(pool.statistics().allSatisfy { $0.restarts == 0 })

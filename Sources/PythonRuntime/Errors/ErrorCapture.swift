@@ -24,9 +24,11 @@ extension PythonError {
             return PythonError(code: .pythonException, typeName: typeName, message: "")
         }
         let exception = PythonObject(owning: value)
-        return PythonError(
+        var error = PythonError(
             code: .pythonException, typeName: typeName, message: safeString(value) ?? "",
             traceback: formattedTraceback(value), exception: exception)
+        error.swiftError = SwiftErrorException.swiftError(in: value)
+        return error
     }
 
     /// `str(object)`, or `nil` (with the secondary exception cleared) if that raises.

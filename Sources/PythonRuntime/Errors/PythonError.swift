@@ -36,6 +36,9 @@ public struct PythonError: Error, Sendable, CustomStringConvertible, CustomDebug
     public var traceback: String?
     /// The exception object itself, when the error came from Python code.
     public var exception: PythonObject?
+    /// The Swift error a Swift closure threw, when this exception started there (a closure passed to Python as a
+    /// callable threw, and the exception came back out through Python code).
+    public var swiftError: (any Error)?
 
     /// Creates an error.
     public init(

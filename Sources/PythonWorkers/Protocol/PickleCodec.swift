@@ -29,6 +29,14 @@ enum PickleCodec {
     /// `(module, qualname, args, kwargs or None)` for a call request, built with the C API (this is on the path of
     /// every call).
     static func encodeCall(module: String, function: String, arguments: PythonArguments) throws -> [UInt8] {
+        let values = arguments.positionalArguments + arguments.keywordArguments.map(\.value)
+        if let index = values.firstIndex(where: \.isSwiftClosure) {
+            throw WorkerError(
+                .notPicklable,
+                "argument \(index + 1) of \(module).\(function) is a Swift closure: it lives in this process and "
+                    + "cannot be sent to a worker; call a Python function by name instead",
+                pythonTypeName: "TypeError")
+        }
         do {
             return try Python.withGIL { () throws(PythonError) -> [UInt8] in
                 let positional = arguments.positionalArguments

@@ -577,8 +577,24 @@ public enum PyBuiltins {
     /// (Another overload of `iter`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func iter(_ object: some PythonRuntime.ConvertibleToPython, _ sentinel: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _py_iter.call(object, sentinel)
+    public static func iter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ object: @escaping (() throws -> T?), _ sentinel: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(PythonRuntime.PythonObject(callable: object))
+        try arguments.append(sentinel)
+        return try _py_iter.call(arguments)
+    }
+
+    /// iter(iterable) -> iterator
+    /// iter(callable, sentinel) -> iterator
+    ///
+    /// (Another overload of `iter`; see the first for details.)
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
+    public static func iter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ object: @escaping (() throws -> T), _ sentinel: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(PythonRuntime.PythonObject(callable: object))
+        try arguments.append(sentinel)
+        return try _py_iter.call(arguments)
     }
 
     /// Return the number of items in a container.
@@ -633,12 +649,12 @@ public enum PyBuiltins {
     /// (Another overload of `max`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func max<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ arg1: T, _ arg2: T, _ args: T..., key: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> T {
+    public static func max<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ arg1: T, _ arg2: T, _ args: T..., key: @escaping ((T) throws -> any PythonRuntime.ConvertibleToPython)) throws(PythonRuntime.PythonError) -> T {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(arg1)
         try arguments.append(arg2)
         try arguments.append(contentsOf: args)
-        try arguments.append(keyword: "key", key)
+        try arguments.append(keyword: "key", PythonRuntime.PythonObject(callable: key))
         return try _py_max.call(arguments)
     }
 
@@ -663,10 +679,10 @@ public enum PyBuiltins {
     /// (Another overload of `max`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func max<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [T], key: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> T {
+    public static func max<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [T], key: @escaping ((T) throws -> any PythonRuntime.ConvertibleToPython)) throws(PythonRuntime.PythonError) -> T {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
-        try arguments.append(keyword: "key", key)
+        try arguments.append(keyword: "key", PythonRuntime.PythonObject(callable: key))
         return try _py_max.call(arguments)
     }
 
@@ -692,10 +708,10 @@ public enum PyBuiltins {
     /// (Another overload of `max`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func max<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [T1], key: some PythonRuntime.ConvertibleToPython, `default`: T2) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func max<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [T1], key: @escaping ((T1) throws -> any PythonRuntime.ConvertibleToPython), `default`: T2) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
-        try arguments.append(keyword: "key", key)
+        try arguments.append(keyword: "key", PythonRuntime.PythonObject(callable: key))
         try arguments.append(keyword: "default", `default`)
         return try _py_max.call(arguments)
     }
@@ -726,12 +742,12 @@ public enum PyBuiltins {
     /// (Another overload of `min`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func min<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ arg1: T, _ arg2: T, _ args: T..., key: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> T {
+    public static func min<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ arg1: T, _ arg2: T, _ args: T..., key: @escaping ((T) throws -> any PythonRuntime.ConvertibleToPython)) throws(PythonRuntime.PythonError) -> T {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(arg1)
         try arguments.append(arg2)
         try arguments.append(contentsOf: args)
-        try arguments.append(keyword: "key", key)
+        try arguments.append(keyword: "key", PythonRuntime.PythonObject(callable: key))
         return try _py_min.call(arguments)
     }
 
@@ -756,10 +772,10 @@ public enum PyBuiltins {
     /// (Another overload of `min`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func min<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [T], key: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> T {
+    public static func min<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [T], key: @escaping ((T) throws -> any PythonRuntime.ConvertibleToPython)) throws(PythonRuntime.PythonError) -> T {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
-        try arguments.append(keyword: "key", key)
+        try arguments.append(keyword: "key", PythonRuntime.PythonObject(callable: key))
         return try _py_min.call(arguments)
     }
 
@@ -785,10 +801,10 @@ public enum PyBuiltins {
     /// (Another overload of `min`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func min<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [T1], key: some PythonRuntime.ConvertibleToPython, `default`: T2) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func min<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [T1], key: @escaping ((T1) throws -> any PythonRuntime.ConvertibleToPython), `default`: T2) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
-        try arguments.append(keyword: "key", key)
+        try arguments.append(keyword: "key", PythonRuntime.PythonObject(callable: key))
         try arguments.append(keyword: "default", `default`)
         return try _py_min.call(arguments)
     }
@@ -945,7 +961,7 @@ public enum PyBuiltins {
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String? = nil, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String? = nil, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
         if let mode { try arguments.append(keyword: "mode", mode) }
@@ -954,7 +970,7 @@ public enum PyBuiltins {
         if let errors { try arguments.append(keyword: "errors", errors) }
         if let newline { try arguments.append(keyword: "newline", newline) }
         if let closefd { try arguments.append(keyword: "closefd", closefd) }
-        if let opener { try arguments.append(keyword: "opener", opener) }
+        if let opener { try arguments.append(keyword: "opener", PythonRuntime.PythonObject(callable: opener)) }
         return try _py_open.call(arguments)
     }
 
@@ -969,7 +985,7 @@ public enum PyBuiltins {
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int, encoding: (any PythonRuntime.ConvertibleToPython)? = nil, errors: (any PythonRuntime.ConvertibleToPython)? = nil, newline: (any PythonRuntime.ConvertibleToPython)? = nil, closefd: Swift.Bool? = nil, opener: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int, encoding: (any PythonRuntime.ConvertibleToPython)? = nil, errors: (any PythonRuntime.ConvertibleToPython)? = nil, newline: (any PythonRuntime.ConvertibleToPython)? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
         try arguments.append(mode)
@@ -978,7 +994,7 @@ public enum PyBuiltins {
         if let errors { try arguments.append(keyword: "errors", errors) }
         if let newline { try arguments.append(keyword: "newline", newline) }
         if let closefd { try arguments.append(keyword: "closefd", closefd) }
-        if let opener { try arguments.append(keyword: "opener", opener) }
+        if let opener { try arguments.append(keyword: "opener", PythonRuntime.PythonObject(callable: opener)) }
         return try _py_open.call(arguments)
     }
 
@@ -994,7 +1010,7 @@ public enum PyBuiltins {
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int? = nil, encoding: (any PythonRuntime.ConvertibleToPython)? = nil, errors: (any PythonRuntime.ConvertibleToPython)? = nil, newline: (any PythonRuntime.ConvertibleToPython)? = nil, closefd: Swift.Bool? = nil, opener: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int? = nil, encoding: (any PythonRuntime.ConvertibleToPython)? = nil, errors: (any PythonRuntime.ConvertibleToPython)? = nil, newline: (any PythonRuntime.ConvertibleToPython)? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
         try arguments.append(mode)
@@ -1003,7 +1019,7 @@ public enum PyBuiltins {
         if let errors { try arguments.append(keyword: "errors", errors) }
         if let newline { try arguments.append(keyword: "newline", newline) }
         if let closefd { try arguments.append(keyword: "closefd", closefd) }
-        if let opener { try arguments.append(keyword: "opener", opener) }
+        if let opener { try arguments.append(keyword: "opener", PythonRuntime.PythonObject(callable: opener)) }
         return try _py_open.call(arguments)
     }
 
@@ -1019,7 +1035,7 @@ public enum PyBuiltins {
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
         try arguments.append(mode)
@@ -1028,7 +1044,7 @@ public enum PyBuiltins {
         if let errors { try arguments.append(keyword: "errors", errors) }
         if let newline { try arguments.append(keyword: "newline", newline) }
         if let closefd { try arguments.append(keyword: "closefd", closefd) }
-        if let opener { try arguments.append(keyword: "opener", opener) }
+        if let opener { try arguments.append(keyword: "opener", PythonRuntime.PythonObject(callable: opener)) }
         return try _py_open.call(arguments)
     }
 
@@ -1320,10 +1336,10 @@ public enum PyBuiltins {
     /// - Parameter reverse: Python's default is `False`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func sorted<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [T], key: some PythonRuntime.ConvertibleToPython, reverse: Swift.Bool? = nil) throws(PythonRuntime.PythonError) -> [T] {
+    public static func sorted<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [T], key: @escaping ((T) throws -> any PythonRuntime.ConvertibleToPython), reverse: Swift.Bool? = nil) throws(PythonRuntime.PythonError) -> [T] {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
-        try arguments.append(keyword: "key", key)
+        try arguments.append(keyword: "key", PythonRuntime.PythonObject(callable: key))
         if let reverse { try arguments.append(keyword: "reverse", reverse) }
         return try _py_sorted.call(arguments)
     }
@@ -2590,13 +2606,12 @@ public enum PyBuiltins {
         ///
         /// (Another overload of `hex`; see the first for details.)
         ///
-        /// - Parameter sep: Python's default is `...`; omitted unless given.
         /// - Parameter bytesPerSep: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         @inlinable
-        public func hex(sep: [Swift.UInt8]? = nil, bytesPerSep: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
+        public func hex(sep: [Swift.UInt8], bytesPerSep: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
-            if let sep { try arguments.append(keyword: "sep", sep) }
+            try arguments.append(keyword: "sep", sep)
             if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
             return try callMethod(Bytearray._py_bytearray_hex, arguments)
         }
@@ -3407,8 +3422,21 @@ public enum PyBuiltins {
 
         /// Calls `builtins.filter.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init<S: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ function: some PythonRuntime.ConvertibleToPython, _ iterable: [S]) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try Filter._Filter_class.call(function, iterable)
+        public init<S: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ function: @escaping ((S) throws -> Swift.Bool), _ iterable: [S]) throws(PythonRuntime.PythonError) {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(PythonRuntime.PythonObject(callable: function))
+            try arguments.append(iterable)
+            let object: PythonRuntime.PythonObject = try Filter._Filter_class.call(arguments)
+            super.init(unchecked: object)
+        }
+
+        /// Calls `builtins.filter.__init__`.
+        /// - Throws: `PythonError` if Python raises or a value does not convert.
+        public init(_ function: @escaping ((PythonRuntime.PythonObject) throws -> any PythonRuntime.ConvertibleToPython), _ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(PythonRuntime.PythonObject(callable: function))
+            try arguments.append(iterable)
+            let object: PythonRuntime.PythonObject = try Filter._Filter_class.call(arguments)
             super.init(unchecked: object)
         }
     }
@@ -3435,16 +3463,19 @@ public enum PyBuiltins {
 
         /// Calls `builtins.map.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: [T1]) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try Map._Map_class.call(`func`, iterable)
+        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: @escaping ((T1) throws -> any PythonRuntime.ConvertibleToPython), _ iterable: [T1]) throws(PythonRuntime.PythonError) {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(PythonRuntime.PythonObject(callable: `func`))
+            try arguments.append(iterable)
+            let object: PythonRuntime.PythonObject = try Map._Map_class.call(arguments)
             super.init(unchecked: object)
         }
 
         /// Calls `builtins.map.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: [T1], _ iter2: [T2]) throws(PythonRuntime.PythonError) {
+        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: @escaping ((T1, T2) throws -> any PythonRuntime.ConvertibleToPython), _ iterable: [T1], _ iter2: [T2]) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(`func`)
+            try arguments.append(PythonRuntime.PythonObject(callable: `func`))
             try arguments.append(iterable)
             try arguments.append(iter2)
             let object: PythonRuntime.PythonObject = try Map._Map_class.call(arguments)
@@ -3453,9 +3484,9 @@ public enum PyBuiltins {
 
         /// Calls `builtins.map.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: [T1], _ iter2: [T2], _ iter3: [T3]) throws(PythonRuntime.PythonError) {
+        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: @escaping ((T1, T2, T3) throws -> any PythonRuntime.ConvertibleToPython), _ iterable: [T1], _ iter2: [T2], _ iter3: [T3]) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(`func`)
+            try arguments.append(PythonRuntime.PythonObject(callable: `func`))
             try arguments.append(iterable)
             try arguments.append(iter2)
             try arguments.append(iter3)
@@ -3465,9 +3496,9 @@ public enum PyBuiltins {
 
         /// Calls `builtins.map.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4]) throws(PythonRuntime.PythonError) {
+        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: @escaping ((T1, T2, T3, T4) throws -> any PythonRuntime.ConvertibleToPython), _ iterable: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4]) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(`func`)
+            try arguments.append(PythonRuntime.PythonObject(callable: `func`))
             try arguments.append(iterable)
             try arguments.append(iter2)
             try arguments.append(iter3)
@@ -3735,13 +3766,12 @@ public enum PyBuiltins {
         ///
         /// (Another overload of `hex`; see the first for details.)
         ///
-        /// - Parameter sep: Python's default is `...`; omitted unless given.
         /// - Parameter bytesPerSep: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         @inlinable
-        public func hex(sep: [Swift.UInt8]? = nil, bytesPerSep: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
+        public func hex(sep: [Swift.UInt8], bytesPerSep: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
-            if let sep { try arguments.append(keyword: "sep", sep) }
+            try arguments.append(keyword: "sep", sep)
             if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
             return try callMethod(Memoryview._py_memoryview_hex, arguments)
         }
@@ -4224,17 +4254,6 @@ public enum PyBuiltins {
             return try await executor.call(PyBuiltins._py_iter, with: arguments)
         }
 
-        /// iter(iterable) -> iterator
-        ///
-        /// Runs `builtins.iter` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func iter(_ object: some PythonRuntime.ConvertibleToPython, _ sentinel: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(object)
-            try arguments.append(sentinel)
-            return try await executor.call(PyBuiltins._py_iter, with: arguments)
-        }
-
         /// Return the number of items in a container.
         ///
         /// Runs `builtins.len` on the executor.
@@ -4280,19 +4299,6 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.max` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func max<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ arg1: T, _ arg2: T, _ args: T..., key: some PythonRuntime.ConvertibleToPython) async throws -> T {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg1)
-            try arguments.append(arg2)
-            try arguments.append(contentsOf: args)
-            try arguments.append(keyword: "key", key)
-            return try await executor.call(PyBuiltins._py_max, with: arguments)
-        }
-
-        /// max(iterable, *[, default=obj, key=func]) -> value
-        ///
-        /// Runs `builtins.max` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
         public func max<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT], key: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> SupportsRichComparisonT {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
@@ -4304,33 +4310,10 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.max` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func max<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [T], key: some PythonRuntime.ConvertibleToPython) async throws -> T {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iterable)
-            try arguments.append(keyword: "key", key)
-            return try await executor.call(PyBuiltins._py_max, with: arguments)
-        }
-
-        /// max(iterable, *[, default=obj, key=func]) -> value
-        ///
-        /// Runs `builtins.max` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
         public func max<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT], key: (any PythonRuntime.ConvertibleToPython)? = nil, `default`: T) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
             if let key { try arguments.append(keyword: "key", key) }
-            try arguments.append(keyword: "default", `default`)
-            return try await executor.call(PyBuiltins._py_max, with: arguments)
-        }
-
-        /// max(iterable, *[, default=obj, key=func]) -> value
-        ///
-        /// Runs `builtins.max` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func max<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [T1], key: some PythonRuntime.ConvertibleToPython, `default`: T2) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iterable)
-            try arguments.append(keyword: "key", key)
             try arguments.append(keyword: "default", `default`)
             return try await executor.call(PyBuiltins._py_max, with: arguments)
         }
@@ -4352,19 +4335,6 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.min` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func min<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ arg1: T, _ arg2: T, _ args: T..., key: some PythonRuntime.ConvertibleToPython) async throws -> T {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(arg1)
-            try arguments.append(arg2)
-            try arguments.append(contentsOf: args)
-            try arguments.append(keyword: "key", key)
-            return try await executor.call(PyBuiltins._py_min, with: arguments)
-        }
-
-        /// min(iterable, *[, default=obj, key=func]) -> value
-        ///
-        /// Runs `builtins.min` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
         public func min<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT], key: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> SupportsRichComparisonT {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
@@ -4376,33 +4346,10 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.min` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func min<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [T], key: some PythonRuntime.ConvertibleToPython) async throws -> T {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iterable)
-            try arguments.append(keyword: "key", key)
-            return try await executor.call(PyBuiltins._py_min, with: arguments)
-        }
-
-        /// min(iterable, *[, default=obj, key=func]) -> value
-        ///
-        /// Runs `builtins.min` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
         public func min<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT], key: (any PythonRuntime.ConvertibleToPython)? = nil, `default`: T) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
             if let key { try arguments.append(keyword: "key", key) }
-            try arguments.append(keyword: "default", `default`)
-            return try await executor.call(PyBuiltins._py_min, with: arguments)
-        }
-
-        /// min(iterable, *[, default=obj, key=func]) -> value
-        ///
-        /// Runs `builtins.min` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func min<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [T1], key: some PythonRuntime.ConvertibleToPython, `default`: T2) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iterable)
-            try arguments.append(keyword: "key", key)
             try arguments.append(keyword: "default", `default`)
             return try await executor.call(PyBuiltins._py_min, with: arguments)
         }
@@ -4436,74 +4383,6 @@ public enum PyBuiltins {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(number)
             return try await executor.call(PyBuiltins._py_oct, with: arguments)
-        }
-
-        /// Open file and return a stream.  Raise OSError upon failure.
-        ///
-        /// Runs `builtins.open` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String? = nil, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(file)
-            if let mode { try arguments.append(keyword: "mode", mode) }
-            if let buffering { try arguments.append(keyword: "buffering", buffering) }
-            if let encoding { try arguments.append(keyword: "encoding", encoding) }
-            if let errors { try arguments.append(keyword: "errors", errors) }
-            if let newline { try arguments.append(keyword: "newline", newline) }
-            if let closefd { try arguments.append(keyword: "closefd", closefd) }
-            if let opener { try arguments.append(keyword: "opener", opener) }
-            return try await executor.call(PyBuiltins._py_open, with: arguments)
-        }
-
-        /// Open file and return a stream.  Raise OSError upon failure.
-        ///
-        /// Runs `builtins.open` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int, encoding: (any PythonRuntime.ConvertibleToPython)? = nil, errors: (any PythonRuntime.ConvertibleToPython)? = nil, newline: (any PythonRuntime.ConvertibleToPython)? = nil, closefd: Swift.Bool? = nil, opener: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(file)
-            try arguments.append(mode)
-            try arguments.append(buffering)
-            if let encoding { try arguments.append(keyword: "encoding", encoding) }
-            if let errors { try arguments.append(keyword: "errors", errors) }
-            if let newline { try arguments.append(keyword: "newline", newline) }
-            if let closefd { try arguments.append(keyword: "closefd", closefd) }
-            if let opener { try arguments.append(keyword: "opener", opener) }
-            return try await executor.call(PyBuiltins._py_open, with: arguments)
-        }
-
-        /// Open file and return a stream.  Raise OSError upon failure.
-        ///
-        /// Runs `builtins.open` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int? = nil, encoding: (any PythonRuntime.ConvertibleToPython)? = nil, errors: (any PythonRuntime.ConvertibleToPython)? = nil, newline: (any PythonRuntime.ConvertibleToPython)? = nil, closefd: Swift.Bool? = nil, opener: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(file)
-            try arguments.append(mode)
-            if let buffering { try arguments.append(keyword: "buffering", buffering) }
-            if let encoding { try arguments.append(keyword: "encoding", encoding) }
-            if let errors { try arguments.append(keyword: "errors", errors) }
-            if let newline { try arguments.append(keyword: "newline", newline) }
-            if let closefd { try arguments.append(keyword: "closefd", closefd) }
-            if let opener { try arguments.append(keyword: "opener", opener) }
-            return try await executor.call(PyBuiltins._py_open, with: arguments)
-        }
-
-        /// Open file and return a stream.  Raise OSError upon failure.
-        ///
-        /// Runs `builtins.open` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(file)
-            try arguments.append(mode)
-            if let buffering { try arguments.append(keyword: "buffering", buffering) }
-            if let encoding { try arguments.append(keyword: "encoding", encoding) }
-            if let errors { try arguments.append(keyword: "errors", errors) }
-            if let newline { try arguments.append(keyword: "newline", newline) }
-            if let closefd { try arguments.append(keyword: "closefd", closefd) }
-            if let opener { try arguments.append(keyword: "opener", opener) }
-            return try await executor.call(PyBuiltins._py_open, with: arguments)
         }
 
         /// Return the Unicode code point for a one-character string.
@@ -4736,18 +4615,6 @@ public enum PyBuiltins {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
             if let key { try arguments.append(keyword: "key", key) }
-            if let reverse { try arguments.append(keyword: "reverse", reverse) }
-            return try await executor.call(PyBuiltins._py_sorted, with: arguments)
-        }
-
-        /// Return a new list containing all items from the iterable in ascending order.
-        ///
-        /// Runs `builtins.sorted` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func sorted<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [T], key: some PythonRuntime.ConvertibleToPython, reverse: Swift.Bool? = nil) async throws -> [T] {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iterable)
-            try arguments.append(keyword: "key", key)
             if let reverse { try arguments.append(keyword: "reverse", reverse) }
             return try await executor.call(PyBuiltins._py_sorted, with: arguments)
         }

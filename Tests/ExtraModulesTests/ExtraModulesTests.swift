@@ -97,3 +97,42 @@ struct SubscriptAndIterationTests {
         #expect(throws: PythonError.self) { _ = try chain["missing"] }
     }
 }
+
+@Suite("Callbacks and the remaining shapes: closures, bound methods, named tuples, generic bases")
+struct CallbackAndShapeTests {
+    @Test func swiftClosuresAsCallbackParameters() throws {
+        let doubled = try PyRe.sub(
+            pattern: "\\d+", repl: { match in String(try Int(match.group().description)! * 2) }, string: "a1 b22")
+        #expect(doubled == "a2 b44")
+        #expect(try PyFunctools.reduce({ (total: Int, value: Int) in total * value }, [1, 2, 3, 4], 10) == 240)
+        struct Stop: Error {}
+        let error = #expect(throws: PythonError.self) {
+            try PyRe.sub(pattern: "x", repl: { _ in throw Stop() }, string: "x")
+        }
+        #expect(error?.typeName == "swift_pybindgen.SwiftError")
+        #expect(error?.swiftError is Stop, "the closure's own error comes back out of re.sub")
+    }
+
+    @Test func boundMethodsAndGenerics() throws {
+        try PyRandom.seed(a: 7)
+        let first = try PyRandom.randint(a: 1, b: 100)
+        try PyRandom.seed(a: 7)
+        #expect(try PyRandom.randint(a: 1, b: 100) == first)
+        let picked: String = try PyRandom.choice(seq: ["pear", "fig", "plum"])
+        #expect(["pear", "fig", "plum"].contains(picked))
+    }
+
+    @Test func namedTupleResults() throws {
+        let local = try PyTime.localtime(0)
+        #expect(try local.tmYear == Python.evaluate("__import__('time').localtime(0).tm_year").converted())
+        let parts = try PyUrllibParse.urlparse(url: "https://example.org:8443/a/b?q=1#top")
+        #expect(try parts.scheme == "https")
+        #expect(try parts.netloc == "example.org:8443")
+        #expect(try parts.hostname == "example.org")
+        #expect(try parts.port == 8443)
+        #expect(try parts.fragment == "top")
+        let stat = try PyOs.stat(path: "/")
+        #expect(try stat.stSize == Python.evaluate("__import__('os').stat('/').st_size").converted())
+        #expect(try stat.stMode & 0o170000 == 0o040000, "/ is a directory")
+    }
+}

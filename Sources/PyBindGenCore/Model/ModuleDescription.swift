@@ -61,7 +61,8 @@ public struct DefaultValue: Codable, Sendable, Equatable {
 /// A type in pybindgen's small type language (`int`, `list` of `str`, a class of the module, …).
 public struct TypeDescription: Codable, Sendable, Equatable {
     /// `int`, `float`, `str`, `bool`, `bytes`, `none`, `list`, `dict`, `set`, `tuple`, `optional`, `union`,
-    /// `complex`, `class`, `typevar` (a type variable of the function) or `object` (dynamic).
+    /// `complex`, `class`, `typevar` (a type variable of the function), `callable` (`args`: the parameter types,
+    /// then the result type) or `object` (dynamic).
     public var kind: String
     public var args: [TypeDescription]?
     /// The class name, for `class`; the variable's name, for `typevar`.

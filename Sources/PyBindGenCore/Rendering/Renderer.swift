@@ -92,7 +92,8 @@ final class Renderer {
             emit("public init(executor: any PythonRuntime.PythonCallExecutor) {")
             indented { emit("self.executor = executor") }
             emit("}")
-            for function in module.functions {
+            // A closure cannot travel to another process: functions that take one are local only.
+            for function in module.functions where !function.parameters.contains(where: \.type.isClosure) {
                 emit("")
                 documentation([
                     function.doc.first.map { "\($0)" } ?? "Calls `\(module.pythonName).\(function.pythonName)`.",
@@ -129,16 +130,18 @@ final class Renderer {
     /// Statements that collect a function's parameters into `arguments`.
     private func appendArguments(_ function: TranslatedFunction) {
         for parameter in function.parameters {
-            let name = Naming.escaped(parameter.name)
+            let escaped = Naming.escaped(parameter.name)
+            // A closure travels as a Python callable that runs it.
+            let name = parameter.type.isClosure ? "PythonRuntime.PythonObject(callable: \(escaped))" : escaped
             switch parameter.passing {
             case .positional:
                 emit(
                     parameter.isOptional
-                        ? "if let \(name) { try arguments.append(\(name)) }" : "try arguments.append(\(name))")
+                        ? "if let \(escaped) { try arguments.append(\(name)) }" : "try arguments.append(\(name))")
             case .keyword(let python):
                 emit(
                     parameter.isOptional
-                        ? "if let \(name) { try arguments.append(keyword: \(literal(python)), \(name)) }"
+                        ? "if let \(escaped) { try arguments.append(keyword: \(literal(python)), \(name)) }"
                         : "try arguments.append(keyword: \(literal(python)), \(name))")
             case .variadic: emit("try arguments.append(contentsOf: \(name))")
             case .keywordDictionary: emit("try arguments.append(keywords: \(name))")
@@ -331,6 +334,9 @@ final class Renderer {
         switch parameter.passing {
         case .variadic: return "\(label): \(parameter.type.text)..."
         case .keywordDictionary: return "\(label): [Swift.String: \(parameter.type.text)] = [:]"
+        case _ where parameter.type.isClosure:
+            return parameter.isOptional
+                ? "\(label): \(parameter.type.text)? = nil" : "\(label): @escaping \(parameter.type.text)"
         default:
             if parameter.isOptional {
                 let type = parameter.type.text.hasSuffix("?") ? parameter.type.text : parameter.type.text + "?"
@@ -365,7 +371,7 @@ final class Renderer {
         }
         var positional: [String] = function.passesSelf ? ["self"] : []
         let simple = function.parameters.allSatisfy {
-            if case .positional = $0.passing { return !$0.isOptional } else { return false }
+            if case .positional = $0.passing { return !$0.isOptional && !$0.type.isClosure } else { return false }
         }
         let call: String
         if simple && positional.count + function.parameters.count <= 2 {
@@ -396,7 +402,7 @@ final class Renderer {
     /// A method's body: the method is looked up on the object (`callMethod`), so Python subclasses' overrides run.
     private func methodBody(_ function: TranslatedFunction, name: String) {
         let simple = function.parameters.allSatisfy {
-            if case .positional = $0.passing { return !$0.isOptional } else { return false }
+            if case .positional = $0.passing { return !$0.isOptional && !$0.type.isClosure } else { return false }
         }
         let call: String
         if simple && function.parameters.count <= 1 {

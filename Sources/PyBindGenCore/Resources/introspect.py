@@ -101,6 +101,15 @@ class TypeMapper:
         self.module_name = module_name
         self.function_variables = set()
 
+    def callback(self, typ, self_class, position, depth):
+        """A callable a caller passes in: a Swift closure when it takes a few positional arguments."""
+        from mypy import nodes
+        if (position != "parameter" or typ.is_ellipsis_args or typ.variables or len(typ.arg_kinds) > 4
+                or any(kind != nodes.ARG_POS for kind in typ.arg_kinds)):
+            return dynamic("callable")
+        return callback_description([self.map(arg, self_class, "callback", depth) for arg in typ.arg_types],
+                                    self.map(typ.ret_type, self_class, "callback", depth))
+
     def map(self, typ, self_class=None, position="parameter", depth=0):
         from mypy import types as t
         if depth > 8:
@@ -167,10 +176,15 @@ class TypeMapper:
         if isinstance(typ, t.TypedDictType):
             return {"kind": "dict", "args": [{"kind": "str"}, open_dynamic("TypedDict value")]}
         if isinstance(typ, t.CallableType):
-            return dynamic("callable")
+            return self.callback(typ, self_class, position, depth)
         if isinstance(typ, t.TypeType):
             return dynamic("type")
         return dynamic(type(typ).__name__)
+
+
+def callback_description(parameters, returns):
+    """`Callable[[A, B], R]` in the type language: the parameter types, then the result type, in `args`."""
+    return {"kind": "callable", "args": list(parameters) + [returns]}
 
 
 RUNTIME_LISTS = {list, tuple, collections.abc.Sequence, collections.abc.MutableSequence, collections.abc.Iterable,
@@ -210,6 +224,11 @@ class RuntimeTypeMapper:
             return {"kind": "class", "name": self_class} if self_class else dynamic("Self")
         origin = typing.get_origin(annotation)
         args = typing.get_args(annotation)
+        if origin is collections.abc.Callable:
+            if len(args) == 2 and isinstance(args[0], list) and len(args[0]) <= 4:
+                return callback_description([self.map(arg, self_class, depth) for arg in args[0]],
+                                            self.map(args[1], self_class, depth))
+            return dynamic("callable")
         if origin is typing.Union or origin is types.UnionType:
             return union([self.map(item, self_class, depth) for item in args])
         if origin is typing.Literal:
@@ -641,6 +660,7 @@ def stub_signatures(mapper, node, runtime, self_class=None, drop_first=False, se
     items = callable_items(node)
     if not items:
         return None
+    items = [(item, specialize(item_type, item if item is not None else node)) for item, item_type in items]
     runtime_defaults = {}
     runtime_names = [p["name"] for p in runtime["parameters"]] if runtime is not None else []
     if runtime is not None:
@@ -769,10 +789,35 @@ def is_stub_property(stub_node):
 def stub_property_type(context, stub_node, class_name):
     kind = type(stub_node).__name__
     if kind == "Decorator" and stub_node.func.type is not None:
-        return context.mapper.map(stub_node.func.type.ret_type, class_name, "return")
+        specialized = specialize(stub_node.func.type, stub_node.func)
+        return context.mapper.map(getattr(specialized, "ret_type", stub_node.func.type.ret_type), class_name, "return")
     if kind == "Var" and stub_node.type is not None:
-        return context.mapper.map(stub_node.type, class_name, "return")
+        return context.mapper.map(specialize(stub_node.type, stub_node), class_name, "return")
     return None
+
+
+# The stub class whose members are being described (members found on its generic bases are specialized to it).
+_SPECIALIZING = [None]
+
+
+def specialize(typ, node):
+    """A member's type as the class being described sees it: `netloc: AnyStr` on `_ParseResultBase[AnyStr]`,
+    read through `ParseResult(_ParseResultBase[str])`, is `str`."""
+    stub_info = _SPECIALIZING[0]
+    owner = getattr(node, "info", None)
+    if stub_info is None or owner is None or owner is stub_info or not getattr(owner, "type_vars", None):
+        return typ
+    try:
+        from mypy.expandtype import expand_type_by_instance
+        from mypy.maptype import map_instance_to_supertype
+        from mypy.typevars import fill_typevars
+        from mypy import types as t
+        instance = fill_typevars(stub_info)
+        if isinstance(instance, t.TupleType):  # a NamedTuple class
+            instance = instance.partial_fallback
+        return expand_type_by_instance(typ, map_instance_to_supertype(instance, owner))
+    except Exception:
+        return typ
 
 
 def member_sources(cls, module_classes):
@@ -789,6 +834,14 @@ def member_sources(cls, module_classes):
 
 
 def describe_class(context, name, cls, stub_info, skipped):
+    _SPECIALIZING[0] = stub_info
+    try:
+        return describe_class_members(context, name, cls, stub_info, skipped)
+    finally:
+        _SPECIALIZING[0] = None
+
+
+def describe_class_members(context, name, cls, stub_info, skipped):
     generated = context.class_ids
     bases = [context.class_ids[id(b)] for b in cls.__bases__ if id(b) in generated and b is not cls]
     description = {"name": name, "doc": first_line_doc(cls), "bases": bases[:1], "methods": [],

@@ -442,14 +442,17 @@ struct Translator {
                     parameter.kind == .keyword || (parameter.kind == .positionalOrKeyword && isOptional)
                     ? .keyword(parameter.name) : .positional
                 let label = parameter.kind == .positional ? "_" : name
-                options = types.parameterTypes(parameter.type).map { type in
+                options = types.parameterTypes(parameter.type).enumerated().map { index, type in
                     var type = type
                     // An optional parameter cannot be `some …` (nothing to infer it from when omitted): it takes
                     // any convertible value instead (`seed(a: 42)`, `seed(a: "x")`, `seed()`).
                     if isOptional, type.text.hasPrefix("some ") { type = type.asOptionalArgument }
+                    // Of the overloads for an optional parameter's union (`flags: int | RegexFlag = 0`), only the
+                    // first may omit it; in the others it is required, so omitting it is never ambiguous.
                     return TranslatedParameter(
-                        label: label, name: name, type: type, isOptional: isOptional, isVariadic: false,
-                        passing: passing, defaultDescription: parameter.default?.repr)
+                        label: label, name: name, type: type, isOptional: isOptional && index == 0,
+                        isVariadic: false, passing: passing,
+                        defaultDescription: index == 0 ? parameter.default?.repr : nil)
                 }
             }
             var next: [[TranslatedParameter]] = []

@@ -13,6 +13,8 @@ struct SwiftType: Equatable, Sendable {
     var conversion: Conversion?
     /// The generic parameters (from Python type variables) the type mentions.
     var typeVariables: Set<String> = []
+    /// Whether the type is a Swift closure type (a `Callable` parameter), passed as `PythonObject(callable:)`.
+    var isClosure = false
     /// Whether the type is (or contains) `PythonObject` although Python states a precise type. `false` where
     /// Python itself leaves the type open (`Any`, `object`, a protocol, a generic class's type variable): there
     /// `PythonObject` is the faithful answer.
@@ -121,6 +123,8 @@ struct TypeTranslator {
         let argumentsLost = args.contains { swiftType($0, topLevelParameter: false).lostPrecision }
         switch type.kind {
         case "object": result.lostPrecision = type.open != true
+        case "callable": result.lostPrecision = mapped.lostPrecision
+        case "optional" where mapped.isClosure: result.lostPrecision = mapped.lostPrecision
         case "optional": result.lostPrecision = argumentsLost
         default: result.lostPrecision = mapped.lostPrecision || argumentsLost
         }
@@ -161,6 +165,13 @@ struct TypeTranslator {
                 isHashable: value.isHashable,
                 conversion: value.conversion.map { _ in .dictionary(key: key, value: value) },
                 typeVariables: key.typeVariables.union(value.typeVariables))
+        case "callable" where topLevelParameter && !args.isEmpty:
+            return closureType(parameters: args.dropLast(), result: args[args.count - 1])
+        case "optional" where args.count == 1 && topLevelParameter && args[0].kind == "callable":
+            // `Callable[…] | None = None` → `((A) throws -> R)? = nil`.
+            var closure = swiftType(args[0], topLevelParameter: true)
+            closure.isHashable = false
+            return closure
         case "optional" where args.count == 1:
             let wrapped = swiftType(args[0], topLevelParameter: false)
             if wrapped.isDynamic { return dynamic(topLevelParameter) }
@@ -185,6 +196,26 @@ struct TypeTranslator {
         default:
             return dynamic(topLevelParameter)
         }
+    }
+
+    /// `((A, B) throws -> R)`: parameters Python passes in (converted from Python), a result Python receives
+    /// (`any ConvertibleToPython` where Swift cannot type it, `Void` for `None`).
+    private func closureType(parameters: ArraySlice<TypeDescription>, result: TypeDescription) -> SwiftType {
+        let inputs = parameters.map { swiftType($0, topLevelParameter: false) }
+        var output = result.kind == "none" ? SwiftType.void : swiftType(result, topLevelParameter: false)
+        if output.isDynamic || output.conversion != nil {
+            output = SwiftType(
+                text: "any PythonRuntime.ConvertibleToPython", isDynamic: true, isHashable: false,
+                lostPrecision: output.lostPrecision)
+        }
+        let parts = inputs + [output]
+        var closure = SwiftType(
+            text: "((" + inputs.map(\.text).joined(separator: ", ") + ") throws -> \(output.text))",
+            isDynamic: parts.contains(where: \.isDynamic), isHashable: false,
+            typeVariables: parts.reduce(into: []) { $0.formUnion($1.typeVariables) },
+            lostPrecision: parts.contains(where: \.lostPrecision))
+        closure.isClosure = true
+        return closure
     }
 
     private func dynamic(_ topLevelParameter: Bool) -> SwiftType {

@@ -48,6 +48,19 @@ extension PythonObject {
         }.get()
     }
 
+    /// A Python callable that runs a typed Swift closure returning any convertible value (generated callbacks
+    /// whose result Python leaves open: `sorted(key:)`).
+    /// - Throws: ``PythonError`` if Python cannot make the function object.
+    public init<each Argument: ConvertibleFromPython>(
+        callable body: @escaping (repeat each Argument) throws -> any ConvertibleToPython
+    ) throws(PythonError) {
+        var arity = 0
+        for _ in repeat (each Argument).self { arity += 1 }
+        self = try Self.typedCallable(arity: arity) { arguments in
+            PythonObject(owning: try body(repeat try Self.next((each Argument).self, arguments)).pythonReference())
+        }.get()
+    }
+
     /// A Python callable that runs a typed Swift closure returning nothing (Python sees `None`).
     /// - Throws: ``PythonError`` if Python cannot make the function object.
     public init<each Argument: ConvertibleFromPython>(

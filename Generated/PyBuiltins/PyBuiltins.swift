@@ -577,7 +577,7 @@ public enum PyBuiltins {
     /// (Another overload of `iter`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func iter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ object: @escaping (() throws -> T?), _ sentinel: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func iter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ object: @escaping (() throws -> T?), _ sentinel: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<T> {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(PythonRuntime.PythonObject(callable: object))
         try arguments.append(sentinel)
@@ -590,7 +590,7 @@ public enum PyBuiltins {
     /// (Another overload of `iter`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func iter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ object: @escaping (() throws -> T), _ sentinel: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func iter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ object: @escaping (() throws -> T), _ sentinel: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<T> {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(PythonRuntime.PythonObject(callable: object))
         try arguments.append(sentinel)
@@ -1841,6 +1841,11 @@ public enum PyBuiltins {
             try object.converted()
         }
 
+        /// The items of `iter(self)`, read lazily and converted one at a time: `while let item = try iterator.next() { … }`.
+        public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<Swift.Int> {
+            try PythonRuntime.TypedPythonIterator(object)
+        }
+
         /// Calls `builtins.range.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public init(_ stop: Swift.Int) throws(PythonRuntime.PythonError) {
@@ -1904,6 +1909,17 @@ public enum PyBuiltins {
         /// Wraps an existing `builtins.reversed` instance; the caller holds the GIL.
         public required init(pythonReference object: PythonRuntime.PyObjectPointer) throws(PythonRuntime.PythonError) {
             try super.init(pythonReference: object)
+        }
+
+        /// Every item of `iter(self)`, converted, in order (like `list(self)`).
+        /// For a lazy walk, use `object.makePythonIterator()`.
+        public func elements() throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
+            try object.converted()
+        }
+
+        /// The items of `iter(self)`, read lazily and converted one at a time: `while let item = try iterator.next() { … }`.
+        public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<PythonRuntime.PythonObject> {
+            try PythonRuntime.TypedPythonIterator(object)
         }
 
         /// Calls `builtins.reversed.__init__`.
@@ -2127,6 +2143,17 @@ public enum PyBuiltins {
             try super.init(pythonReference: object)
         }
 
+        /// Every item of `iter(self)`, converted, in order (like `list(self)`).
+        /// For a lazy walk, use `object.makePythonIterator()`.
+        public func elements() throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
+            try object.converted()
+        }
+
+        /// The items of `iter(self)`, read lazily and converted one at a time: `while let item = try iterator.next() { … }`.
+        public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<PythonRuntime.PythonObject> {
+            try PythonRuntime.TypedPythonIterator(object)
+        }
+
         /// Calls `builtins.zip.__init__`.
         ///
         /// - Parameter strict: Python's default is `...`; omitted unless given.
@@ -2331,6 +2358,11 @@ public enum PyBuiltins {
         /// For a lazy walk, use `object.makePythonIterator()`.
         public func elements() throws(PythonRuntime.PythonError) -> [Swift.Int] {
             try object.converted()
+        }
+
+        /// The items of `iter(self)`, read lazily and converted one at a time: `while let item = try iterator.next() { … }`.
+        public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<Swift.Int> {
+            try PythonRuntime.TypedPythonIterator(object)
         }
 
         /// Calls `builtins.bytearray.__init__`.
@@ -3285,6 +3317,30 @@ public enum PyBuiltins {
         }
 
         /// Calls `builtins.complex.__init__`.
+        ///
+        /// - Parameter imag: Python's default is `0`; omitted unless given.
+        /// - Throws: `PythonError` if Python raises or a value does not convert.
+        public init(real: Swift.Double, imag: ComplexModule.Complex<Swift.Double>? = nil) throws(PythonRuntime.PythonError) {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(keyword: "real", real)
+            if let imag { try arguments.append(keyword: "imag", imag) }
+            let object: PythonRuntime.PythonObject = try Complex._Complex_class.call(arguments)
+            super.init(unchecked: object)
+        }
+
+        /// Calls `builtins.complex.__init__`.
+        ///
+        /// - Parameter imag: Python's default is `0`; omitted unless given.
+        /// - Throws: `PythonError` if Python raises or a value does not convert.
+        public init(real: Swift.Int, imag: ComplexModule.Complex<Swift.Double>? = nil) throws(PythonRuntime.PythonError) {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(keyword: "real", real)
+            if let imag { try arguments.append(keyword: "imag", imag) }
+            let object: PythonRuntime.PythonObject = try Complex._Complex_class.call(arguments)
+            super.init(unchecked: object)
+        }
+
+        /// Calls `builtins.complex.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public init(real: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) {
             let object: PythonRuntime.PythonObject = try Complex._Complex_class.call(real)
@@ -3413,6 +3469,17 @@ public enum PyBuiltins {
             try super.init(pythonReference: object)
         }
 
+        /// Every item of `iter(self)`, converted, in order (like `list(self)`).
+        /// For a lazy walk, use `object.makePythonIterator()`.
+        public func elements() throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
+            try object.converted()
+        }
+
+        /// The items of `iter(self)`, read lazily and converted one at a time: `while let item = try iterator.next() { … }`.
+        public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<PythonRuntime.PythonObject> {
+            try PythonRuntime.TypedPythonIterator(object)
+        }
+
         /// Calls `builtins.filter.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public init(_ function: some PythonRuntime.ConvertibleToPython, _ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) {
@@ -3459,6 +3526,17 @@ public enum PyBuiltins {
         /// Wraps an existing `builtins.map` instance; the caller holds the GIL.
         public required init(pythonReference object: PythonRuntime.PyObjectPointer) throws(PythonRuntime.PythonError) {
             try super.init(pythonReference: object)
+        }
+
+        /// Every item of `iter(self)`, converted, in order (like `list(self)`).
+        /// For a lazy walk, use `object.makePythonIterator()`.
+        public func elements() throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
+            try object.converted()
+        }
+
+        /// The items of `iter(self)`, read lazily and converted one at a time: `while let item = try iterator.next() { … }`.
+        public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<PythonRuntime.PythonObject> {
+            try PythonRuntime.TypedPythonIterator(object)
         }
 
         /// Calls `builtins.map.__init__`.
@@ -3711,6 +3789,11 @@ public enum PyBuiltins {
         /// For a lazy walk, use `object.makePythonIterator()`.
         public func elements() throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
             try object.converted()
+        }
+
+        /// The items of `iter(self)`, read lazily and converted one at a time: `while let item = try iterator.next() { … }`.
+        public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<PythonRuntime.PythonObject> {
+            try PythonRuntime.TypedPythonIterator(object)
         }
 
         /// Calls `builtins.memoryview.__init__`.

@@ -135,4 +135,22 @@ struct CallbackAndShapeTests {
         #expect(try stat.stSize == Python.evaluate("__import__('os').stat('/').st_size").converted())
         #expect(try stat.stMode & 0o170000 == 0o040000, "/ is a directory")
     }
+
+    @Test func iteratorsAreReadLazily() throws {
+        // `count` never ends: only a lazy reader can take from it.
+        // (`count[_N]`'s items are typed by the variable's bound, int | float | complex: `Complex<Double>`.)
+        var counter = try PyItertools.Count(start: 10).makeIterator()
+        var taken: [Int] = []
+        while let value = try counter.next(), value.real < 13 { taken.append(Int(value.real)) }
+        #expect(taken == [10, 11, 12])
+        var chained = try PyItertools.Chain([1, 2], [3]).makeIterator()
+        #expect(try chained.next().map { try Int($0) } == 1)
+        #expect(try chained.elements().map { try Int($0) } == [2, 3], "elements() takes the rest")
+        #expect(try chained.next() == nil)
+        let wrong = #expect(throws: PythonError.self) {
+            var strings = try PythonRuntime.TypedPythonIterator<String>(PythonObject([1]))
+            _ = try strings.next()
+        }
+        #expect(wrong?.code == .conversionFailed)
+    }
 }

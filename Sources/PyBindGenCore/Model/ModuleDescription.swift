@@ -62,7 +62,7 @@ public struct DefaultValue: Codable, Sendable, Equatable {
 public struct TypeDescription: Codable, Sendable, Equatable {
     /// `int`, `float`, `str`, `bool`, `bytes`, `none`, `list`, `dict`, `set`, `tuple`, `optional`, `union`,
     /// `complex`, `class`, `typevar` (a type variable of the function), `callable` (`args`: the parameter types,
-    /// then the result type) or `object` (dynamic).
+    /// then the result type), `iterator` (a result read lazily) or `object` (dynamic).
     public var kind: String
     public var args: [TypeDescription]?
     /// The class name, for `class`; the variable's name, for `typevar`.

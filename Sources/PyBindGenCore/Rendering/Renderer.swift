@@ -230,6 +230,18 @@ final class Renderer {
                 )
                 indented { emit("try object.converted()") }
                 emit("}")
+                if !cls.members.contains(where: { $0.swiftName == "makeIterator" }) {
+                    emit("")
+                    documentation([
+                        "The items of `iter(self)`, read lazily and converted one at a time: "
+                            + "`while let item = try iterator.next() { … }`."
+                    ])
+                    emit(
+                        "\(iteration.isOverride ? "override " : "")public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<\(iteration.element.text)> {"
+                    )
+                    indented { emit("try PythonRuntime.TypedPythonIterator(object)") }
+                    emit("}")
+                }
             }
             for member in cls.members {
                 emit("")

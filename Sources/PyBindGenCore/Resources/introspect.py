@@ -47,14 +47,16 @@ def dynamic(reason):
     return {"kind": "object", "reason": reason}
 
 
-def union(items):
-    """`A | B | None` in the type language: optional of one type, a union of a few, or dynamic."""
+def union(items, position="return"):
+    """`A | B | None` in the type language: optional of one type, a union of a few, or dynamic. `int | float` is
+    `float`; with `complex` too, a result is `complex` while a parameter keeps one overload per number type (so
+    `count(start: 10)` sends an int)."""
     has_none = any(item["kind"] == "none" for item in items)
     items = [item for item in items if item["kind"] != "none"]
     kinds = {item["kind"] for item in items}
     if kinds <= {"int", "float"} and "float" in kinds:
         items = [{"kind": "float"}]
-    if kinds <= {"int", "float", "complex"} and "complex" in kinds:
+    if kinds <= {"int", "float", "complex"} and "complex" in kinds and position != "parameter":
         items = [{"kind": "complex"}]
     unique = []
     for item in items:
@@ -124,7 +126,7 @@ class TypeMapper:
             if self_class is not None and typ.name == "Self":
                 return {"kind": "class", "name": self_class}
             if typ.values:
-                return union([self.map(value, self_class, position, depth) for value in typ.values])
+                return union([self.map(value, self_class, position, depth) for value in typ.values], position)
             bound = t.get_proper_type(typ.upper_bound)
             if isinstance(bound, t.Instance) and bound.type.fullname != "builtins.object":
                 return self.map(bound, self_class, position, depth)
@@ -139,7 +141,7 @@ class TypeMapper:
                 return class_reference(fallback, self.module_name) or dynamic("named tuple " + fallback)
             return {"kind": "tuple", "args": [self.map(item, self_class, position, depth) for item in typ.items]}
         if isinstance(typ, t.UnionType):
-            return union([self.map(item, self_class, position, depth) for item in typ.items])
+            return union([self.map(item, self_class, position, depth) for item in typ.items], position)
         if isinstance(typ, t.Instance):
             name = typ.type.fullname
             args = typ.args
@@ -167,6 +169,8 @@ class TypeMapper:
                 return {"kind": "dict", "args": [self.map(a, self_class, position, depth) for a in args]}
             if name in SET_NAMES and args:
                 return {"kind": "set", "args": [self.map(args[0], self_class, position, depth)]}
+            if name in SYNC_ITERATOR_NAMES and args and position == "return":
+                return {"kind": "iterator", "args": [self.map(args[0], self_class, position, depth)]}
             reference = class_reference(name, self.module_name)
             if reference is not None:
                 return reference
@@ -240,6 +244,8 @@ class RuntimeTypeMapper:
             if args and args != ((),):
                 return {"kind": "tuple", "args": [self.map(item, self_class, depth) for item in args]}
             return dynamic("tuple")
+        if origin in (collections.abc.Iterator, collections.abc.Generator) and args:
+            return {"kind": "iterator", "args": [self.map(args[0], self_class, depth)]}
         if origin in RUNTIME_LISTS and len(args) == 1:
             return {"kind": "list", "args": [self.map(args[0], self_class, depth)]}
         if origin in RUNTIME_DICTS and len(args) == 2:
@@ -765,10 +771,14 @@ def describe_function(context, name, obj, stub_node, self_class=None, drop_first
 
 
 ITERATOR_NAMES = {"typing.Iterator", "typing.Generator", "typing.AsyncIterator"}
+# Results read lazily from Swift (`TypedPythonIterator<T>`).
+SYNC_ITERATOR_NAMES = {"typing.Iterator", "typing.Generator", "collections.abc.Iterator",
+                       "collections.abc.Generator"}
 
 
-def iteration_element(mapper, stub_node, class_name):
-    """The item type of `__iter__` (`Iterator[_T]` -> `_T`), or None when the stubs do not say."""
+def iteration_element(mapper, stub_node, class_name, stub_info=None):
+    """The item type of `__iter__` (`Iterator[_T]` -> `_T`; for an iterator class whose `__iter__` returns itself,
+    what `__next__` returns), or None when the stubs do not say."""
     if stub_node is None:
         return None
     from mypy import nodes, types as t
@@ -779,6 +789,15 @@ def iteration_element(mapper, stub_node, class_name):
     returns = t.get_proper_type(stub_node.type.ret_type)
     if isinstance(returns, t.Instance) and returns.type.fullname in ITERATOR_NAMES and returns.args:
         return mapper.map(returns.args[0], class_name, "return")
+    returns_self = isinstance(returns, t.TypeVarType) or (
+        isinstance(returns, t.Instance) and stub_info is not None and returns.type is stub_info)
+    if returns_self and stub_info is not None:
+        next_symbol = stub_info.get("__next__")
+        next_node = next_symbol.node if next_symbol is not None else None
+        if isinstance(next_node, nodes.Decorator):
+            next_node = next_node.func
+        if isinstance(next_node, nodes.FuncDef) and isinstance(next_node.type, t.CallableType):
+            return mapper.map(specialize(next_node.type, next_node).ret_type, class_name, "return")
     return None
 
 
@@ -894,7 +913,7 @@ def describe_class_members(context, name, cls, stub_info, skipped):
             description["protocols"].append(describe_function(context, member, getattr(cls, member), stub_node,
                                                               name, True))
             if member == "__iter__":
-                description["iteration"] = iteration_element(context.mapper, stub_node, name)
+                description["iteration"] = iteration_element(context.mapper, stub_node, name, stub_info)
             continue
         if member in OPERATOR_DUNDERS:
             if value is None or not callable(value):

@@ -179,6 +179,13 @@ struct TypeTranslator {
             return SwiftType(
                 text: text, isDynamic: false, isHashable: wrapped.isHashable,
                 conversion: wrapped.conversion.map { _ in .optional(wrapped) }, typeVariables: wrapped.typeVariables)
+        case "iterator" where allowsNestedTuples && args.count == 1:
+            // A result read lazily: `Iterator[T]` → `TypedPythonIterator<T>`.
+            var element = swiftType(args[0], topLevelParameter: false)
+            if element.conversion != nil { element = element.asObject }
+            return SwiftType(
+                text: "PythonRuntime.TypedPythonIterator<\(element.text)>", isDynamic: element.isDynamic,
+                isHashable: false, typeVariables: element.typeVariables)
         case "tuple" where allowsNestedTuples:
             return tupleType(args)
         case "class":

@@ -961,11 +961,61 @@ public enum PyBuiltins {
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
+    public static func `open`(file: Swift.Int, mode: Swift.String? = nil, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(file)
+        if let mode { try arguments.append(keyword: "mode", mode) }
+        if let buffering { try arguments.append(keyword: "buffering", buffering) }
+        if let encoding { try arguments.append(keyword: "encoding", encoding) }
+        if let errors { try arguments.append(keyword: "errors", errors) }
+        if let newline { try arguments.append(keyword: "newline", newline) }
+        if let closefd { try arguments.append(keyword: "closefd", closefd) }
+        if let opener { try arguments.append(keyword: "opener", PythonRuntime.PythonObject(callable: opener)) }
+        return try _py_open.call(arguments)
+    }
+
+    /// Open file and return a stream.  Raise OSError upon failure.
+    ///
+    /// (Another overload of `open`; see the first for details.)
+    ///
+    /// - Parameter mode: Python's default is `'r'`; omitted unless given.
+    /// - Parameter buffering: Python's default is `-1`; omitted unless given.
+    /// - Parameter encoding: Python's default is `None`; omitted unless given.
+    /// - Parameter errors: Python's default is `None`; omitted unless given.
+    /// - Parameter newline: Python's default is `None`; omitted unless given.
+    /// - Parameter closefd: Python's default is `True`; omitted unless given.
+    /// - Parameter opener: Python's default is `None`; omitted unless given.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String? = nil, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
         if let mode { try arguments.append(keyword: "mode", mode) }
         if let buffering { try arguments.append(keyword: "buffering", buffering) }
+        if let encoding { try arguments.append(keyword: "encoding", encoding) }
+        if let errors { try arguments.append(keyword: "errors", errors) }
+        if let newline { try arguments.append(keyword: "newline", newline) }
+        if let closefd { try arguments.append(keyword: "closefd", closefd) }
+        if let opener { try arguments.append(keyword: "opener", PythonRuntime.PythonObject(callable: opener)) }
+        return try _py_open.call(arguments)
+    }
+
+    /// Open file and return a stream.  Raise OSError upon failure.
+    ///
+    /// (Another overload of `open`; see the first for details.)
+    ///
+    /// - Parameter encoding: Python's default is `None`; omitted unless given.
+    /// - Parameter errors: Python's default is `None`; omitted unless given.
+    /// - Parameter newline: Python's default is `None`; omitted unless given.
+    /// - Parameter closefd: Python's default is `True`; omitted unless given.
+    /// - Parameter opener: Python's default is `None`; omitted unless given.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
+    public static func `open`(file: Swift.Int, mode: Swift.String, buffering: Swift.Int, encoding: (any PythonRuntime.ConvertibleToPython)? = nil, errors: (any PythonRuntime.ConvertibleToPython)? = nil, newline: (any PythonRuntime.ConvertibleToPython)? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(file)
+        try arguments.append(mode)
+        try arguments.append(buffering)
         if let encoding { try arguments.append(keyword: "encoding", encoding) }
         if let errors { try arguments.append(keyword: "errors", errors) }
         if let newline { try arguments.append(keyword: "newline", newline) }
@@ -1010,7 +1060,57 @@ public enum PyBuiltins {
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
+    public static func `open`(file: Swift.Int, mode: Swift.String, buffering: Swift.Int? = nil, encoding: (any PythonRuntime.ConvertibleToPython)? = nil, errors: (any PythonRuntime.ConvertibleToPython)? = nil, newline: (any PythonRuntime.ConvertibleToPython)? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(file)
+        try arguments.append(mode)
+        if let buffering { try arguments.append(keyword: "buffering", buffering) }
+        if let encoding { try arguments.append(keyword: "encoding", encoding) }
+        if let errors { try arguments.append(keyword: "errors", errors) }
+        if let newline { try arguments.append(keyword: "newline", newline) }
+        if let closefd { try arguments.append(keyword: "closefd", closefd) }
+        if let opener { try arguments.append(keyword: "opener", PythonRuntime.PythonObject(callable: opener)) }
+        return try _py_open.call(arguments)
+    }
+
+    /// Open file and return a stream.  Raise OSError upon failure.
+    ///
+    /// (Another overload of `open`; see the first for details.)
+    ///
+    /// - Parameter buffering: Python's default is `-1`; omitted unless given.
+    /// - Parameter encoding: Python's default is `None`; omitted unless given.
+    /// - Parameter errors: Python's default is `None`; omitted unless given.
+    /// - Parameter newline: Python's default is `None`; omitted unless given.
+    /// - Parameter closefd: Python's default is `True`; omitted unless given.
+    /// - Parameter opener: Python's default is `None`; omitted unless given.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int? = nil, encoding: (any PythonRuntime.ConvertibleToPython)? = nil, errors: (any PythonRuntime.ConvertibleToPython)? = nil, newline: (any PythonRuntime.ConvertibleToPython)? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(file)
+        try arguments.append(mode)
+        if let buffering { try arguments.append(keyword: "buffering", buffering) }
+        if let encoding { try arguments.append(keyword: "encoding", encoding) }
+        if let errors { try arguments.append(keyword: "errors", errors) }
+        if let newline { try arguments.append(keyword: "newline", newline) }
+        if let closefd { try arguments.append(keyword: "closefd", closefd) }
+        if let opener { try arguments.append(keyword: "opener", PythonRuntime.PythonObject(callable: opener)) }
+        return try _py_open.call(arguments)
+    }
+
+    /// Open file and return a stream.  Raise OSError upon failure.
+    ///
+    /// (Another overload of `open`; see the first for details.)
+    ///
+    /// - Parameter buffering: Python's default is `-1`; omitted unless given.
+    /// - Parameter encoding: Python's default is `None`; omitted unless given.
+    /// - Parameter errors: Python's default is `None`; omitted unless given.
+    /// - Parameter newline: Python's default is `None`; omitted unless given.
+    /// - Parameter closefd: Python's default is `True`; omitted unless given.
+    /// - Parameter opener: Python's default is `None`; omitted unless given.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
+    public static func `open`(file: Swift.Int, mode: Swift.String, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
         try arguments.append(mode)

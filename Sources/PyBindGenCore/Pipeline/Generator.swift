@@ -42,6 +42,10 @@ public struct ModuleSummary: Sendable, Equatable, CustomStringConvertible {
     public var callablesWithoutPythonObject: Int
     /// Callables with at least one `PythonObject` fallback for a type Python states but Swift cannot express.
     public var dynamicCallables: Int
+    /// Parameter and result types the source states (not `Any`, `object` or another open type).
+    public var statedTypeSlots = 0
+    /// Of ``statedTypeSlots``, those that reach Swift as concrete types.
+    public var concreteTypeSlots = 0
     public var skipped: [SkippedName]
     public var drift: [Drift]
     public var typeSource: String
@@ -55,7 +59,8 @@ public struct ModuleSummary: Sendable, Equatable, CustomStringConvertible {
             "\(module) → \(swiftModule): \(namesFound) names, \(callables) callables: "
             + "\(fullyTypedCallables) fully typed (\(callablesWithoutPythonObject) without PythonObject, the others "
             + "use it only where Python leaves the type open), \(dynamicCallables) with PythonObject fallbacks "
-            + String(format: "(%.0f%% typed)", typedShare * 100) + ", \(skipped.count) skipped [\(typeSource)]"
+            + String(format: "(%.0f%% typed)", typedShare * 100)
+            + "; \(concreteTypeSlots) of \(statedTypeSlots) stated types concrete, \(skipped.count) skipped [\(typeSource)]"
         for item in skipped { text += "\n    skipped \(item.name): \(item.reason)" }
         for item in drift { text += "\n    drift \(item.name): \(item.detail)" }
         return text
@@ -170,7 +175,8 @@ public struct Generator {
             }
         }
         let typed = callables.values.filter(\.typed).count
-        let summary = ModuleSummary(
+        let fidelity = translator.typeSlotFidelity()
+        var summary = ModuleSummary(
             module: description.module, swiftModule: swiftName,
             namesFound: description.functions.count + description.classes.count + description.constants.count
                 + description.skipped.count,
@@ -179,6 +185,8 @@ public struct Generator {
             dynamicCallables: callables.count - typed,
             skipped: description.skipped + translator.skipped, drift: description.drift,
             typeSource: description.typeSource, path: path)
+        summary.statedTypeSlots = fidelity.stated
+        summary.concreteTypeSlots = fidelity.concrete
         return (text, summary)
     }
 

@@ -169,6 +169,10 @@ class TypeMapper:
                 return {"kind": "dict", "args": [self.map(a, self_class, position, depth) for a in args]}
             if name in SET_NAMES and args:
                 return {"kind": "set", "args": [self.map(args[0], self_class, position, depth)]}
+            if name == "os.PathLike" and args:
+                # A path: `PathLike[str]` is given as a `str` from Swift (`PathLike[bytes]` as bytes).
+                inner = self.map(args[0], self_class, position, depth)
+                return inner if inner["kind"] in ("str", "bytes") else dynamic("os.PathLike")
             if name in SYNC_ITERATOR_NAMES and args and position == "return":
                 return {"kind": "iterator", "args": [self.map(args[0], self_class, position, depth)]}
             reference = class_reference(name, self.module_name)

@@ -349,6 +349,35 @@ struct Translator {
         return false
     }
 
+    /// Type-slot fidelity: of the parameter and result types the source states (not `Any`, `object` or another
+    /// open type), how many reach Swift as concrete types.
+    func typeSlotFidelity() -> (concrete: Int, stated: Int) {
+        var concrete = 0
+        var stated = 0
+        func count(_ type: TypeDescription, isParameter: Bool, variables: Set<String>) {
+            guard !(type.kind == "object" && type.open == true) else { return }
+            var translator = types
+            translator.genericParameters = variables
+            let mapped = isParameter ? translator.parameterTypes(type) : [translator.resultType(type)]
+            stated += 1
+            if !mapped.contains(where: \.lostPrecision) { concrete += 1 }
+        }
+        func count(_ signatures: [SignatureDescription]) {
+            for signature in signatures {
+                let variables = Set(signature.parameters.flatMap { Self.typeVariables(in: $0.type) })
+                for parameter in signature.parameters { count(parameter.type, isParameter: true, variables: variables) }
+                count(signature.returns, isParameter: false, variables: variables)
+            }
+        }
+        for function in description.functions { count(function.overloads) }
+        for cls in description.classes {
+            count(cls.constructor ?? [])
+            for member in cls.methods + cls.classMethods { count(member.overloads) }
+            for property in cls.properties { count(property.type, isParameter: false, variables: []) }
+        }
+        return (concrete, stated)
+    }
+
     /// The names of the type variables a type mentions.
     static func typeVariables(in type: TypeDescription) -> [String] {
         (type.kind == "typevar" ? [type.name].compactMap { $0 } : []) + (type.args ?? []).flatMap(typeVariables(in:))

@@ -84,6 +84,10 @@ struct TypeTranslator {
         if type.kind == "union", let members = type.args {
             let mapped = members.map { swiftType($0, topLevelParameter: true) }
             if mapped.count <= 3, !mapped.contains(where: \.isDynamic) { return mapped }
+            // A few concrete members next to ones Swift cannot type: an overload for each concrete one, plus
+            // `some ConvertibleToPython` for the rest.
+            let concrete = mapped.filter { !$0.isDynamic }
+            if !concrete.isEmpty, concrete.count <= 3 { return concrete + [.anyArgument] }
             return [.anyArgument]
         }
         let mapped = swiftType(type, topLevelParameter: true)

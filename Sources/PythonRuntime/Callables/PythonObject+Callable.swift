@@ -41,11 +41,18 @@ extension PythonObject {
     public init<each Argument: ConvertibleFromPython, Result: ConvertibleToPython>(
         callable body: @escaping (repeat each Argument) throws -> Result
     ) throws(PythonError) {
-        var arity = 0
-        for _ in repeat (each Argument).self { arity += 1 }
-        self = try Self.typedCallable(arity: arity) { arguments in
-            try body(repeat try Self.next((each Argument).self, arguments))
-        }.get()
+        let arity = Self.arity(of: (repeat (each Argument).self))
+        self = try Python.withGIL { () throws(PythonError) -> PythonObject in
+            try SwiftCallable.make { arguments, positional, keywordNames in
+                try Self.check(positional, keywordNames, arity: arity)
+                var index = 0
+                func next<Value: ConvertibleFromPython>(_ type: Value.Type) throws(PythonError) -> Value {
+                    defer { index += 1 }
+                    return try Self.argument(arguments[index]!, at: index, as: Value.self)
+                }
+                return try body(repeat try next((each Argument).self)).pythonReference()
+            }
+        }
     }
 
     /// A Python callable that runs a typed Swift closure returning any convertible value (generated callbacks
@@ -54,11 +61,18 @@ extension PythonObject {
     public init<each Argument: ConvertibleFromPython>(
         callable body: @escaping (repeat each Argument) throws -> any ConvertibleToPython
     ) throws(PythonError) {
-        var arity = 0
-        for _ in repeat (each Argument).self { arity += 1 }
-        self = try Self.typedCallable(arity: arity) { arguments in
-            PythonObject(owning: try body(repeat try Self.next((each Argument).self, arguments)).pythonReference())
-        }.get()
+        let arity = Self.arity(of: (repeat (each Argument).self))
+        self = try Python.withGIL { () throws(PythonError) -> PythonObject in
+            try SwiftCallable.make { arguments, positional, keywordNames in
+                try Self.check(positional, keywordNames, arity: arity)
+                var index = 0
+                func next<Value: ConvertibleFromPython>(_ type: Value.Type) throws(PythonError) -> Value {
+                    defer { index += 1 }
+                    return try Self.argument(arguments[index]!, at: index, as: Value.self)
+                }
+                return try body(repeat try next((each Argument).self)).pythonReference()
+            }
+        }
     }
 
     /// A Python callable that runs a typed Swift closure returning nothing (Python sees `None`).
@@ -66,64 +80,59 @@ extension PythonObject {
     public init<each Argument: ConvertibleFromPython>(
         callable body: @escaping (repeat each Argument) throws -> Void
     ) throws(PythonError) {
-        var arity = 0
-        for _ in repeat (each Argument).self { arity += 1 }
-        self = try Self.typedCallable(arity: arity) { arguments in
-            try body(repeat try Self.next((each Argument).self, arguments))
-            return PythonObject(borrowing: pyshim_None()!)
-        }.get()
+        let arity = Self.arity(of: (repeat (each Argument).self))
+        self = try Python.withGIL { () throws(PythonError) -> PythonObject in
+            try SwiftCallable.make { arguments, positional, keywordNames in
+                try Self.check(positional, keywordNames, arity: arity)
+                var index = 0
+                func next<Value: ConvertibleFromPython>(_ type: Value.Type) throws(PythonError) -> Value {
+                    defer { index += 1 }
+                    return try Self.argument(arguments[index]!, at: index, as: Value.self)
+                }
+                try body(repeat try next((each Argument).self))
+                let none = pyshim_None()!
+                pyshim_IncRef(none)
+                return none
+            }
+        }
+    }
+
+    /// The number of types in a pack.
+    private static func arity<each Element>(of types: (repeat (each Element).Type)) -> Int {
+        var count = 0
+        for _ in repeat each types { count += 1 }
+        return count
+    }
+
+    /// Refuses keyword arguments and a wrong number of positional ones, before anything is converted.
+    private static func check(_ positional: Int, _ keywordNames: PyObjectPointer?, arity: Int) throws(PythonError) {
+        if let keywordNames, PyTuple_Size(keywordNames) > 0 {
+            throw PythonError(
+                code: .conversionFailed, typeName: "TypeError",
+                message: "a typed Swift closure takes positional arguments only")
+        }
+        guard positional == arity else {
+            throw PythonError(
+                code: .conversionFailed, typeName: "TypeError",
+                message: "the Swift closure takes \(arity) argument\(arity == 1 ? "" : "s"), got \(positional)")
+        }
+    }
+
+    /// Converts argument `index` (a `TypeError` naming it if it does not convert).
+    private static func argument<Value: ConvertibleFromPython>(
+        _ object: PyObjectPointer, at index: Int, as type: Value.Type
+    ) throws(PythonError) -> Value {
+        do {
+            return try Value(pythonReference: object)
+        } catch {
+            var converted = error
+            converted.typeName = "TypeError"
+            throw converted.adding(context: "argument \(index + 1) of a Swift closure")
+        }
     }
 
     /// Whether this object is a callable made from a Swift closure (it lives in this process only).
     public var isSwiftClosure: Bool {
         Python.withGIL { SwiftCallable.isSwiftClosure(pointer) }
-    }
-
-    /// Arguments being converted for a typed closure: the borrowed objects and the next index.
-    final class ArgumentCursor {
-        let items: UnsafeBufferPointer<PyObjectPointer?>
-        var index = 0
-
-        init(_ items: UnsafeBufferPointer<PyObjectPointer?>) {
-            self.items = items
-        }
-    }
-
-    static func next<Value: ConvertibleFromPython>(
-        _ type: Value.Type, _ cursor: ArgumentCursor
-    ) throws(PythonError) -> Value {
-        defer { cursor.index += 1 }
-        do {
-            return try Value(pythonReference: cursor.items[cursor.index]!)
-        } catch {
-            var converted = error
-            converted.typeName = "TypeError"
-            throw converted.adding(context: "argument \(cursor.index + 1) of a Swift closure")
-        }
-    }
-
-    /// A typed closure's callable: checks the argument count before converting anything, and the result after.
-    private static func typedCallable<Result: ConvertibleToPython>(
-        arity: Int, _ body: @escaping (ArgumentCursor) throws -> Result
-    ) -> Swift.Result<PythonObject, PythonError> {
-        Swift.Result { () throws(PythonError) -> PythonObject in
-            try Python.withGIL { () throws(PythonError) -> PythonObject in
-                try SwiftCallable.make { arguments, positional, keywordNames in
-                    if let keywordNames, PyTuple_Size(keywordNames) > 0 {
-                        throw PythonError(
-                            code: .conversionFailed, typeName: "TypeError",
-                            message: "a typed Swift closure takes positional arguments only")
-                    }
-                    guard positional == arity else {
-                        throw PythonError(
-                            code: .conversionFailed, typeName: "TypeError",
-                            message:
-                                "the Swift closure takes \(arity) argument\(arity == 1 ? "" : "s"), got \(positional)")
-                    }
-                    let cursor = ArgumentCursor(UnsafeBufferPointer(rebasing: arguments[..<positional]))
-                    return try body(cursor).pythonReference()
-                }
-            }
-        }
     }
 }

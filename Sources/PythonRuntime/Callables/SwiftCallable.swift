@@ -36,7 +36,9 @@ final class SwiftCallableBox {
 /// Making Python callables from Swift closures, and carrying Swift errors through Python.
 enum SwiftCallable {
     static let argumentsOffsetFlag = Int(bitPattern: UInt(1) << (UInt.bitWidth - 1))
-    static let capsuleName: StaticString = "swift_pybindgen.closure"
+    /// The closure capsules are unnamed (so the trampoline's `PyCapsule_GetPointer` compares no string on every
+    /// call) and marked instead by this context value.
+    static let capsuleMarker: StaticString = "swift_pybindgen.closure"
 
     /// The method definition every Swift callable shares (`METH_FASTCALL | METH_KEYWORDS`); kept for the life of
     /// the process, as CPython requires.
@@ -45,11 +47,13 @@ enum SwiftCallable {
             @convention(c) (
                 PyObjectPointer?, UnsafePointer<PyObjectPointer?>?, Int, PyObjectPointer?
             ) -> PyObjectPointer? = { capsule, arguments, count, keywordNames in
-                guard let capsule, let raw = PyCapsule_GetPointer(capsule, SwiftCallable.capsuleNamePointer) else {
+                guard let capsule, let raw = PyCapsule_GetPointer(capsule, nil) else {
                     return nil
                 }
-                return Unmanaged<SwiftCallableBox>.fromOpaque(raw).takeUnretainedValue()
-                    .invoke(arguments, count, keywordNames)
+                // The capsule keeps the box alive for the call: no retain and release on this path.
+                return Unmanaged<SwiftCallableBox>.fromOpaque(raw)._withUnsafeGuaranteedRef {
+                    $0.invoke(arguments, count, keywordNames)
+                }
             }
         let definition = UnsafeMutablePointer<PyMethodDef>.allocate(capacity: 1)
         definition.initialize(
@@ -64,17 +68,21 @@ enum SwiftCallable {
         UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self)
     }
 
-    static var capsuleNamePointer: UnsafePointer<CChar> { cString(capsuleName) }
+    static var markerPointer: UnsafeMutableRawPointer { UnsafeMutableRawPointer(mutating: cString(capsuleMarker)) }
 
     /// A Python function that runs `body`. The GIL is held by the caller.
     static func make(_ body: @escaping SwiftCallableBox.Body) throws(PythonError) -> PythonObject {
         let box = Unmanaged.passRetained(SwiftCallableBox(body))
         let destructor: @convention(c) (PyObjectPointer?) -> Void = { capsule in
-            guard let capsule, let raw = PyCapsule_GetPointer(capsule, SwiftCallable.capsuleNamePointer) else { return }
+            guard let capsule, let raw = PyCapsule_GetPointer(capsule, nil) else { return }
             Unmanaged<SwiftCallableBox>.fromOpaque(raw).release()
         }
-        guard let capsule = PyCapsule_New(box.toOpaque(), capsuleNamePointer, destructor) else {
+        guard let capsule = PyCapsule_New(box.toOpaque(), nil, destructor) else {
             box.release()
+            throw PythonError.fetch()
+        }
+        guard PyCapsule_SetContext(capsule, markerPointer) == 0 else {
+            pyshim_DecRef(capsule)
             throw PythonError.fetch()
         }
         defer { pyshim_DecRef(capsule) }
@@ -84,7 +92,7 @@ enum SwiftCallable {
     /// Whether `object` is a callable made from a Swift closure. The GIL is held by the caller.
     static func isSwiftClosure(_ object: PyObjectPointer) -> Bool {
         guard pyshim_CFunctionCheck(object) != 0, let owner = PyCFunction_GetSelf(object) else { return false }
-        return PyCapsule_IsValid(owner, capsuleNamePointer) != 0
+        return PyCapsule_IsValid(owner, nil) != 0 && PyCapsule_GetContext(owner) == markerPointer
     }
 
     /// Sets the Python exception for a Swift error thrown inside a closure: a `PythonError` that came from Python

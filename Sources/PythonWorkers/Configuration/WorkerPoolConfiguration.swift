@@ -27,6 +27,11 @@ public struct WorkerPoolConfiguration: Sendable {
     /// How many calls one worker may have in flight; more than 1 pipelines small calls (a worker still runs
     /// one at a time, and calls queued behind a crash are sent again, not lost).
     public var callsPerWorker: Int
+    /// Classes and functions (`module.Name`) a result may name besides plain data and the safe standard value
+    /// types (`datetime`, `decimal.Decimal`, `fractions.Fraction`, `collections`, `uuid.UUID`, `pathlib`,
+    /// `ipaddress`): results are unpickled with a restricted unpickler, so a worker cannot make the host run code.
+    /// Add only types whose construction from pickled state is safe, e.g. `"mypackage.Point"`.
+    public var trustedResultTypes: Set<String> = []
     /// Receives every line a worker prints. `nil` logs stdout lines at `info` and stderr lines at `warning`
     /// with the worker and pid as metadata.
     public var outputHandler: (@Sendable (WorkerOutput) -> Void)?

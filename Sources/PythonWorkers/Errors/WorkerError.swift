@@ -21,6 +21,9 @@ public struct WorkerError: Error, Sendable, CustomStringConvertible, Equatable {
         case startupFailed = "startup-failed"
         /// An argument could not be pickled in the host, or the result could not be pickled in the worker.
         case notPicklable = "not-picklable"
+        /// A result named a class or function the host does not unpickle (see
+        /// ``WorkerPoolConfiguration/trustedResultTypes``); nothing it named ran in the host.
+        case untrustedResult = "untrusted-result"
         /// A call named a worker that is not in the pool.
         case noSuchWorker = "no-such-worker"
         /// The configuration or an argument of a pool operation is invalid.

@@ -53,7 +53,7 @@ struct WorkerLaunch: Sendable {
             return .failure(error)
         }
         do {
-            let (_, version, _) = try PickleCodec.decode(frame.payload).tuple(
+            let (_, version, _) = try PickleCodec.decodeData(frame.payload).tuple(
                 of: PythonObject.self, [Int].self, String.self)
             let workerVersion = version.prefix(2).map(String.init).joined(separator: ".")
             guard workerVersion == expectedVersion else {

@@ -38,8 +38,8 @@ extension WorkerPool {
                     let frame = try await core.submit(kind: .map, payload: payload, name: name, timeout: timeout)
                     let outputs: [Output] =
                         try frame.status == .result
-                        ? NativePickle.decodeList(frame.payload, as: Output.self) ?? Self.decode(frame, name: name)
-                        : Self.decode(frame, name: name)
+                        ? NativePickle.decodeList(frame.payload, as: Output.self) ?? self.decode(frame, name: name)
+                        : self.decode(frame, name: name)
                     guard outputs.count == range.count else {
                         throw WorkerError(
                             .protocolViolation, "\(name): a chunk of \(range.count) gave \(outputs.count) results")

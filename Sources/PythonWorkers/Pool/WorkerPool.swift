@@ -94,7 +94,7 @@ public final class WorkerPool: PythonCallExecutor {
         let name = "\(module).\(function)"
         let payload = try PickleCodec.encodeCall(module: module, function: function, arguments: arguments)
         let frame = try await core.submit(kind: .call, payload: payload, name: name, key: key, timeout: timeout)
-        return try Self.decode(frame, name: name)
+        return try decode(frame, name: name)
     }
 
     /// Calls `module.function(arguments…)` on one worker: `try await pool.call("math", "pow", 2.0, 16.0)`.
@@ -129,7 +129,7 @@ public final class WorkerPool: PythonCallExecutor {
                     do {
                         let frame = try await core.submit(
                             kind: .call, payload: payload, name: name, target: worker, timeout: timeout)
-                        return (index, .success(try Self.decode(frame, name: name, worker: worker)))
+                        return (index, .success(try self.decode(frame, name: name, worker: worker)))
                     } catch {
                         return (index, .failure(error))
                     }
@@ -150,7 +150,7 @@ public final class WorkerPool: PythonCallExecutor {
         return try await callOnEveryWorker(module, function, arguments: collected, timeout: timeout)
     }
 
-    static func decode<Result: ConvertibleFromPython>(_ frame: ResponseFrame, name: String, worker: WorkerID? = nil)
+    func decode<Result: ConvertibleFromPython>(_ frame: ResponseFrame, name: String, worker: WorkerID? = nil)
         throws -> Result
     {
         switch frame.status {
@@ -160,7 +160,9 @@ public final class WorkerPool: PythonCallExecutor {
             error.code = .notPicklable
             error.message = "the result of \(name) cannot be sent back: \(error.message)"
             throw error
-        case .result: return try PickleCodec.decode(frame.payload, as: Result.self)
+        case .result:
+            return try PickleCodec.decodeResult(
+                frame.payload, call: name, trusted: configuration.trustedResultTypes, as: Result.self)
         }
     }
 

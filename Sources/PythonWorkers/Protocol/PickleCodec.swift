@@ -8,7 +8,42 @@ enum PickleCodec {
     private static let helpers = Result { () throws(PythonError) -> PythonObject in
         try Python.run(
             """
+            import io
             import pickle
+
+            # What a result may name besides plain data: value types of the standard library whose unpickling only
+            # constructs the value (see the README's trust direction).
+            SAFE_RESULT_GLOBALS = frozenset({
+                "builtins.complex", "builtins.set", "builtins.frozenset", "builtins.bytearray", "builtins.slice",
+                "builtins.range", "builtins.int", "builtins.float", "builtins.str", "builtins.bytes",
+                "builtins.bool", "builtins.list", "builtins.tuple", "builtins.dict",
+                "copyreg.__newobj__", "copyreg.__newobj_ex__",
+                "datetime.date", "datetime.time", "datetime.datetime", "datetime.timedelta", "datetime.timezone",
+                "decimal.Decimal", "fractions.Fraction",
+                "collections.OrderedDict", "collections.deque", "collections.Counter", "collections.defaultdict",
+                "uuid.UUID", "uuid.SafeUUID",
+                "pathlib.PurePath", "pathlib.PurePosixPath", "pathlib.PureWindowsPath", "pathlib.Path",
+                "pathlib.PosixPath",
+                "ipaddress.IPv4Address", "ipaddress.IPv6Address", "ipaddress.IPv4Network", "ipaddress.IPv6Network",
+            })
+
+            # Unpickles only data: a global (a class or function the pickle names) loads only if allowed, so nothing a
+            # worker sends can make the host run code.
+            class RestrictedUnpickler(pickle.Unpickler):
+                def __init__(self, data, allowed):
+                    super().__init__(io.BytesIO(data))
+                    self.allowed = allowed
+
+                def find_class(self, module, name):
+                    if module + "." + name in self.allowed:
+                        return super().find_class(module, name)
+                    raise pickle.UnpicklingError("refused global " + module + "." + name)
+
+            def loads_result(data, trusted):
+                return RestrictedUnpickler(bytes(data), SAFE_RESULT_GLOBALS | frozenset(trusted)).load()
+
+            def loads_data(data):
+                return RestrictedUnpickler(bytes(data), frozenset()).load()
 
             def encode_map(module, qualname, items):
                 return pickle.dumps((module, qualname, items), 5)
@@ -24,7 +59,6 @@ enum PickleCodec {
     }
 
     private static let dumps = PythonCallableReference(module: "pickle", "dumps")
-    private static let loads = PythonCallableReference(module: "pickle", "loads")
 
     /// `(module, qualname, args, kwargs or None)` for a call request, built with the C API (this is on the path of
     /// every call).
@@ -90,22 +124,40 @@ enum PickleCodec {
         try helper("encode_setup").call(searchPaths, imports, code ?? "")
     }
 
-    /// The unpickled payload of a result frame.
-    static func decode(_ payload: [UInt8]) throws(PythonError) -> PythonObject {
-        try loads.call(payload)
+    /// The payload of an exception report or a setup answer: plain data only, no globals at all.
+    static func decodeData(_ payload: [UInt8]) throws(PythonError) -> PythonObject {
+        try helper("loads_data").call(payload)
     }
 
-    /// The unpickled payload of a result frame, converted straight to `Result`.
-    static func decode<Result: ConvertibleFromPython>(_ payload: [UInt8], as type: Result.Type = Result.self)
-        throws(PythonError) -> Result
-    {
-        try loads.call(payload)
+    /// The unpickled payload of a result frame, converted to `Result`. Only plain data, the safe standard value
+    /// types and `trusted` (`module.Name`) may be named by the pickle.
+    /// - Throws: ``WorkerError`` with code ``WorkerError/Code/untrustedResult`` naming a refused global (nothing
+    ///   it names ran), or ``PythonError`` if the value does not convert to `Result`.
+    static func decodeResult<Result: ConvertibleFromPython>(
+        _ payload: [UInt8], call: String, trusted: Set<String>, as type: Result.Type = Result.self
+    ) throws -> Result {
+        let loaded = Swift.Result { () throws(PythonError) -> PythonObject in
+            try helper("loads_result").call(payload, trusted.sorted())
+        }
+        guard case .success(let object) = loaded else {
+            guard case .failure(let error) = loaded, error.message.hasPrefix("refused global ") else {
+                return try Result(loaded.get())
+            }
+            let global = String(error.message.dropFirst("refused global ".count))
+            throw WorkerError(
+                .untrustedResult,
+                "the result of \(call) names \(global), which the host does not unpickle (nothing it names ran); "
+                    + "add it to WorkerPoolConfiguration.trustedResultTypes if it is safe to construct",
+                pythonTypeName: error.typeName)
+        }
+        return try Result(object)
     }
 
     /// The Python exception a worker reported, as a ``WorkerError``.
     static func exception(_ payload: [UInt8], call: String, worker: WorkerID? = nil) -> WorkerError {
         do {
-            let (typeName, message, traceback) = try decode(payload).tuple(of: String.self, String.self, String.self)
+            let (typeName, message, traceback) = try decodeData(payload).tuple(
+                of: String.self, String.self, String.self)
             return WorkerError(
                 .pythonException, "\(call) raised \(typeName): \(message)", worker: worker, pythonTypeName: typeName,
                 traceback: traceback)

@@ -75,3 +75,36 @@ def only_on_workers():
 def slow_negate(value):
     time.sleep(0.005)
     return -value
+
+
+class Point:
+    """A user class: its results are refused unless the pool trusts `pool_helpers.Point`."""
+
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+
+def point():
+    return Point(1, 2)
+
+
+class MakeDirectory:
+    """A result whose unpickling would call os.mkdir in whoever unpickles it."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def __reduce__(self):
+        return (os.mkdir, (self.path,))
+
+
+def malicious(path):
+    return MakeDirectory(path)
+
+
+def standard_values():
+    import collections, datetime, decimal, fractions, ipaddress, pathlib, uuid
+    return [datetime.date(2024, 1, 2), datetime.timedelta(seconds=5), decimal.Decimal("1.5"),
+            fractions.Fraction(1, 3), collections.OrderedDict(a=1), collections.Counter("aab"),
+            uuid.UUID(int=1), pathlib.PurePosixPath("/x"), ipaddress.ip_address("10.0.0.1"), {1, 2}, 2 + 3j]

@@ -1,0 +1,57 @@
+import Foundation
+import PythonRuntime
+import PythonWorkers
+import Testing
+
+extension PythonWorkersTests {
+    /// Workers keep faulty or compromised Python away from the host: results are unpickled with a restricted
+    /// unpickler, so a worker cannot make the host run code.
+    @Suite("Trust: the host never runs code from a worker's bytes")
+    struct TrustTests {
+        @Test func aResultThatWouldRunCodeIsRefusedAndNothingRan() async throws {
+            let target = FileManager.default.temporaryDirectory.appendingPathComponent("pybindgen-\(UUID().uuidString)")
+            try await WorkerPool.withPool(configuration()) { pool in
+                let error = await workerError {
+                    let _: PythonObject = try await pool.call("pool_helpers", "malicious", target.path)
+                }
+                #expect(error?.code == .untrustedResult)
+                #expect(error?.message.contains("names posix.mkdir") == true, "\(String(describing: error))")
+                #expect(!FileManager.default.fileExists(atPath: target.path), "os.mkdir did not run in the host")
+                let still: Int = try await pool.call("pool_helpers", "echo", 3)
+                #expect(still == 3)
+                #expect(pool.statistics().allSatisfy { $0.restarts == 0 }, "the worker was not blamed")
+            }
+        }
+
+        @Test func userClassesNeedTrust() async throws {
+            try await WorkerPool.withPool(configuration()) { pool in
+                let refused = await workerError { let _: PythonObject = try await pool.call("pool_helpers", "point") }
+                #expect(refused?.code == .untrustedResult)
+                #expect(refused?.message.contains("pool_helpers.Point") == true)
+            }
+            var trusting = configuration()
+            trusting.trustedResultTypes = ["pool_helpers.Point"]
+            try await WorkerPool.withPool(trusting) { pool in
+                // The host must be able to import the class to rebuild it.
+                let sys = try Python.import("sys")
+                if try ![String](sys.path).contains(PythonWorkersTests.helpers) {
+                    _ = try sys.path.append(PythonWorkersTests.helpers)
+                }
+                let point: PythonObject = try await pool.call("pool_helpers", "point")
+                #expect(try Int(point.x) == 1 && Int(point.y) == 2)
+            }
+        }
+
+        @Test func standardValueTypesArriveByDefault() async throws {
+            try await WorkerPool.withPool(configuration()) { pool in
+                let values: [PythonObject] = try await pool.call("pool_helpers", "standard_values")
+                #expect(
+                    values.map(\.typeName) == [
+                        "datetime.date", "datetime.timedelta", "decimal.Decimal", "fractions.Fraction",
+                        "collections.OrderedDict", "collections.Counter", "uuid.UUID", "pathlib.PurePosixPath",
+                        "ipaddress.IPv4Address", "set", "complex",
+                    ])
+            }
+        }
+    }
+}

@@ -73,6 +73,9 @@ static inline PyObject *pyshim_CallMethod1(PyObject *self, PyObject *name, PyObj
     return PyObject_VectorcallMethod(name, args, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
 }
 
+// Ignores SIGPIPE process-wide (SIG_IGN is a macro Swift cannot import).
+static inline void pyshim_IgnoreBrokenPipes(void) { signal(SIGPIPE, SIG_IGN); }
+
 // Whether an object is a builtin function (`PyCFunction`), and an object's type as an object.
 static inline int pyshim_CFunctionCheck(PyObject *o) { return PyCFunction_Check(o); }
 static inline PyObject *pyshim_TypeObject(PyObject *o) { return (PyObject *)Py_TYPE(o); }

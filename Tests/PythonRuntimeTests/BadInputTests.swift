@@ -85,3 +85,24 @@ struct BadInputTests {
         try interpreterStillWorks()
     }
 }
+
+@Suite("Signals")
+struct SignalTests {
+    @Test func aWriteToAClosedPipeIsBrokenPipeErrorNotTheEndOfTheProcess() throws {
+        // This test process never creates a worker pool: the runtime alone ignores SIGPIPE.
+        let error = #expect(throws: PythonError.self) {
+            try Python.run(
+                """
+                import os
+                reader, writer = os.pipe()
+                os.close(reader)
+                try:
+                    os.write(writer, b"x")
+                finally:
+                    os.close(writer)
+                """)
+        }
+        #expect(error?.typeName == "BrokenPipeError")
+        #expect(PythonConfiguration().ignoresBrokenPipes)
+    }
+}

@@ -52,6 +52,9 @@ enum Interpreter {
         PyConfig_InitPythonConfig(config)
         defer { PyConfig_Clear(config) }
         config.pointee.install_signal_handlers = configuration.installsSignalHandlers ? 1 : 0
+        // Python ignores SIGPIPE at start-up when it installs its handlers; without them, the runtime does, so
+        // that a write to a closed pipe or socket is BrokenPipeError, never the end of the host.
+        if configuration.ignoresBrokenPipes { pyshim_IgnoreBrokenPipes() }
         config.pointee.parse_argv = 0
         if let executable = configuration.executable ?? InstallationLocator.embeddedExecutable() {
             let status = PyConfig_SetBytesString(config, &config.pointee.program_name, executable)

@@ -25,21 +25,29 @@ public struct PythonConfiguration: Sendable, Equatable {
     /// host keeps control of its signals.
     public var installsSignalHandlers: Bool
 
+    /// Whether `SIGPIPE` is ignored when the interpreter starts, as Python itself does, so that writing to a closed
+    /// pipe or socket raises `BrokenPipeError` instead of ending the process. On by default; turn it off only if
+    /// the host manages `SIGPIPE` itself.
+    public var ignoresBrokenPipes: Bool
+
     /// Creates a configuration.
     /// - Parameters:
     ///   - searchPaths: Extra `sys.path` entries, searched first.
     ///   - virtualEnvironment: A virtual environment to use; defaults to `$VIRTUAL_ENV`.
     ///   - executable: Overrides the interpreter executable; defaults to the one of the embedded library.
     ///   - installsSignalHandlers: Whether Python installs its signal handlers.
+    ///   - ignoresBrokenPipes: Whether `SIGPIPE` is ignored (a broken pipe is then `BrokenPipeError`).
     public init(
         searchPaths: [String] = [],
         virtualEnvironment: String? = ProcessInfo.processInfo.environment["VIRTUAL_ENV"],
         executable: String? = nil,
-        installsSignalHandlers: Bool = false
+        installsSignalHandlers: Bool = false,
+        ignoresBrokenPipes: Bool = true
     ) {
         self.searchPaths = searchPaths
         self.virtualEnvironment = virtualEnvironment.flatMap { $0.isEmpty ? nil : $0 }
         self.executable = executable
         self.installsSignalHandlers = installsSignalHandlers
+        self.ignoresBrokenPipes = ignoresBrokenPipes
     }
 }

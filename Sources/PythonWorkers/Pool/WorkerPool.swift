@@ -31,15 +31,9 @@ public final class WorkerPool: PythonCallExecutor {
     /// - Throws: ``WorkerError`` with code `startup-failed` if the worker interpreter or script is missing,
     ///   or ``PythonError`` if the embedded interpreter cannot start.
     public init(configuration: WorkerPoolConfiguration = WorkerPoolConfiguration()) throws {
-        Self.ignoreBrokenPipes
         self.configuration = configuration
         core = PoolCore(configuration: configuration, launch: try WorkerLaunch(configuration))
     }
-
-    /// A write to a worker that just died must be an error, not a `SIGPIPE` that ends the host.
-    private static let ignoreBrokenPipes: Void = {
-        _ = signal(SIGPIPE, SIG_IGN)
-    }()
 
     /// Starts the workers and waits until every one has run its start-up hook. Calling it again does nothing.
     /// - Throws: ``WorkerError`` with code `startup-failed` naming the worker and the reason (for example a

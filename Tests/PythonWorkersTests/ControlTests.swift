@@ -104,6 +104,16 @@ extension PythonWorkersTests {
             #expect(error?.message.contains("workerCount") == true)
         }
 
+        @Test func callsPerWorkerBelowOneIsRefused() async throws {
+            for calls in [0, -3] {
+                var settings = configuration()
+                settings.callsPerWorker = calls
+                let error = await workerError { _ = try WorkerPool(configuration: settings) }
+                #expect(error?.code == .invalidArgument)
+                #expect(error?.message.contains("callsPerWorker must be at least 1 (got \(calls))") == true)
+            }
+        }
+
         @Test func mapRejectsEmptyChunksAndWindows() async throws {
             try await WorkerPool.withPool(configuration(workers: 1)) { pool in
                 let chunk = await workerError {

@@ -28,9 +28,15 @@ public final class WorkerPool: PythonCallExecutor {
     let core: PoolCore
 
     /// Prepares a pool (no process starts until ``start()`` or the first call).
-    /// - Throws: ``WorkerError`` with code `startup-failed` if the worker interpreter or script is missing,
-    ///   or ``PythonError`` if the embedded interpreter cannot start.
+    /// - Throws: ``WorkerError`` with code `invalid-argument` if `callsPerWorker` is below 1, `startup-failed` if
+    ///   the worker interpreter or script is missing, or ``PythonError`` if the embedded interpreter cannot start.
     public init(configuration: WorkerPoolConfiguration = WorkerPoolConfiguration()) throws {
+        guard configuration.callsPerWorker >= 1 else {
+            throw WorkerError(
+                .invalidArgument,
+                "callsPerWorker must be at least 1 (got \(configuration.callsPerWorker)): a worker that takes no call "
+                    + "would leave every call waiting for its timeout")
+        }
         self.configuration = configuration
         core = PoolCore(configuration: configuration, launch: try WorkerLaunch(configuration))
     }

@@ -66,3 +66,31 @@ extension PythonWorkersTests {
         }
     }
 }
+
+@Suite("Key affinity remembers a bounded number of keys")
+struct KeyAffinityMemoryTests {
+    let workers = [WorkerLoad(id: WorkerID(0)), WorkerLoad(id: WorkerID(1))]
+
+    @Test func distinctKeysDoNotGrowTheTableWithoutBound() {
+        var scheduler = KeyAffinityScheduler(maximumKeys: 100)
+        for index in 0..<10_000 {
+            _ = scheduler.selectWorker(for: SchedulingRequest(key: "key \(index)"), among: workers)
+        }
+        #expect(scheduler.rememberedKeys <= 100)
+        // A key in use keeps its worker.
+        let hot = scheduler.selectWorker(for: SchedulingRequest(key: "hot"), among: workers)
+        for index in 0..<1_000 {
+            _ = scheduler.selectWorker(for: SchedulingRequest(key: "cold \(index)"), among: workers)
+            #expect(scheduler.selectWorker(for: SchedulingRequest(key: "hot"), among: workers) == hot)
+        }
+    }
+
+    @Test func keysOfWorkersThatAreGoneAreForgotten() {
+        var scheduler = KeyAffinityScheduler()
+        for index in 0..<10 { _ = scheduler.selectWorker(for: SchedulingRequest(key: "\(index)"), among: workers) }
+        #expect(scheduler.rememberedKeys == 10)
+        let restarted = [WorkerLoad(id: WorkerID(0), generation: 1), WorkerLoad(id: WorkerID(1), generation: 1)]
+        _ = scheduler.selectWorker(for: SchedulingRequest(key: "new"), among: restarted)
+        #expect(scheduler.rememberedKeys == 1, "keys of the old incarnations were dropped")
+    }
+}

@@ -114,6 +114,22 @@ extension PythonWorkersTests {
             }
         }
 
+        @Test func aLineWithoutNewlineIsHandedOutInBoundedPieces() async throws {
+            let longest = Mutex(0)
+            let total = Mutex(0)
+            let settings = configuration(output: { output in
+                guard output.stream == .stdout else { return }
+                longest.withLock { $0 = max($0, output.line.utf8.count) }
+                total.withLock { $0 += output.line.utf8.count }
+            })
+            try await WorkerPool.withPool(settings) { pool in
+                let length: Int = try await pool.call("pool_helpers", "long_line", 1 << 21)
+                #expect(length == 1 << 21)
+                #expect(await eventually { total.withLock { $0 } == 1 << 21 })
+                #expect(longest.withLock { $0 } == 64 * 1024, "pieces of at most 64 KiB, not one 2 MiB buffer")
+            }
+        }
+
         @Test func aFailingStartupHookStopsStartWithTheReason() async throws {
             var configuration = configuration()
             configuration.startupCode = "raise RuntimeError('no database')"

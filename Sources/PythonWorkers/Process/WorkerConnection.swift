@@ -134,6 +134,9 @@ final class WorkerConnection: Sendable {
         }
     }
 
+    /// The longest printed line handed out whole (bytes).
+    static let maximumLineLength = 64 * 1024
+
     private func serve() {
         var decoder = FrameDecoder()
         var lines: [WorkerOutput.Stream: [UInt8]] = [.stdout: [], .stderr: []]
@@ -142,16 +145,24 @@ final class WorkerConnection: Sendable {
         defer { buffer.deallocate() }
         var violated = false
 
+        // Complete lines are handed out in one pass; a run without a newline longer than `maximumLineLength` is
+        // handed out in pieces of that size, so a worker cannot make the host buffer without bound.
         func deliverLines(_ stream: WorkerOutput.Stream, final: Bool) {
             var bytes = lines[stream]!
-            while let newline = bytes.firstIndex(of: 10) {
-                handler(.output(stream, String(decoding: bytes[..<newline], as: UTF8.self)))
-                bytes.removeSubrange(...newline)
+            var start = bytes.startIndex
+            while let newline = bytes[start...].firstIndex(of: 10) {
+                handler(.output(stream, String(decoding: bytes[start..<newline], as: UTF8.self)))
+                start = newline + 1
             }
-            if final && !bytes.isEmpty {
-                handler(.output(stream, String(decoding: bytes, as: UTF8.self)))
-                bytes.removeAll()
+            while bytes.count - start >= Self.maximumLineLength {
+                handler(.output(stream, String(decoding: bytes[start..<start + Self.maximumLineLength], as: UTF8.self)))
+                start += Self.maximumLineLength
             }
+            if final && start < bytes.count {
+                handler(.output(stream, String(decoding: bytes[start...], as: UTF8.self)))
+                start = bytes.count
+            }
+            bytes.removeSubrange(..<start)
             lines[stream] = bytes
         }
 

@@ -108,3 +108,9 @@ def standard_values():
     return [datetime.date(2024, 1, 2), datetime.timedelta(seconds=5), decimal.Decimal("1.5"),
             fractions.Fraction(1, 3), collections.OrderedDict(a=1), collections.Counter("aab"),
             uuid.UUID(int=1), pathlib.PurePosixPath("/x"), ipaddress.ip_address("10.0.0.1"), {1, 2}, 2 + 3j]
+
+
+def long_line(length):
+    sys.stdout.write("y" * length)
+    sys.stdout.flush()
+    return length

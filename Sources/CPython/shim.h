@@ -19,6 +19,7 @@
 #include <wchar.h>
 #include <limits.h>
 #include <math.h>
+#include <spawn.h>
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -71,6 +72,13 @@ static inline PyObject *pyshim_CallMethod0(PyObject *self, PyObject *name) {
 static inline PyObject *pyshim_CallMethod1(PyObject *self, PyObject *name, PyObject *arg) {
     PyObject *args[2] = {self, arg};
     return PyObject_VectorcallMethod(name, args, 2 | PY_VECTORCALL_ARGUMENTS_OFFSET, NULL);
+}
+
+// Closes every descriptor from `from` up in the spawned child (glibc 2.34+, declared there only under
+// _GNU_SOURCE, which this header must not turn on).
+int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *actions, int from);
+static inline int pyshim_SpawnCloseFrom(posix_spawn_file_actions_t *actions, int from) {
+    return posix_spawn_file_actions_addclosefrom_np(actions, from);
 }
 
 // Ignores SIGPIPE process-wide (SIG_IGN is a macro Swift cannot import).

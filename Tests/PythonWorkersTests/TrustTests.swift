@@ -3,6 +3,10 @@ import PythonRuntime
 import PythonWorkers
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 extension PythonWorkersTests {
     /// Workers keep faulty or compromised Python away from the host: results are unpickled with a restricted
     /// unpickler, so a worker cannot make the host run code.
@@ -39,6 +43,19 @@ extension PythonWorkersTests {
                 }
                 let point: PythonObject = try await pool.call("pool_helpers", "point")
                 #expect(try Int(point.x) == 1 && Int(point.y) == 2)
+            }
+        }
+
+        @Test func onlyTheWorkersOwnDescriptorsSurviveIntoIt() async throws {
+            // A descriptor the host opened without close-on-exec, as C libraries sometimes do.
+            let inheritable = open("/dev/null", O_RDONLY)
+            #expect(inheritable > 4)
+            defer { close(inheritable) }
+            try await WorkerPool.withPool(configuration(workers: 1)) { pool in
+                let descriptors: [Int] = try await pool.call("pool_helpers", "open_fds")
+                #expect(!descriptors.contains(Int(inheritable)), "\(descriptors)")
+                #expect(descriptors.filter { $0 <= 4 } == [0, 1, 2, 3, 4])
+                #expect(descriptors.filter { $0 > 4 }.count <= 1, "only listdir's own: \(descriptors)")
             }
         }
 

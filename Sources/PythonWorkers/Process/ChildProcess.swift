@@ -1,3 +1,5 @@
+import CPython
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -21,14 +23,21 @@ struct ChildProcess: Sendable {
     static func spawn(executable: String, arguments: [String], environment: [String]) throws(WorkerError)
         -> ChildProcess
     {
-        var request = try pipe()
-        let response = try pipe()
-        let output = try pipe()
-        let errors = try pipe()
+        // Every pipe made is closed again if spawning fails at any step, also half-way through.
+        var opened: [(Int32, Int32)] = []
         var ownsPipes = true
         defer {
-            if ownsPipes { for fd in [request, response, output, errors].flatMap({ [$0.0, $0.1] }) { close(fd) } }
+            if ownsPipes { for fd in opened.flatMap({ [$0.0, $0.1] }) where fd >= 0 { close(fd) } }
         }
+        func makePipe() throws(WorkerError) -> (Int32, Int32) {
+            let made = try pipe()
+            opened.append(made)
+            return made
+        }
+        var request = try makePipe()
+        let response = try makePipe()
+        let output = try makePipe()
+        let errors = try makePipe()
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -38,6 +47,8 @@ struct ChildProcess: Sendable {
         posix_spawn_file_actions_adddup2(&actions, errors.1, 2)
         posix_spawn_file_actions_adddup2(&actions, request.0, 3)
         posix_spawn_file_actions_adddup2(&actions, response.1, 4)
+        // Only the worker's own descriptors (0–4) survive into it, whatever the host left inheritable.
+        _ = pyshim_SpawnCloseFrom(&actions, 5)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)

@@ -76,6 +76,9 @@ final class PoolCore: Sendable {
         var scheduler: any WorkerScheduler
         var restartTimes: [ContinuousClock.Instant] = []
         var earlyCancellations: Set<UInt64> = []
+        /// Calls given an id but not yet registered: only their cancellations are kept as early ones (a
+        /// cancellation that arrives after a call finished is dropped, so the set stays small).
+        var awaitingRegistration: Set<UInt64> = []
         var startWaiter: CheckedContinuation<Void, any Error>?
         var timerRunning = false
     }
@@ -218,12 +221,14 @@ final class PoolCore: Sendable {
     ) async throws -> ResponseFrame {
         let id = state.withLock { state -> UInt64 in
             defer { state.nextCallID += 1 }
+            state.awaitingRegistration.insert(state.nextCallID)
             return state.nextCallID
         }
         let deadline = ContinuousClock.now + (timeout ?? configuration.callTimeout)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: Continuation) in
                 mutate { state in
+                    state.awaitingRegistration.remove(id)
                     if state.earlyCancellations.remove(id) != nil {
                         return [.resume(continuation, .failure(WorkerError(.cancelled, "\(name) was cancelled")))]
                     }
@@ -260,7 +265,8 @@ final class PoolCore: Sendable {
     private func cancel(_ id: UInt64) {
         mutate { state in
             guard let call = state.calls[id] else {
-                state.earlyCancellations.insert(id)
+                // Not registered yet: remember it for registration. Already finished: nothing to do.
+                if state.awaitingRegistration.contains(id) { state.earlyCancellations.insert(id) }
                 return []
             }
             return Self.abandon(

@@ -45,12 +45,7 @@ extension PythonObject {
         self = try Python.withGIL { () throws(PythonError) -> PythonObject in
             try SwiftCallable.make { arguments, positional, keywordNames in
                 try Self.check(positional, keywordNames, arity: arity)
-                var index = 0
-                func next<Value: ConvertibleFromPython>(_ type: Value.Type) throws(PythonError) -> Value {
-                    defer { index += 1 }
-                    return try Self.argument(arguments[index]!, at: index, as: Value.self)
-                }
-                return try body(repeat try next((each Argument).self)).pythonReference()
+                return try Self.apply(body, to: arguments).pythonReference()
             }
         }
     }
@@ -65,12 +60,7 @@ extension PythonObject {
         self = try Python.withGIL { () throws(PythonError) -> PythonObject in
             try SwiftCallable.make { arguments, positional, keywordNames in
                 try Self.check(positional, keywordNames, arity: arity)
-                var index = 0
-                func next<Value: ConvertibleFromPython>(_ type: Value.Type) throws(PythonError) -> Value {
-                    defer { index += 1 }
-                    return try Self.argument(arguments[index]!, at: index, as: Value.self)
-                }
-                return try body(repeat try next((each Argument).self)).pythonReference()
+                return try Self.apply(body, to: arguments).pythonReference()
             }
         }
     }
@@ -84,17 +74,24 @@ extension PythonObject {
         self = try Python.withGIL { () throws(PythonError) -> PythonObject in
             try SwiftCallable.make { arguments, positional, keywordNames in
                 try Self.check(positional, keywordNames, arity: arity)
-                var index = 0
-                func next<Value: ConvertibleFromPython>(_ type: Value.Type) throws(PythonError) -> Value {
-                    defer { index += 1 }
-                    return try Self.argument(arguments[index]!, at: index, as: Value.self)
-                }
-                try body(repeat try next((each Argument).self))
+                try Self.apply(body, to: arguments)
                 let none = pyshim_None()!
                 pyshim_IncRef(none)
                 return none
             }
         }
+    }
+
+    /// Calls `body` with the arguments converted to its parameter types, in order (the count was checked).
+    private static func apply<each Argument: ConvertibleFromPython, Result>(
+        _ body: (repeat each Argument) throws -> Result, to arguments: UnsafeBufferPointer<PyObjectPointer?>
+    ) throws -> Result {
+        var index = 0
+        func next<Value: ConvertibleFromPython>(_ type: Value.Type) throws(PythonError) -> Value {
+            defer { index += 1 }
+            return try Self.argument(arguments[index]!, at: index, as: Value.self)
+        }
+        return try body(repeat try next((each Argument).self))
     }
 
     /// The number of types in a pack.

@@ -28,20 +28,21 @@ extension PythonWorkersTests {
         }
 
         @Test func userClassesNeedTrust() async throws {
-            try await WorkerPool.withPool(configuration()) { pool in
-                let refused = await workerError { let _: PythonObject = try await pool.call("pool_helpers", "point") }
+            // A folder of its own, so that putting it on the host's path changes nothing for other suites.
+            let trusted = PythonWorkersTests.helpers + "/trusted"
+            var settings = configuration()
+            settings.searchPaths.append(trusted)
+            try await WorkerPool.withPool(settings) { pool in
+                let refused = await workerError { let _: PythonObject = try await pool.call("trusted_values", "point") }
                 #expect(refused?.code == .untrustedResult)
-                #expect(refused?.message.contains("pool_helpers.Point") == true)
+                #expect(refused?.message.contains("trusted_values.Point") == true)
             }
-            var trusting = configuration()
-            trusting.trustedResultTypes = ["pool_helpers.Point"]
-            try await WorkerPool.withPool(trusting) { pool in
+            settings.trustedResultTypes = ["trusted_values.Point"]
+            try await WorkerPool.withPool(settings) { pool in
                 // The host must be able to import the class to rebuild it.
                 let sys = try Python.import("sys")
-                if try ![String](sys.path).contains(PythonWorkersTests.helpers) {
-                    _ = try sys.path.append(PythonWorkersTests.helpers)
-                }
-                let point: PythonObject = try await pool.call("pool_helpers", "point")
+                if try ![String](sys.path).contains(trusted) { _ = try sys.path.append(trusted) }
+                let point: PythonObject = try await pool.call("trusted_values", "point")
                 #expect(try Int(point.x) == 1 && Int(point.y) == 2)
             }
         }

@@ -77,18 +77,6 @@ def slow_negate(value):
     return -value
 
 
-class Point:
-    """A user class: its results are refused unless the pool trusts `pool_helpers.Point`."""
-
-    def __init__(self, x, y):
-        self.x = x
-        self.y = y
-
-
-def point():
-    return Point(1, 2)
-
-
 class MakeDirectory:
     """A result whose unpickling would call os.mkdir in whoever unpickles it."""
 

@@ -31,10 +31,11 @@ let package = Package(
             providers: [.apt(["libpython3-dev", "pkg-config"]), .brew(["python3"])]
         ),
         .target(name: "GILDepth"),
+        .target(name: "SystemShims"),
         .target(
             name: "PythonRuntime",
             dependencies: [
-                "CPython", "GILDepth", .product(name: "BigInt", package: "BigInt"),
+                "CPython", "GILDepth", "SystemShims", .product(name: "BigInt", package: "BigInt"),
                 .product(name: "ComplexModule", package: "swift-numerics"),
                 .product(name: "RealModule", package: "swift-numerics"),
             ]
@@ -42,7 +43,7 @@ let package = Package(
         .target(
             name: "PythonWorkers",
             dependencies: [
-                "CPython", "PythonRuntime",
+                "CPython", "PythonRuntime", "SystemShims",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

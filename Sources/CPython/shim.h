@@ -77,10 +77,6 @@ static inline PyObject *pyshim_CallMethod1(PyObject *self, PyObject *name, PyObj
 // Closes every descriptor from `from` up in the spawned child (glibc 2.34+, declared there only under
 // _GNU_SOURCE, which this header must not turn on).
 int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *actions, int from);
-static inline int pyshim_SpawnCloseFrom(posix_spawn_file_actions_t *actions, int from) {
-    return posix_spawn_file_actions_addclosefrom_np(actions, from);
-}
-
 // Ignores SIGPIPE process-wide (SIG_IGN is a macro Swift cannot import).
 static inline void pyshim_IgnoreBrokenPipes(void) { signal(SIGPIPE, SIG_IGN); }
 

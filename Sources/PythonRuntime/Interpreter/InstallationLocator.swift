@@ -1,5 +1,6 @@
 import CPython
 import FoundationEssentials
+import SystemShims
 
 #if canImport(Glibc)
     import Glibc
@@ -16,9 +17,8 @@ enum InstallationLocator {
     /// the process's memory map.
     static func libraryPath() -> String? {
         let initialize: @convention(c) () -> Void = Py_Initialize
-        var info = SharedObjectInfo()
-        if sharedObjectInfo(unsafeBitCast(initialize, to: UnsafeRawPointer.self), &info) != 0,
-            let name = info.fileName, let resolved = realpath(name, nil)
+        if let name = shims_shared_object_path(unsafeBitCast(initialize, to: UnsafeRawPointer.self)),
+            let resolved = realpath(name, nil)
         {
             defer { free(resolved) }
             let path = String(cString: resolved)
@@ -55,15 +55,3 @@ enum InstallationLocator {
         return nil
     }
 }
-
-/// `Dl_info`, which Glibc's module map hides behind `_GNU_SOURCE`: four pointers.
-struct SharedObjectInfo {
-    var fileName: UnsafePointer<CChar>?
-    var fileBase: UnsafeMutableRawPointer?
-    var symbolName: UnsafePointer<CChar>?
-    var symbolAddress: UnsafeMutableRawPointer?
-}
-
-/// `dladdr(3)`: which shared object holds `address`.
-@_silgen_name("dladdr")
-func sharedObjectInfo(_ address: UnsafeRawPointer, _ info: UnsafeMutablePointer<SharedObjectInfo>) -> Int32

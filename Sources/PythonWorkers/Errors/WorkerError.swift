@@ -21,6 +21,10 @@ public struct WorkerError: Error, Sendable, CustomStringConvertible, Equatable {
         case startupFailed = "startup-failed"
         /// An argument could not be pickled in the host, or the result could not be pickled in the worker.
         case notPicklable = "not-picklable"
+        /// A call's arguments (over 4 GiB pickled) or its result (over 1 GiB pickled) are larger than a frame
+        /// carries. Arguments that large are never sent; a result that large is not sent back (the call ran), and
+        /// the worker stays up.
+        case payloadTooLarge = "payload-too-large"
         /// A result named a class or function the host does not unpickle (see
         /// ``WorkerPoolConfiguration/trustedResultTypes``); nothing it named ran in the host.
         case untrustedResult = "untrusted-result"

@@ -10,9 +10,13 @@ struct WorkerLaunch: Sendable {
     let setupPayload: [UInt8]
     /// `major.minor` of the embedded runtime; workers must match it because values travel as pickles.
     let expectedVersion: String
+    /// Whether workers get more than one call at a time (`callsPerWorker` > 1): they then read ahead and honour
+    /// withdrawals of calls they have not started.
+    let pipelined: Bool
 
     init(_ configuration: WorkerPoolConfiguration) throws {
         let versions = try Python.versions()
+        pipelined = configuration.callsPerWorker > 1
         expectedVersion = versions.python.split(separator: ".").prefix(2).joined(separator: ".")
         let environment = ProcessInfo.processInfo.environment
         if let executable = configuration.pythonExecutable {
@@ -42,7 +46,9 @@ struct WorkerLaunch: Sendable {
     }
 
     func spawn() throws(WorkerError) -> ChildProcess {
-        try ChildProcess.spawn(executable: executable, arguments: ["-u", script, "3", "4"], environment: environment)
+        try ChildProcess.spawn(
+            executable: executable, arguments: ["-u", script, "3", "4"] + (pipelined ? ["pipelined"] : []),
+            environment: environment)
     }
 
     /// Reads the setup answer `(pid, version, executable)` and checks the version.

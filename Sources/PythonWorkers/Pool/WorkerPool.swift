@@ -160,6 +160,12 @@ public final class WorkerPool: PythonCallExecutor {
             error.code = .notPicklable
             error.message = "the result of \(name) cannot be sent back: \(error.message)"
             throw error
+        case .payloadTooLarge:
+            var error = PickleCodec.exception(frame.payload, call: name, worker: worker)
+            error.code = .payloadTooLarge
+            throw error
+        case .withdrawn:
+            throw WorkerError(.protocolViolation, "\(worker.map { "\($0)" } ?? "a worker") withdrew \(name) unasked")
         case .result:
             return try PickleCodec.decodeResult(
                 frame.payload, call: name, trusted: configuration.trustedResultTypes, as: Result.self)

@@ -1,4 +1,4 @@
-import CPython
+import SystemShims
 
 #if canImport(Glibc)
     import Glibc
@@ -10,7 +10,8 @@ import CPython
 ///
 /// The child gets its request pipe as fd 3 and its response pipe as fd 4; its stdout and stderr are pipes the
 /// host drains; its stdin is `/dev/null`. All host-side descriptors are close-on-exec, so other children never
-/// inherit them, and the child runs in its own process group, so a terminal's Ctrl-C reaches the host only.
+/// inherit them, and the child leads its own process group, so a terminal's Ctrl-C reaches the host only and a kill
+/// reaches the worker's own children too.
 struct ChildProcess: Sendable {
     let pid: pid_t
     /// The host writes requests here (non-blocking).
@@ -48,7 +49,7 @@ struct ChildProcess: Sendable {
         posix_spawn_file_actions_adddup2(&actions, request.0, 3)
         posix_spawn_file_actions_adddup2(&actions, response.1, 4)
         // Only the worker's own descriptors (0–4) survive into it, whatever the host left inheritable.
-        _ = pyshim_SpawnCloseFrom(&actions, 5)
+        _ = shims_spawn_close_from(&actions, 5)
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -92,15 +93,15 @@ struct ChildProcess: Sendable {
 
     private static func pipe() throws(WorkerError) -> (Int32, Int32) {
         var fds: [Int32] = [-1, -1]
-        guard systemPipe2(&fds, O_CLOEXEC) == 0 else {
+        guard shims_pipe_cloexec(&fds, 0) == 0 else {
             throw WorkerError(.startupFailed, "cannot create a pipe: \(String(cString: strerror(errno)))")
         }
         return (fds[0], fds[1])
     }
 
-    /// Sends a signal to the child (ignored if it is gone).
+    /// Sends a signal to the child's process group: the worker and every process it forked (ignored if gone).
     func signal(_ signal: Int32) {
-        _ = kill(pid, signal)
+        _ = kill(-pid, signal)
     }
 }
 
@@ -128,8 +129,3 @@ public enum ExitStatus: Sendable, Equatable, CustomStringConvertible {
         1: "SIGHUP", 2: "SIGINT", 6: "SIGABRT", 9: "SIGKILL", 11: "SIGSEGV", 13: "SIGPIPE", 15: "SIGTERM",
     ]
 }
-
-/// `pipe2(2)`, which Glibc's module map hides behind `_GNU_SOURCE`: creates both ends with the given flags
-/// atomically (close-on-exec before any other thread can spawn a child).
-@_silgen_name("pipe2")
-func systemPipe2(_ fds: UnsafeMutablePointer<Int32>, _ flags: Int32) -> Int32

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import SystemShims
 
 #if canImport(Glibc)
     import Glibc
@@ -15,9 +16,11 @@ enum WorkerEvent: Sendable {
 
 /// One running worker process: the host's ends of its pipes and the thread that serves them.
 ///
-/// The thread polls the response pipe, stdout, stderr and (while a request is only partly written) the request
-/// pipe; it decodes frames, splits printed output into lines, and when the response pipe closes it kills and
-/// reaps the process and reports how it ended. Writes try the pipe directly and leave what does not fit for the
+/// The thread polls the response pipe, stdout, stderr, the process itself (a pidfd) and, while a request is only
+/// partly written, the request pipe; it decodes frames and splits printed output into lines. When the process
+/// exits (or, on kernels without pidfds, when the response pipe closes) it reads the frames the worker wrote
+/// before it ended, kills the worker's process group (children it forked hold the pipes open and would otherwise
+/// outlive it), reaps the process and reports how it ended. Writes try the pipe directly and leave what does not fit for the
 /// thread, so no caller ever blocks on a full pipe.
 final class WorkerConnection: Sendable {
     let process: ChildProcess
@@ -42,7 +45,7 @@ final class WorkerConnection: Sendable {
         self.process = process
         self.handler = handler
         var fds: [Int32] = [-1, -1]
-        _ = systemPipe2(&fds, O_CLOEXEC | O_NONBLOCK)
+        _ = shims_pipe_cloexec(&fds, 1)
         wake = (fds[0], fds[1])
         let thread = Thread { [self] in serve() }
         thread.name = "PythonWorkers pid \(process.pid)"
@@ -144,6 +147,21 @@ final class WorkerConnection: Sendable {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
         defer { buffer.deallocate() }
         var violated = false
+        // Exit is seen from the process itself: a forked child holding the response pipe cannot hide it.
+        let exitFD = shims_pidfd_open(process.pid)
+        var exited = false
+
+        func readResponses(_ count: Int) {
+            guard !violated else { return }
+            decoder.append(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+            do {
+                while let frame = try decoder.next() { handler(.response(frame)) }
+            } catch {
+                violated = true
+                handler(.protocolViolation(error.detail))
+                kill()
+            }
+        }
 
         // Complete lines are handed out in one pass; a run without a newline longer than `maximumLineLength` is
         // handed out in pieces of that size, so a worker cannot make the host buffer without bound.
@@ -166,7 +184,7 @@ final class WorkerConnection: Sendable {
             lines[stream] = bytes
         }
 
-        while open[process.responseFD] == true {
+        while open[process.responseFD] == true && !exited {
             let wantsWrite = writes.withLock { $0.pendingStart < $0.pending.count && !$0.requestClosed }
             var fds = [
                 pollfd(fd: process.responseFD, events: Int16(POLLIN), revents: 0),
@@ -174,6 +192,7 @@ final class WorkerConnection: Sendable {
                 pollfd(fd: open[process.stderrFD]! ? process.stderrFD : -1, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: wake.read, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: wantsWrite ? process.requestFD : -1, events: Int16(POLLOUT), revents: 0),
+                pollfd(fd: exitFD, events: Int16(POLLIN), revents: 0),
             ]
             let ready = poll(&fds, nfds_t(fds.count), -1)
             if ready < 0 {
@@ -197,24 +216,33 @@ final class WorkerConnection: Sendable {
             if fds[0].revents != 0 {
                 let count = read(process.responseFD, buffer.baseAddress, buffer.count)
                 if count > 0 {
-                    guard !violated else { continue }
-                    decoder.append(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
-                    do {
-                        while let frame = try decoder.next() { handler(.response(frame)) }
-                    } catch {
-                        violated = true
-                        handler(.protocolViolation(error.detail))
-                        kill()
-                    }
+                    readResponses(count)
                 } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
                     open[process.responseFD] = false
                 }
             }
+            if fds[5].revents != 0 { exited = true }
         }
+        if exited && open[process.responseFD] == true {
+            // Everything the worker wrote before it ended is in the pipe already.
+            _ = fcntl(process.responseFD, F_SETFL, fcntl(process.responseFD, F_GETFL) | O_NONBLOCK)
+            while true {
+                let count = read(process.responseFD, buffer.baseAddress, buffer.count)
+                if count > 0 {
+                    readResponses(count)
+                } else if count < 0 && errno == EINTR {
+                    continue
+                } else {
+                    break
+                }
+            }
+        }
+        if exitFD >= 0 { close(exitFD) }
         if decoder.hasPartialFrame && !violated {
             handler(.protocolViolation("the worker's last frame was cut short"))
         }
-        // The worker can no longer answer: make sure it is gone, then reap it.
+        // The worker can no longer answer: make sure it and its process group are gone (the group's id stays
+        // valid until the worker is reaped), then reap it.
         writes.withLock { state in
             process.signal(SIGKILL)
             state.reaping = true

@@ -2,14 +2,20 @@
 /// `u32 length | u64 call id | u8 kind-or-status | pickle`, little-endian, length counting what follows it.
 enum Frame {
     static let headerSize = 13
-    /// A frame larger than this is treated as corruption.
+    /// The largest response frame a worker sends (1 GiB); a larger announced length is corruption. Workers answer
+    /// a result that does not fit with ``Status/payloadTooLarge`` instead.
     static let maximumLength = 1 << 30
+    /// The largest request payload: the length field is 32 bits and counts the 9 header bytes after it.
+    static let maximumRequestPayload = Int(UInt32.max) - 9
 
     /// What a request asks the worker to do.
     enum Kind: UInt8 {
         case setup = 0
         case call = 1
         case map = 2
+        /// Withdraws an earlier request of the same call id if the worker has not started it; answered with
+        /// ``Status/withdrawn`` when it had not, else ignored (the call's own answer follows).
+        case withdraw = 3
     }
 
     /// How a worker answered.
@@ -17,10 +23,16 @@ enum Frame {
         case result = 0
         case exception = 1
         case unpicklableResult = 2
+        /// The request was withdrawn before it started (empty payload).
+        case withdrawn = 3
+        /// The result was pickled but is larger than a frame carries (payload: an exception report).
+        case payloadTooLarge = 4
     }
 
-    /// A complete request frame.
+    /// A complete request frame. `payload` must be at most ``maximumRequestPayload`` bytes (see
+    /// ``checkRequestSize(_:call:)``, done before a request is queued).
     static func request(callID: UInt64, kind: Kind, payload: [UInt8]) -> [UInt8] {
+        precondition(payload.count <= maximumRequestPayload, "request payloads are checked before they are queued")
         var frame: [UInt8] = []
         frame.reserveCapacity(headerSize + payload.count)
         append(UInt32(payload.count + 9), to: &frame)
@@ -28,6 +40,15 @@ enum Frame {
         frame.append(kind.rawValue)
         frame.append(contentsOf: payload)
         return frame
+    }
+
+    /// Refuses a request payload too large for a frame's 32-bit length, before anything is queued.
+    static func checkRequestSize(_ count: Int, call: String) throws(WorkerError) {
+        guard count > maximumRequestPayload else { return }
+        throw WorkerError(
+            .payloadTooLarge,
+            "the arguments of \(call) pickle to \(count) bytes, more than a request frame carries (4 GiB); "
+                + "nothing was sent. Pass large data through a file or shared memory")
     }
 
     private static func append<Value: FixedWidthInteger>(_ value: Value, to frame: inout [UInt8]) {

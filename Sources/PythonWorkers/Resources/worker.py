@@ -1,25 +1,34 @@
 """The worker side of swift-pybindgen's PythonWorkers pool.
 
-Started as `python3 worker.py REQUEST_FD RESPONSE_FD`. Frames travel on those two pipes, never on stdout or
+Started as `python3 worker.py REQUEST_FD RESPONSE_FD [pipelined]`. Frames travel on those two pipes, never on stdout or
 stderr, which the host captures and logs. Every frame is
 
     u32 length (of what follows, little-endian) | u64 call id | u8 kind or status | payload (a pickle)
 
 Requests: kind 1 = call (module, qualname, args, kwargs or None); kind 2 = map (module, qualname, items), one positional
-argument per item; kind 0 = setup (search_paths, imports, code), the first frame, answered with call id 0.
+argument per item; kind 0 = setup (search_paths, imports, code), the first frame, answered with call id 0;
+kind 3 = withdraw (empty payload): drop the earlier request with this call id if it has not started.
 Responses: status 0 = result; status 1 = exception (type name, message, traceback), always plain strings;
-status 2 = the result could not be pickled (same payload as an exception).
+status 2 = the result could not be pickled (same payload as an exception); status 3 = withdrawn unstarted (empty);
+status 4 = the result is larger than a response frame carries (same payload as an exception).
+
+A pipelined worker (the host sends it several calls at once) reads every request already in its pipe before it
+starts the next call, so a withdrawal that arrived meanwhile is honoured.
 """
+import collections
 import importlib
 import os
+import select
 import pickle
 import struct
 import sys
 import traceback
 
 HEADER = struct.Struct("<IQB")
-KIND_SETUP, KIND_CALL, KIND_MAP = 0, 1, 2
-STATUS_OK, STATUS_ERROR, STATUS_UNPICKLABLE = 0, 1, 2
+KIND_SETUP, KIND_CALL, KIND_MAP, KIND_WITHDRAW = 0, 1, 2, 3
+STATUS_OK, STATUS_ERROR, STATUS_UNPICKLABLE, STATUS_WITHDRAWN, STATUS_TOO_LARGE = 0, 1, 2, 3, 4
+# The host reads response frames of at most 1 GiB (the 9 header bytes after the length included).
+MAXIMUM_RESPONSE_PAYLOAD = (1 << 30) - 9
 
 
 class FrameReader:
@@ -37,6 +46,66 @@ class FrameReader:
             self.buffer = self.buffer + chunk if self.buffer else chunk
         data, self.buffer = self.buffer[:count], self.buffer[count:]
         return data
+
+
+class PipelinedReader:
+    """Reads every complete request already in the pipe before handing out the next one, so a withdrawal sent
+    after a request (while an earlier call ran) removes it before it starts."""
+
+    def __init__(self, fd, response_fd):
+        self.fd = fd
+        self.response_fd = response_fd
+        self.buffer = b""
+        self.pending = collections.OrderedDict()  # call id -> (kind, payload), in arrival order
+        # Withdrawals of requests not (yet) here: the withdrawal can overtake its request in the host.
+        self.withdrawn_early = set()
+        self.current = None
+        self.closed = False
+        os.set_blocking(fd, False)
+
+    def _read_available(self, wait):
+        if wait:
+            select.select([self.fd], [], [])
+        while True:
+            try:
+                chunk = os.read(self.fd, 1 << 16)
+            except BlockingIOError:
+                return
+            if not chunk:
+                self.closed = True
+                return
+            self.buffer += chunk
+
+    def _parse(self):
+        while len(self.buffer) >= HEADER.size:
+            length, call_id, kind = HEADER.unpack_from(self.buffer)
+            if len(self.buffer) < 4 + length:
+                return
+            payload = self.buffer[HEADER.size:4 + length]
+            self.buffer = self.buffer[4 + length:]
+            if kind == KIND_WITHDRAW:
+                if self.pending.pop(call_id, None) is not None:
+                    send(self.response_fd, call_id, STATUS_WITHDRAWN, b"")
+                elif call_id != self.current:
+                    self.withdrawn_early.add(call_id)
+            elif call_id in self.withdrawn_early:
+                self.withdrawn_early.discard(call_id)
+                send(self.response_fd, call_id, STATUS_WITHDRAWN, b"")
+            else:
+                self.pending[call_id] = (kind, payload)
+
+    def next_request(self):
+        """The next request to run as (call id, kind, payload), or None once the host closed the pipe."""
+        self._read_available(wait=False)
+        self._parse()
+        while not self.pending:
+            if self.closed:
+                return None
+            self._read_available(wait=True)
+            self._parse()
+        call_id, (kind, payload) = self.pending.popitem(last=False)
+        self.current = call_id
+        return call_id, kind, payload
 
 
 def write_all(fd, data):
@@ -70,12 +139,8 @@ def resolve(module_name, qualname):
     return function
 
 
-def main():
-    request_fd, response_fd = int(sys.argv[1]), int(sys.argv[2])
-    os.set_inheritable(request_fd, False)
-    os.set_inheritable(response_fd, False)
-    loads, dumps = pickle.loads, pickle.dumps
-    reader = FrameReader(request_fd)
+def serial_requests(reader):
+    """Requests one at a time, as the host sends them when it never pipelines."""
     while True:
         header = reader.read_exactly(HEADER.size)
         if header is None:
@@ -84,6 +149,27 @@ def main():
         payload = reader.read_exactly(length - 9)
         if payload is None:
             return
+        yield call_id, kind, payload
+
+
+def pipelined_requests(reader):
+    while True:
+        request = reader.next_request()
+        if request is None:
+            return
+        yield request
+
+
+def main():
+    request_fd, response_fd = int(sys.argv[1]), int(sys.argv[2])
+    os.set_inheritable(request_fd, False)
+    os.set_inheritable(response_fd, False)
+    loads, dumps = pickle.loads, pickle.dumps
+    if len(sys.argv) > 3 and sys.argv[3] == "pipelined":
+        requests = pipelined_requests(PipelinedReader(request_fd, response_fd))
+    else:
+        requests = serial_requests(FrameReader(request_fd))
+    for call_id, kind, payload in requests:
         try:
             request = loads(payload)
             if kind == KIND_CALL:
@@ -109,6 +195,12 @@ def main():
                 encoded = dumps(result, protocol=5)
             except Exception as error:
                 send(response_fd, call_id, STATUS_UNPICKLABLE, describe(error))
+                continue
+            if len(encoded) > MAXIMUM_RESPONSE_PAYLOAD:
+                message = "the result pickles to %d bytes, more than a response frame carries (1 GiB); " \
+                    "it was not sent. Return it in parts, or through a file" % len(encoded)
+                del encoded, result
+                send(response_fd, call_id, STATUS_TOO_LARGE, describe(OverflowError(message)))
                 continue
             send(response_fd, call_id, STATUS_OK, encoded)
         except BaseException as error:  # SystemExit and KeyboardInterrupt raised by user code are answered too

@@ -107,3 +107,29 @@ def long_line(length):
 def open_fds():
     """The descriptors open in this worker (the one listdir uses is gone again by the time it returns)."""
     return sorted(int(name) for name in os.listdir("/proc/self/fd"))
+
+
+def append_pid_then_sleep(path, seconds):
+    """Appends this worker's pid to `path` (one line per run, so a second run shows), then sleeps."""
+    with open(path, "a") as handle:
+        handle.write("%d\n" % os.getpid())
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def fork_sleeper_then(path, exit_worker):
+    """Forks a child that sleeps (holding every pipe the worker holds) and writes its pid to `path`; then either
+    ends the worker at once or returns the child's pid."""
+    child = os.fork()
+    if child == 0:
+        time.sleep(60)
+        os._exit(0)
+    with open(path, "w") as handle:
+        handle.write(str(child))
+    if exit_worker:
+        os._exit(3)
+    return child
+
+
+def huge_result(size):
+    return b"x" * size

@@ -1,6 +1,7 @@
 /// Pickle encoding and decoding done in Swift for the hot path of `map`: lists of `Int`, `Double`, `String` or
 /// `Bool` travel without building Python objects in the host (and without the GIL). Anything else, or any
-/// pickle this subset does not cover, goes through the embedded interpreter's `pickle` instead.
+/// pickle this subset does not cover, goes through the embedded interpreter's (restricted) unpickler instead.
+/// Decoding never traps: whatever bytes a worker sends, the answer is a list or `nil`.
 enum NativePickle {
     // Opcodes of pickle protocol 2+ (see CPython's Lib/pickle.py).
     private static let proto: UInt8 = 0x80
@@ -140,9 +141,15 @@ enum NativePickle {
                     if let pendingValue { memo.append(pendingValue) } else if !sawList { return nil }
                 case mark, appends, append: break
                 case stop: return sawList ? result : nil
-                case binInt1: value = reader.byte().map { .int(Int($0)) }
-                case binInt2: value = reader.integer(UInt16.self).map { .int(Int($0)) }
-                case binInt: value = reader.integer(Int32.self).map { .int(Int($0)) }
+                case binInt1:
+                    guard let byte = reader.byte() else { return nil }
+                    value = .int(Int(byte))
+                case binInt2:
+                    guard let number = reader.integer(UInt16.self) else { return nil }
+                    value = .int(Int(number))
+                case binInt:
+                    guard let number = reader.integer(Int32.self) else { return nil }
+                    value = .int(Int(number))
                 case long1:
                     guard let count = reader.byte(), count <= 8, let digits = reader.bytes(Int(count)) else {
                         return nil
@@ -152,16 +159,22 @@ enum NativePickle {
                     if count > 0 && count < 8 && digits.last! >= 0x80 { number -= 1 << (8 * Int(count)) }
                     value = .int(number)
                 case binFloat:
-                    value = reader.integer(UInt64.self, bigEndian: true).map { .double(Double(bitPattern: $0)) }
+                    guard let bits = reader.integer(UInt64.self, bigEndian: true) else { return nil }
+                    value = .double(Double(bitPattern: bits))
                 case shortBinUnicode:
-                    guard let count = reader.byte() else { return nil }
-                    value = reader.string(Int(count)).map { .string($0) }
+                    guard let count = reader.byte(), let string = reader.string(Int(count)) else { return nil }
+                    value = .string(string)
                 case binUnicode:
-                    guard let count = reader.integer(UInt32.self) else { return nil }
-                    value = reader.string(Int(count)).map { .string($0) }
+                    guard let count = reader.integer(UInt32.self), let string = reader.string(Int(count)) else {
+                        return nil
+                    }
+                    value = .string(string)
                 case binUnicode8:
-                    guard let count = reader.integer(UInt64.self) else { return nil }
-                    value = reader.string(Int(count)).map { .string($0) }
+                    // A length the payload cannot hold (up to 2^64 - 1) is refused before any arithmetic.
+                    guard let count = reader.integer(UInt64.self).flatMap({ Int(exactly: $0) }),
+                        let string = reader.string(count)
+                    else { return nil }
+                    value = .string(string)
                 case newTrue: value = .bool(true)
                 case newFalse: value = .bool(false)
                 case binGet:
@@ -196,14 +209,15 @@ enum NativePickle {
             return buffer[offset]
         }
 
+        // Lengths come from the worker: compared against what is left, never added to the offset first.
         mutating func skip(_ count: Int) -> Bool {
-            guard offset + count <= buffer.count else { return false }
+            guard count >= 0, count <= buffer.count - offset else { return false }
             offset += count
             return true
         }
 
         mutating func bytes(_ count: Int) -> UnsafeRawBufferPointer? {
-            guard count >= 0, offset + count <= buffer.count else { return nil }
+            guard count >= 0, count <= buffer.count - offset else { return nil }
             defer { offset += count }
             return UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + count)])
         }

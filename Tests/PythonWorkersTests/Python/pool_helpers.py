@@ -133,3 +133,24 @@ def fork_sleeper_then(path, exit_worker):
 
 def huge_result(size):
     return b"x" * size
+
+
+_reaping_children = False
+
+
+def chaos_call(directory, index, seconds, fork):
+    """Records this run in `directory/index` (one line per run: at most one may ever appear), optionally forks a
+    short-lived child (the host's grandchild), sleeps, and returns `index`."""
+    global _reaping_children
+    if not _reaping_children:
+        import signal
+        signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
+        _reaping_children = True
+    descriptor = os.open(os.path.join(directory, str(index)), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    os.write(descriptor, b"%d\n" % os.getpid())
+    os.close(descriptor)
+    if fork and os.fork() == 0:
+        time.sleep(seconds * 4)
+        os._exit(0)
+    time.sleep(seconds)
+    return index

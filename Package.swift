@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "pybindgen", targets: ["pybindgen"]),
         .library(name: "PyBindGenCore", targets: ["PyBindGenCore"]),
         .library(name: "PythonWorkers", targets: ["PythonWorkers"]),
+        .library(name: "PythonCluster", targets: ["PythonCluster"]),
         .library(name: "PyBuiltins", targets: ["PyBuiltins"]),
         .library(name: "PyOperator", targets: ["PyOperator"]),
         .library(name: "PyMath", targets: ["PyMath"]),
@@ -49,6 +50,7 @@ let package = Package(
             ],
             resources: [.copy("Resources/worker.py")]
         ),
+        .target(name: "PythonCluster", dependencies: ["PythonRuntime", "PythonWorkers"]),
         .target(
             name: "PyBindGenCore",
             dependencies: ["PythonRuntime"],
@@ -99,7 +101,7 @@ let package = Package(
         ),
         .testTarget(name: "PluginTests"),
         .testTarget(
-            name: "DaskClusterTests", dependencies: ["PythonWorkers", "PythonRuntime", "PyMath", "PyBindGenCore"]),
+            name: "DaskClusterTests", dependencies: ["PythonCluster", "PythonWorkers", "PythonRuntime", "PyMath", "PyBindGenCore"]),
         .testTarget(
             name: "PythonWorkersTests",
             dependencies: [

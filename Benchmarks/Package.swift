@@ -17,6 +17,7 @@ let package = Package(
                 .product(name: "PyMath", package: "swift-pybindgen"),
                 .product(name: "PyDatetime", package: "swift-pybindgen"),
                 .product(name: "PythonWorkers", package: "swift-pybindgen"),
+                .product(name: "PythonCluster", package: "swift-pybindgen"),
                 .product(name: "PyBindGenCore", package: "swift-pybindgen"),
             ]
         )

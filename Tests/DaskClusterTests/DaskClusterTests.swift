@@ -1,5 +1,6 @@
 import Foundation
 import PyMath
+import PythonCluster
 import PythonRuntime
 import PythonWorkers
 import Testing
@@ -116,8 +117,59 @@ struct DaskClusterTests {
             let unpicklable = await Self.workerError {
                 let _: PythonObject = try await cluster.call("pool_helpers", "only_on_workers")
             }
-            #expect(unpicklable?.code == .notPicklable || unpicklable?.code == .pythonException)
-            #expect(unpicklable?.message.contains("pool_helpers") == true)
+            #expect(unpicklable?.code == .untrustedResult)
+            #expect(unpicklable?.message.contains("pool_helpers.OnlyOnWorkers") == true)
+        }
+    }
+
+    @Test func aResultNamingAFunctionIsRefusedAndNothingRunsInTheHost() async throws {
+        let target = FileManager.default.temporaryDirectory.appendingPathComponent("dask-mkdir-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: target) }
+        try await DaskTestCluster.with { cluster, _ in
+            let error = await Self.workerError {
+                let _: PythonObject = try await cluster.call("pool_helpers", "malicious", target.path)
+            }
+            #expect(error?.code == .untrustedResult)
+            #expect(error?.message.contains("posix.mkdir") == true || error?.message.contains("os.mkdir") == true)
+            #expect(!FileManager.default.fileExists(atPath: target.path))
+            // Standard value types still arrive.
+            let values: [PythonObject] = try await cluster.call("pool_helpers", "standard_values")
+            #expect(values.count == 11)
+        }
+    }
+
+    @Test func everyOperationHasADeadlineAndHonoursCancellation() async throws {
+        try await DaskTestCluster.with { cluster, _ in
+            let clock = ContinuousClock()
+            // Client.run of a call that sleeps on every worker: the deadline holds.
+            var begin = clock.now
+            let timedOut = await Self.workerError {
+                let _: [PythonObject] = try await cluster.callOnEveryWorker(
+                    "time", "sleep", 30.0, timeout: .milliseconds(500))
+            }
+            #expect(timedOut?.code == .timedOut)
+            #expect(clock.now - begin < .seconds(3))
+            // Cancelling a task waiting in Client.run resumes it at once.
+            begin = clock.now
+            let waiting = Task { () -> WorkerError? in
+                await Self.workerError {
+                    let _: [PythonObject] = try await cluster.callOnEveryWorker("time", "sleep", 30.0)
+                }
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            waiting.cancel()
+            #expect(await waiting.value?.code == .cancelled)
+            #expect(clock.now - begin < .seconds(3))
+            // A task cancelled before its call even started: the call never waits for its 60 s timeout.
+            begin = clock.now
+            let early = Task { () -> WorkerError? in
+                withUnsafeCurrentTask { $0?.cancel() }
+                return await Self.workerError { let _: PythonObject = try await cluster.call("time", "sleep", 30.0) }
+            }
+            #expect(await early.value?.code == .cancelled)
+            #expect(clock.now - begin < .seconds(3))
+            // Cluster queries are async with deadlines too.
+            #expect(try await cluster.workerCount(timeout: .seconds(10)) == 2)
         }
     }
 

@@ -3,7 +3,7 @@ import PythonRuntime
 
 /// Turns calls into request payloads and response payloads into values, with the embedded interpreter's
 /// `pickle` (so results convert exactly like local calls). Every method takes the GIL itself.
-enum PickleCodec {
+package enum PickleCodec {
     /// Small helpers compiled once in the embedded interpreter.
     private static let helpers = Result { () throws(PythonError) -> PythonObject in
         try Python.run(
@@ -133,7 +133,7 @@ enum PickleCodec {
     /// types and `trusted` (`module.Name`) may be named by the pickle.
     /// - Throws: ``WorkerError`` with code ``WorkerError/Code/untrustedResult`` naming a refused global (nothing
     ///   it names ran), or ``PythonError`` if the value does not convert to `Result`.
-    static func decodeResult<Result: ConvertibleFromPython>(
+    package static func decodeResult<Result: ConvertibleFromPython>(
         _ payload: [UInt8], call: String, trusted: Set<String>, as type: Result.Type = Result.self
     ) throws -> Result {
         let loaded = Swift.Result { () throws(PythonError) -> PythonObject in

@@ -62,10 +62,12 @@ class PipelinedReader:
         self.current = None
         self.closed = False
         os.set_blocking(fd, False)
+        self.poller = select.poll()
+        self.poller.register(fd, select.POLLIN)
 
     def _read_available(self, wait):
-        if wait:
-            select.select([self.fd], [], [])
+        if not self.poller.poll(-1 if wait else 0):
+            return
         while True:
             try:
                 chunk = os.read(self.fd, 1 << 16)
@@ -75,6 +77,8 @@ class PipelinedReader:
                 self.closed = True
                 return
             self.buffer += chunk
+            if len(chunk) < 1 << 16:
+                return
 
     def _parse(self):
         while len(self.buffer) >= HEADER.size:
@@ -96,8 +100,10 @@ class PipelinedReader:
 
     def next_request(self):
         """The next request to run as (call id, kind, payload), or None once the host closed the pipe."""
-        self._read_available(wait=False)
-        self._parse()
+        if self.pending:
+            # Calls are waiting here: first read what arrived meanwhile (withdrawals among it).
+            self._read_available(wait=False)
+            self._parse()
         while not self.pending:
             if self.closed:
                 return None

@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "PythonRuntime", targets: ["PythonRuntime"]),
         .executable(name: "pybindgen", targets: ["pybindgen"]),
         .library(name: "PyBindGenCore", targets: ["PyBindGenCore"]),
+        .library(name: "PyBindGenIntrospection", targets: ["PyBindGenIntrospection"]),
         .library(name: "PythonWorkers", targets: ["PythonWorkers"]),
         .library(name: "PythonCluster", targets: ["PythonCluster"]),
         .library(name: "PyBuiltins", targets: ["PyBuiltins"]),
@@ -51,15 +52,19 @@ let package = Package(
             resources: [.copy("Resources/worker.py")]
         ),
         .target(name: "PythonCluster", dependencies: ["PythonRuntime", "PythonWorkers"]),
+        // The pure stages (model, configuration, translation, rendering): no interpreter.
+        .target(name: "PyBindGenCore"),
+        // Introspection in the embedded interpreter, the typing environment, and the whole pipeline.
         .target(
-            name: "PyBindGenCore",
-            dependencies: ["PythonRuntime"],
+            name: "PyBindGenIntrospection",
+            dependencies: ["PyBindGenCore", "PythonRuntime"],
             resources: [.copy("Resources/introspect.py")]
         ),
         .executableTarget(
             name: "pybindgen",
             dependencies: [
-                "PythonRuntime", "PyBindGenCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "PythonRuntime", "PyBindGenCore", "PyBindGenIntrospection",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .plugin(name: "PyBindGenPlugin", capability: .buildTool(), dependencies: ["pybindgen"]),
@@ -94,14 +99,17 @@ let package = Package(
             exclude: ["python"],
             plugins: ["PyBindGenPlugin"]
         ),
-        .testTarget(name: "GenerationEndToEndTests", dependencies: ["PyBindGenCore", "PythonRuntime"]),
         .testTarget(
-            name: "PyBindGenCoreTests",
-            dependencies: ["PyBindGenCore", "PythonRuntime"]
+            name: "GenerationEndToEndTests", dependencies: ["PyBindGenCore", "PyBindGenIntrospection", "PythonRuntime"]),
+        // Pure: renders committed descriptions; needs no interpreter and no network.
+        .testTarget(name: "PyBindGenCoreTests", dependencies: ["PyBindGenCore"], exclude: ["References"]),
+        .testTarget(
+            name: "PyBindGenIntrospectionTests",
+            dependencies: ["PyBindGenIntrospection", "PyBindGenCore", "PythonRuntime"]
         ),
         .testTarget(name: "PluginTests"),
         .testTarget(
-            name: "DaskClusterTests", dependencies: ["PythonCluster", "PythonWorkers", "PythonRuntime", "PyMath", "PyBindGenCore"]),
+            name: "DaskClusterTests", dependencies: ["PythonCluster", "PythonWorkers", "PythonRuntime", "PyMath", "PyBindGenIntrospection"]),
         .testTarget(
             name: "PythonWorkersTests",
             dependencies: [

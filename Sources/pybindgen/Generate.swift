@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PyBindGenCore
+import PyBindGenIntrospection
 import PythonRuntime
 
 /// `pybindgen [generate] math datetime …`.

@@ -24,7 +24,7 @@ struct SnippetTests {
         let description = ModuleDescription(
             schemaVersion: 1, module: module, pythonVersion: "3.11.2", typeSource: "test", doc: nil,
             functions: functions, classes: classes, constants: constants, skipped: [], drift: [])
-        return Generator.render(
+        return ModuleRendering.render(
             description, options: GeneratorOptions(modules: [module], outputDirectory: "/tmp", regenerateCommand: "cmd")
         ).0
     }
@@ -209,8 +209,7 @@ struct SnippetTests {
     @Test func moduleNamesAreValidated() {
         for bad in ["../x", "", "1abc", "a..b", "a b"] {
             #expect(throws: GeneratorError.self) {
-                try Generator().run(
-                    GeneratorOptions(modules: [bad], outputDirectory: "/tmp/unused", regenerateCommand: ""))
+                try ModuleRendering.validate(moduleName: bad)
             }
         }
     }

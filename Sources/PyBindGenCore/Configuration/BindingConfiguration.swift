@@ -82,7 +82,7 @@ public struct BindingConfiguration: Sendable, Equatable {
         if let modules = strings("modules") {
             if modules.isEmpty { problems.append("'modules' is empty; list at least one Python module") }
             for module in modules {
-                do { try Generator.validate(moduleName: module) } catch let error as GeneratorError {
+                do { try ModuleRendering.validate(moduleName: module) } catch let error as GeneratorError {
                     problems.append(error.message)
                 } catch {}
             }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Writes a set of files all-or-nothing: every file goes to a temporary name first, and only when all are written
 /// are they renamed into place.
-enum FileWriter {
-    static func writeAll(_ files: [(path: String, text: String)]) throws {
+package enum FileWriter {
+    package static func writeAll(_ files: [(path: String, text: String)]) throws {
         var staged: [(temporary: String, path: String)] = []
         do {
             for file in files {

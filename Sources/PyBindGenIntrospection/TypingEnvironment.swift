@@ -1,4 +1,5 @@
 import Foundation
+import PyBindGenCore
 
 #if canImport(Glibc)
     import Glibc

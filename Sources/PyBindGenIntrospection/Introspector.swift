@@ -1,4 +1,5 @@
 import Foundation
+import PyBindGenCore
 import PythonRuntime
 
 /// Runs `introspect.py` inside the embedded interpreter and decodes what it reports.

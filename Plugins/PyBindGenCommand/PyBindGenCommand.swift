@@ -16,6 +16,10 @@ struct PyBindGenCommand: CommandPlugin {
                 "\(configurationPath): no such file; create it, e.g. {\"modules\": [\"math\"], \"output\": \"Generated\"}"
             )
         }
+        // The same rules as the library and the build plugin: a bad file fails here, with every problem listed.
+        if case .failure(let problems) = ConfigurationRules.load(path: configurationPath) {
+            throw CommandFailure(problems.description)
+        }
         let process = Process()
         process.executableURL = try context.tool(named: "pybindgen").url
         process.arguments = ["--config", configurationPath] + passThrough

@@ -10,10 +10,12 @@ struct PyBindGenPlugin: BuildToolPlugin {
         guard let target = target as? SourceModuleTarget else {
             throw PluginFailure("PyBindGenPlugin applies to source targets only; '\(target.name)' is not one")
         }
-        let configurations = target.sourceFiles.map(\.url).filter { $0.lastPathComponent == ConfigurationFile.name }
+        let configurations = target.sourceFiles.map(\.url).filter {
+            $0.lastPathComponent == ConfigurationRules.fileName
+        }
         guard let configuration = configurations.first else {
             let message =
-                "target '\(target.name)' uses PyBindGenPlugin but has no \(ConfigurationFile.name) among its "
+                "target '\(target.name)' uses PyBindGenPlugin but has no \(ConfigurationRules.fileName) among its "
                 + "files; add one to the target's folder, such as {\"modules\": [\"statistics\"]}"
             Diagnostics.error(message)
             return []  // an error diagnostic stops the build before compiling
@@ -21,20 +23,21 @@ struct PyBindGenPlugin: BuildToolPlugin {
         guard configurations.count == 1 else {
             let paths = configurations.map(\.path).sorted().joined(separator: ", ")
             let message =
-                "target '\(target.name)' has \(configurations.count) \(ConfigurationFile.name) files (\(paths)); "
+                "target '\(target.name)' has \(configurations.count) \(ConfigurationRules.fileName) files (\(paths)); "
                 + "keep exactly one"
             Diagnostics.error(message)
             return []
         }
-        let modules: [String]
-        do {
-            modules = try ConfigurationFile.modules(in: configuration)
-        } catch let failure as PluginFailure {
-            Diagnostics.error(failure.description, file: configuration.path)
+        let contents: ConfigurationRules.Contents
+        switch ConfigurationRules.load(path: configuration.path) {
+        case .success(let valid): contents = valid
+        case .failure(let problems):
+            Diagnostics.error(problems.description, file: configuration.path)
             return []
         }
+        let modules = contents.modules
         let outputDirectory = context.pluginWorkDirectoryURL.appending(path: "Generated")
-        let outputs = modules.map { outputDirectory.appending(path: ConfigurationFile.swiftModuleName($0) + ".swift") }
+        let outputs = modules.map { outputDirectory.appending(path: ConfigurationRules.swiftModuleName($0) + ".swift") }
         let relativeConfiguration =
             configuration.path.hasPrefix(context.package.directoryURL.path)
             ? String(configuration.path.dropFirst(context.package.directoryURL.path.count)).trimmingPrefix("/")
@@ -47,9 +50,15 @@ struct PyBindGenPlugin: BuildToolPlugin {
                     "--config", configuration.path, "--output", outputDirectory.path, "--flat",
                     "--regenerate-command", "swift build (PyBindGenPlugin reads \(relativeConfiguration))",
                 ],
-                inputFiles: [configuration] + ConfigurationFile.pythonSources(in: configuration),
+                inputFiles: [configuration] + ConfigurationRules.pythonSources(searchPaths: contents.searchPaths),
                 outputFiles: outputs
             )
         ]
     }
+}
+
+/// A plugin error whose text is shown by the build.
+struct PluginFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

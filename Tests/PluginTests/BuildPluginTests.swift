@@ -142,7 +142,13 @@ struct BuildPluginTests {
             .write(to: Self.sources.appendingPathComponent("python/shapes.py"), atomically: true, encoding: .utf8)
         let second = try Self.rebuild()
         #expect(second.status == 0, "\(second.output)")
+        #expect(second.output.contains("pybindgen: generating shapes"), "\(second.output)")
         let text = try String(contentsOf: Self.generated.appendingPathComponent("PyShapes.swift"), encoding: .utf8)
         #expect(text.contains("public static func perimeter(width: Swift.Double, height: Swift.Double)"))
+        // Nothing changed since: the next build runs neither pybindgen nor the compiler.
+        let third = try Self.rebuild()
+        #expect(third.status == 0, "\(third.output)")
+        #expect(!third.output.contains("pybindgen: generating"), "\(third.output)")
+        #expect(!third.output.contains("Compiling"), "\(third.output)")
     }
 }

@@ -56,7 +56,7 @@ struct ReferenceTests {
     ])
     func trickyShapes(module: String, swiftModule: String) throws {
         try Self.expectRendering(
-            of: module, toEqual: Self.references.appendingPathComponent("Expected/\(swiftModule).swift"))
+            of: module, toEqual: Self.references.appendingPathComponent("Expected/\(swiftModule).swift.expected"))
     }
 
     @Test func typedSharesOfTheCommittedModules() throws {

@@ -130,20 +130,10 @@ public enum ModuleRendering {
     }
 
     /// A dotted name of Python identifiers: `math`, `os.path`; not `../x`, ``, `1abc`.
+    /// - Throws: ``GeneratorError`` with code `invalid-module-name`.
     public static func validate(moduleName: String) throws {
-        let parts = moduleName.split(separator: ".", omittingEmptySubsequences: false)
-        let valid =
-            !moduleName.isEmpty
-            && parts.allSatisfy { part in
-                guard let first = part.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
-                return part.unicodeScalars.allSatisfy {
-                    ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
-                }
-            }
-        guard valid else {
-            throw GeneratorError(
-                .invalidModuleName,
-                "'\(moduleName)' is not a Python module name (expected dotted identifiers such as math or os.path)")
+        if let problem = ConfigurationRules.moduleNameProblem(moduleName) {
+            throw GeneratorError(.invalidModuleName, problem)
         }
     }
 

@@ -14,22 +14,19 @@ public enum Naming {
     static let reservedMembers: Set<String> = ["object", "attribute", "description", "pythonReference", "pythonClass"]
 
     /// The module's Swift name: `math` → `PyMath`, `os.path` → `PyOsPath`.
+    /// The plugins name their output files with the same rule (``ConfigurationRules``).
     public static func moduleName(_ python: String) -> String {
-        "Py" + python.split(separator: ".").map { upperCamel(String($0)) }.joined()
+        ConfigurationRules.swiftModuleName(python)
     }
 
     /// `median_low` → `medianLow`, `and_` → `and`, `__call__` → `call`.
     public static func lowerCamel(_ python: String) -> String {
-        let parts = python.split(separator: "_").map(String.init).filter { !$0.isEmpty }
-        guard let first = parts.first else { return "value" }
-        let rest = parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }
-        return ([first] + rest).joined()
+        ConfigurationRules.lowerCamel(python)
     }
 
     /// `timedelta` → `Timedelta`, `OrderedDict` → `OrderedDict`, `my_class` → `MyClass`.
     public static func upperCamel(_ python: String) -> String {
-        let camel = lowerCamel(python)
-        return camel.prefix(1).uppercased() + camel.dropFirst()
+        ConfigurationRules.upperCamel(python)
     }
 
     /// A Swift identifier as written in code: keywords in backticks, names that start with a digit prefixed.

@@ -149,6 +149,10 @@ struct BuildPluginTests {
         let third = try Self.rebuild()
         #expect(third.status == 0, "\(third.output)")
         #expect(!third.output.contains("pybindgen: generating"), "\(third.output)")
-        #expect(!third.output.contains("Compiling"), "\(third.output)")
+        // (SwiftPM may recompile plugin scripts themselves; no target of the package is compiled or linked.)
+        let work = third.output.split(separator: "\n").filter {
+            ($0.contains("Compiling") && !$0.contains("Compiling plugin")) || $0.contains("Linking")
+        }
+        #expect(work.isEmpty, "\(third.output)")
     }
 }

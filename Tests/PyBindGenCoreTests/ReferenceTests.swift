@@ -67,4 +67,40 @@ struct ReferenceTests {
         #expect(datetime.typedShare >= 0.85)
         #expect(math.concreteTypeSlots <= math.statedTypeSlots && math.statedTypeSlots > 0)
     }
+
+    /// Regenerating after Python gains a method changes only that method: member references are named from the
+    /// Python path (`_py_date_weekday`), not numbered, so nothing else in the file moves.
+    @Test func addingAMethodToAClassTouchesOnlyThatMethod() throws {
+        let original = try Self.description("datetime")
+        var changed = original
+        let index = try #require(changed.classes.firstIndex { $0.name == "date" })
+        var added = try #require(changed.classes[index].methods.first { $0.name == "weekday" })
+        added.name = "quarter"
+        added.doc = "Return the quarter of the year, 1 to 4."
+        changed.classes[index].methods.append(added)
+        let options = GeneratorOptions(modules: ["datetime"], outputDirectory: "Generated", regenerateCommand: "cmd")
+        let before = ModuleRendering.render(original, options: options).0.split(separator: "\n").map(String.init)
+        let after = ModuleRendering.render(changed, options: options).0.split(separator: "\n").map(String.init)
+        let difference = after.difference(from: before)
+        #expect(difference.removals.isEmpty, "lines removed: \(difference.removals)")
+        let inserted = difference.insertions.compactMap { change -> String? in
+            if case .insert(_, let line, _) = change { return line }
+            return nil
+        }
+        // The reference and the method (its doc comment, attribute, signature, body and a blank line), nothing else.
+        #expect(
+            inserted.contains {
+                $0.contains("static let _py_date_quarter = PythonRuntime.PythonMemberName(\"quarter\")")
+            })
+        #expect(
+            inserted.contains { $0.contains("public func quarter() throws(PythonRuntime.PythonError) -> Swift.Int {") })
+        let unrelated = inserted.filter {
+            let line = $0.trimmingCharacters(in: .whitespaces)
+            return
+                !(line.isEmpty || line == "}" || line == "@inlinable" || line.contains("quarter")
+                || line.hasPrefix("/// - Throws:"))
+        }
+        #expect(unrelated.isEmpty, "other lines changed: \(unrelated)")
+        #expect(inserted.count <= 8, "\(inserted)")
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PythonRuntime
 import PythonWorkers
 import Synchronization
@@ -50,6 +51,9 @@ extension PythonWorkersTests {
                 workers: 2, timeout: .seconds(1),
                 intensity: RestartIntensity(maximumRestarts: 100_000, within: .seconds(1)))
             configuration.callsPerWorker = 2
+            // Hundreds of restarts are the point here: only errors are logged.
+            configuration.logger = Logger(label: "PythonWorkers.chaos")
+            configuration.logger.logLevel = .error
             let pool = try WorkerPool(configuration: configuration)
             try await pool.start()
 

@@ -558,7 +558,7 @@ public enum PyMath {
     /// - Parameter start: Python's default is `1`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func prod(_ iterable: [PythonRuntime.PythonObject], start: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
+    public static func prod(_ iterable: [Swift.Int], start: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
         if let start { try arguments.append(keyword: "start", start) }
@@ -1160,7 +1160,7 @@ public enum PyMath {
         ///
         /// Runs `math.prod` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func prod(_ iterable: [PythonRuntime.PythonObject], start: Swift.Int? = nil) async throws -> Swift.Int {
+        public func prod(_ iterable: [Swift.Int], start: Swift.Int? = nil) async throws -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
             if let start { try arguments.append(keyword: "start", start) }

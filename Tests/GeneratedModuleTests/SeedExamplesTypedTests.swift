@@ -25,6 +25,9 @@ struct SeedExamplesTypedTests {
         #expect(try PyMath.gcd(12, 18) == 6)
         #expect(try PyMath.factorial(10) == 3_628_800)
         #expect(try PyMath.isfinite(1.0))
+        // `Iterable[bool | int]` narrows to `[Int]` (every bool is an int): typed in and out.
+        let product: Int = try PyMath.prod([2, 3, 4], start: 10)
+        #expect(product == 240)
         let domain = #expect(throws: PythonError.self) { try PyMath.sqrt(-1.0) }
         #expect(domain?.typeName == "ValueError")
     }

@@ -168,6 +168,51 @@ struct SnippetTests {
         #expect(text.components(separatedBy: "public static func g(").count == 3)
     }
 
+    @Test func unionsInsideAParameterNarrowToAMemberSwiftCanType() {
+        let text = Self.render(functions: [
+            Self.function(
+                "fetch",
+                [
+                    Self.parameter("url", .positionalOrKeyword, Self.type("str")),
+                    Self.parameter(
+                        "headers", .positionalOrKeyword,
+                        Self.type(
+                            "optional",
+                            [
+                                Self.type(
+                                    "dict",
+                                    [
+                                        Self.type("str"),
+                                        Self.type(
+                                            "optional", [Self.type("union", [Self.type("str"), Self.type("bytes")])]),
+                                    ])
+                            ]), default: "None"),
+                    Self.parameter(
+                        "flags", .positionalOrKeyword,
+                        Self.type("list", [Self.type("union", [Self.type("bool"), Self.type("int")])]), default: "None"),
+                ],
+                returns: Self.type("list", [Self.type("union", [Self.type("str"), Self.type("bytes")])]))
+        ])
+        // Arguments: every `[String: String?]` is a valid `Mapping[str, str | bytes | None]`, every `[Int]` a valid
+        // `list[bool | int]`. The result keeps its whole union.
+        #expect(
+            Self.declaration("public static func fetch(", in: text) == """
+                /// Doc of fetch.
+                ///
+                /// - Parameter headers: Python's default is `None`; omitted unless given.
+                /// - Parameter flags: Python's default is `None`; omitted unless given.
+                /// - Throws: `PythonError` if Python raises or a value does not convert.
+                @inlinable
+                public static func fetch(url: Swift.String, headers: [Swift.String: Swift.String?]? = nil, flags: [Swift.Int]? = nil) throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
+                    var arguments = PythonRuntime.PythonArguments()
+                    try arguments.append(url)
+                    if let headers { try arguments.append(keyword: "headers", headers) }
+                    if let flags { try arguments.append(keyword: "flags", flags) }
+                    return try _py_fetch.call(arguments)
+                }
+                """)
+    }
+
     @Test func collidingOverloadsAreMerged() {
         let overloads = [
             SignatureDescription(

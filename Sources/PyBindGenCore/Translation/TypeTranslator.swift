@@ -68,6 +68,18 @@ struct TypeTranslator {
     /// Python type variables that may become generic parameters (those a required parameter mentions); any
     /// other type variable is dynamic.
     var genericParameters: Set<String> = []
+    /// Whether a union nested in a parameter's type (a dict's values, a list's items, an optional) becomes its
+    /// first member Swift can type: every value of that member is a valid argument for the whole union, so the
+    /// parameter is typed instead of `any ConvertibleToPython`. Only for parameters (not variadic ones); results
+    /// and closures keep the whole union (dynamic).
+    var narrowsNestedUnions = false
+
+    /// This translator for parameters.
+    private var forArguments: TypeTranslator {
+        var copy = self
+        copy.narrowsNestedUnions = true
+        return copy
+    }
 
     /// The Swift name of the generic parameter for a Python type variable: `_T` → `T`, `_KT` → `KT`.
     static func genericName(_ python: String) -> String {
@@ -79,8 +91,13 @@ struct TypeTranslator {
     /// The constraint every generic parameter gets: the runtime's conversion protocols.
     static let genericConstraint = "PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython"
 
-    /// The Swift types a parameter of this type accepts: one per member of a union of concrete types.
+    /// The Swift types a parameter of this type accepts: one per member of a union of concrete types (also of
+    /// an optional union: the parameter's default, or `nil`, stands for `None`).
     func parameterTypes(_ type: TypeDescription) -> [SwiftType] {
+        guard narrowsNestedUnions else { return forArguments.parameterTypes(type) }
+        if type.kind == "optional", let inner = type.args?.first, type.args?.count == 1, inner.kind == "union" {
+            return parameterTypes(inner)
+        }
         if type.kind == "union", let members = type.args {
             let mapped = members.map { swiftType($0, topLevelParameter: true) }
             if mapped.count <= 3, !mapped.contains(where: \.isDynamic) { return mapped }
@@ -145,6 +162,15 @@ struct TypeTranslator {
         case "bytes": return SwiftType(text: "[Swift.UInt8]", isDynamic: false, isHashable: true)
         case "complex":
             return SwiftType(text: "ComplexModule.Complex<Swift.Double>", isDynamic: false, isHashable: true)
+        case "union" where narrowsNestedUnions && !topLevelParameter:
+            // Inside a parameter's container: the first member Swift can type (see `narrowsNestedUnions`); `bool`
+            // only when no `int` is offered, since every bool is an int in Python (`bool | int` → `Int`).
+            let hasInt = args.contains { $0.kind == "int" }
+            for member in args where !(hasInt && member.kind == "bool") {
+                let mapped = swiftType(member, topLevelParameter: false)
+                if !mapped.isDynamic, mapped.conversion == nil { return mapped }
+            }
+            return dynamic(topLevelParameter)
         case "typevar":
             guard let name = type.name, genericParameters.contains(name) else { return dynamic(topLevelParameter) }
             return SwiftType(
@@ -212,8 +238,12 @@ struct TypeTranslator {
     /// `((A, B) throws -> R)`: parameters Python passes in (converted from Python), a result Python receives
     /// (`any ConvertibleToPython` where Swift cannot type it, `Void` for `None`).
     private func closureType(parameters: ArraySlice<TypeDescription>, result: TypeDescription) -> SwiftType {
-        let inputs = parameters.map { swiftType($0, topLevelParameter: false) }
-        var output = result.kind == "none" ? SwiftType.void : swiftType(result, topLevelParameter: false)
+        // A closure's types keep their whole unions (narrowing its result would make overloads that differ only
+        // there collide).
+        var whole = self
+        whole.narrowsNestedUnions = false
+        let inputs = parameters.map { whole.swiftType($0, topLevelParameter: false) }
+        var output = result.kind == "none" ? SwiftType.void : whole.swiftType(result, topLevelParameter: false)
         if output.isDynamic || output.conversion != nil {
             output = SwiftType(
                 text: "any PythonRuntime.ConvertibleToPython", isDynamic: true, isHashable: false,

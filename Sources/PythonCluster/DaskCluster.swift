@@ -89,8 +89,14 @@ public final class DaskCluster: PythonCallExecutor {
                 Double(connectTimeout.components.seconds) + Double(connectTimeout.components.attoseconds) / 1e18,
                 settings)
         }
-        let outcome = try await completions.onClientThread(
-            "connecting to \(address)", timeout: connectTimeout + .seconds(5), connect, arguments)
+        let outcome: Result<PythonObject, ClientThreadFailure>
+        do {
+            outcome = try await completions.onClientThread(
+                "connecting to \(address)", timeout: connectTimeout + .seconds(5), connect, arguments)
+        } catch {
+            completions.close()  // cancelled or timed out: no client, and the completion thread ends
+            throw error
+        }
         guard case .success(let client) = outcome else {
             completions.close()
             throw WorkerError(
@@ -111,8 +117,14 @@ public final class DaskCluster: PythonCallExecutor {
         let arguments = try Python.withGIL { () throws -> PythonObject in
             try PythonObject(tuple: workers, threadsPerWorker)
         }
-        let outcome = try await completions.onClientThread(
-            "starting a local cluster", timeout: .seconds(120), start, arguments)
+        let outcome: Result<PythonObject, ClientThreadFailure>
+        do {
+            outcome = try await completions.onClientThread(
+                "starting a local cluster", timeout: .seconds(120), start, arguments)
+        } catch {
+            completions.close()
+            throw error
+        }
         guard case .success(let client) = outcome else {
             completions.close()
             throw WorkerError(.startupFailed, "the local Dask cluster did not start: \(outcome.failureText)")

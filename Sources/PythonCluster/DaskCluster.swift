@@ -72,7 +72,6 @@ public final class DaskCluster: PythonCallExecutor {
         to address: String, security: DaskSecurity? = nil, connectTimeout: Duration = .seconds(10),
         callTimeout: Duration = .seconds(60), trustedResultTypes: Set<String> = []
     ) async throws -> DaskCluster {
-        let completions = try DaskCompletions()
         let connect = try DaskSupport.function("connect")
         let arguments = try Python.withGIL { () throws -> PythonObject in
             var settings: [String: PythonObject] = [:]
@@ -89,6 +88,7 @@ public final class DaskCluster: PythonCallExecutor {
                 Double(connectTimeout.components.seconds) + Double(connectTimeout.components.attoseconds) / 1e18,
                 settings)
         }
+        let completions = try DaskCompletions()
         let outcome: Result<PythonObject, ClientThreadFailure>
         do {
             outcome = try await completions.onClientThread(
@@ -112,11 +112,11 @@ public final class DaskCluster: PythonCallExecutor {
         workers: Int = 2, threadsPerWorker: Int = 1, callTimeout: Duration = .seconds(60),
         trustedResultTypes: Set<String> = []
     ) async throws -> DaskCluster {
-        let completions = try DaskCompletions()
         let start = try DaskSupport.function("start_local")
         let arguments = try Python.withGIL { () throws -> PythonObject in
             try PythonObject(tuple: workers, threadsPerWorker)
         }
+        let completions = try DaskCompletions()
         let outcome: Result<PythonObject, ClientThreadFailure>
         do {
             outcome = try await completions.onClientThread(

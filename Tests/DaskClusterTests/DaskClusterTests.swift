@@ -138,6 +138,24 @@ struct DaskClusterTests {
         }
     }
 
+    @Test func aUserClassArrivesOnlyWhenTrusted() async throws {
+        let trusted = DaskTestCluster.helpers + "/trusted"
+        try await DaskTestCluster.with { cluster, _ in
+            let refused = await Self.workerError {
+                let _: PythonObject = try await cluster.call("trusted_values", "point")
+            }
+            #expect(refused?.code == .untrustedResult)
+            #expect(refused?.message.contains("trusted_values.Point") == true)
+        }
+        // The host must be able to import the class to rebuild it.
+        let sys = try Python.import("sys")
+        if try ![String](sys.path).contains(trusted) { _ = try sys.path.append(trusted) }
+        try await DaskTestCluster.with(trustedResultTypes: ["trusted_values.Point"]) { cluster, _ in
+            let point: PythonObject = try await cluster.call("trusted_values", "point")
+            #expect(try Int(point.x) == 1 && Int(point.y) == 2)
+        }
+    }
+
     @Test func everyOperationHasADeadlineAndHonoursCancellation() async throws {
         try await DaskTestCluster.with { cluster, _ in
             let clock = ContinuousClock()

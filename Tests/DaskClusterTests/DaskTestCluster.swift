@@ -106,7 +106,7 @@ struct DaskTestCluster {
         let port = freePort()
         let address = "\(tls == nil ? "tcp" : "tls")://127.0.0.1:\(port)"
         var environment = ProcessInfo.processInfo.environment
-        environment["PYTHONPATH"] = helpers
+        environment["PYTHONPATH"] = helpers + ":" + helpers + "/trusted"
         environment["DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES"] = "1"
         environment["DASK_DISTRIBUTED__WORKER__DAEMON"] = "False"
         var groups: [Int32] = []
@@ -145,12 +145,14 @@ struct DaskTestCluster {
     /// Runs `body` with a started cluster and a connected client; everything is stopped afterwards, also when
     /// `body` fails.
     static func with(
-        workers: Int = 2, tls: Certificates? = nil, _ body: (DaskCluster, DaskTestCluster) async throws -> Void
+        workers: Int = 2, tls: Certificates? = nil, trustedResultTypes: Set<String> = [],
+        _ body: (DaskCluster, DaskTestCluster) async throws -> Void
     ) async throws {
         let cluster = try start(workers: workers, tls: tls)
         defer { cluster.stop() }
         let client = try await DaskCluster.connect(
-            to: cluster.address, security: tls?.security, connectTimeout: .seconds(30))
+            to: cluster.address, security: tls?.security, connectTimeout: .seconds(30),
+            trustedResultTypes: trustedResultTypes)
         do {
             try await client.waitForWorkers(workers)
             try await body(client, cluster)

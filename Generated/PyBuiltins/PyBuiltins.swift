@@ -630,16 +630,13 @@ public enum PyBuiltins {
     /// default keyword-only argument specifies an object to return if
     /// the provided iterable is empty.
     /// With two or more arguments, return the largest argument.
-    ///
-    /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func max<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ arg1: SupportsRichComparisonT, _ arg2: SupportsRichComparisonT, _ args: SupportsRichComparisonT..., key: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> SupportsRichComparisonT {
+    public static func max<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ arg1: SupportsRichComparisonT, _ arg2: SupportsRichComparisonT, _ args: SupportsRichComparisonT...) throws(PythonRuntime.PythonError) -> SupportsRichComparisonT {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(arg1)
         try arguments.append(arg2)
         try arguments.append(contentsOf: args)
-        if let key { try arguments.append(keyword: "key", key) }
         return try _py_max.call(arguments)
     }
 
@@ -662,15 +659,10 @@ public enum PyBuiltins {
     /// max(arg1, arg2, *args, *[, key=func]) -> value
     ///
     /// (Another overload of `max`; see the first for details.)
-    ///
-    /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func max<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT], key: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> SupportsRichComparisonT {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(iterable)
-        if let key { try arguments.append(keyword: "key", key) }
-        return try _py_max.call(arguments)
+    public static func max<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT]) throws(PythonRuntime.PythonError) -> SupportsRichComparisonT {
+        return try _py_max.call(iterable)
     }
 
     /// max(iterable, *[, default=obj, key=func]) -> value
@@ -690,14 +682,11 @@ public enum PyBuiltins {
     /// max(arg1, arg2, *args, *[, key=func]) -> value
     ///
     /// (Another overload of `max`; see the first for details.)
-    ///
-    /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func max<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT], key: (any PythonRuntime.ConvertibleToPython)? = nil, `default`: T) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func max<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT], `default`: T) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
-        if let key { try arguments.append(keyword: "key", key) }
         try arguments.append(keyword: "default", `default`)
         return try _py_max.call(arguments)
     }
@@ -723,16 +712,13 @@ public enum PyBuiltins {
     /// default keyword-only argument specifies an object to return if
     /// the provided iterable is empty.
     /// With two or more arguments, return the smallest argument.
-    ///
-    /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func min<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ arg1: SupportsRichComparisonT, _ arg2: SupportsRichComparisonT, _ args: SupportsRichComparisonT..., key: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> SupportsRichComparisonT {
+    public static func min<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ arg1: SupportsRichComparisonT, _ arg2: SupportsRichComparisonT, _ args: SupportsRichComparisonT...) throws(PythonRuntime.PythonError) -> SupportsRichComparisonT {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(arg1)
         try arguments.append(arg2)
         try arguments.append(contentsOf: args)
-        if let key { try arguments.append(keyword: "key", key) }
         return try _py_min.call(arguments)
     }
 
@@ -755,15 +741,10 @@ public enum PyBuiltins {
     /// min(arg1, arg2, *args, *[, key=func]) -> value
     ///
     /// (Another overload of `min`; see the first for details.)
-    ///
-    /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func min<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT], key: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> SupportsRichComparisonT {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(iterable)
-        if let key { try arguments.append(keyword: "key", key) }
-        return try _py_min.call(arguments)
+    public static func min<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT]) throws(PythonRuntime.PythonError) -> SupportsRichComparisonT {
+        return try _py_min.call(iterable)
     }
 
     /// min(iterable, *[, default=obj, key=func]) -> value
@@ -783,14 +764,11 @@ public enum PyBuiltins {
     /// min(arg1, arg2, *args, *[, key=func]) -> value
     ///
     /// (Another overload of `min`; see the first for details.)
-    ///
-    /// - Parameter key: Python's default is `...`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func min<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT], key: (any PythonRuntime.ConvertibleToPython)? = nil, `default`: T) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func min<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT], `default`: T) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
-        if let key { try arguments.append(keyword: "key", key) }
         try arguments.append(keyword: "default", `default`)
         return try _py_min.call(arguments)
     }
@@ -1004,21 +982,15 @@ public enum PyBuiltins {
     ///
     /// (Another overload of `open`; see the first for details.)
     ///
-    /// - Parameter encoding: Python's default is `None`; omitted unless given.
-    /// - Parameter errors: Python's default is `None`; omitted unless given.
-    /// - Parameter newline: Python's default is `None`; omitted unless given.
     /// - Parameter closefd: Python's default is `True`; omitted unless given.
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func `open`(file: Swift.Int, mode: Swift.String, buffering: Swift.Int, encoding: (any PythonRuntime.ConvertibleToPython)? = nil, errors: (any PythonRuntime.ConvertibleToPython)? = nil, newline: (any PythonRuntime.ConvertibleToPython)? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func `open`(file: Swift.Int, mode: Swift.String, buffering: Swift.Int, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
         try arguments.append(mode)
         try arguments.append(buffering)
-        if let encoding { try arguments.append(keyword: "encoding", encoding) }
-        if let errors { try arguments.append(keyword: "errors", errors) }
-        if let newline { try arguments.append(keyword: "newline", newline) }
         if let closefd { try arguments.append(keyword: "closefd", closefd) }
         if let opener { try arguments.append(keyword: "opener", PythonRuntime.PythonObject(callable: opener)) }
         return try _py_open.call(arguments)
@@ -1028,21 +1000,15 @@ public enum PyBuiltins {
     ///
     /// (Another overload of `open`; see the first for details.)
     ///
-    /// - Parameter encoding: Python's default is `None`; omitted unless given.
-    /// - Parameter errors: Python's default is `None`; omitted unless given.
-    /// - Parameter newline: Python's default is `None`; omitted unless given.
     /// - Parameter closefd: Python's default is `True`; omitted unless given.
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int, encoding: (any PythonRuntime.ConvertibleToPython)? = nil, errors: (any PythonRuntime.ConvertibleToPython)? = nil, newline: (any PythonRuntime.ConvertibleToPython)? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
         try arguments.append(mode)
         try arguments.append(buffering)
-        if let encoding { try arguments.append(keyword: "encoding", encoding) }
-        if let errors { try arguments.append(keyword: "errors", errors) }
-        if let newline { try arguments.append(keyword: "newline", newline) }
         if let closefd { try arguments.append(keyword: "closefd", closefd) }
         if let opener { try arguments.append(keyword: "opener", PythonRuntime.PythonObject(callable: opener)) }
         return try _py_open.call(arguments)
@@ -1053,21 +1019,15 @@ public enum PyBuiltins {
     /// (Another overload of `open`; see the first for details.)
     ///
     /// - Parameter buffering: Python's default is `-1`; omitted unless given.
-    /// - Parameter encoding: Python's default is `None`; omitted unless given.
-    /// - Parameter errors: Python's default is `None`; omitted unless given.
-    /// - Parameter newline: Python's default is `None`; omitted unless given.
     /// - Parameter closefd: Python's default is `True`; omitted unless given.
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func `open`(file: Swift.Int, mode: Swift.String, buffering: Swift.Int? = nil, encoding: (any PythonRuntime.ConvertibleToPython)? = nil, errors: (any PythonRuntime.ConvertibleToPython)? = nil, newline: (any PythonRuntime.ConvertibleToPython)? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func `open`(file: Swift.Int, mode: Swift.String, buffering: Swift.Int? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
         try arguments.append(mode)
         if let buffering { try arguments.append(keyword: "buffering", buffering) }
-        if let encoding { try arguments.append(keyword: "encoding", encoding) }
-        if let errors { try arguments.append(keyword: "errors", errors) }
-        if let newline { try arguments.append(keyword: "newline", newline) }
         if let closefd { try arguments.append(keyword: "closefd", closefd) }
         if let opener { try arguments.append(keyword: "opener", PythonRuntime.PythonObject(callable: opener)) }
         return try _py_open.call(arguments)
@@ -1078,21 +1038,15 @@ public enum PyBuiltins {
     /// (Another overload of `open`; see the first for details.)
     ///
     /// - Parameter buffering: Python's default is `-1`; omitted unless given.
-    /// - Parameter encoding: Python's default is `None`; omitted unless given.
-    /// - Parameter errors: Python's default is `None`; omitted unless given.
-    /// - Parameter newline: Python's default is `None`; omitted unless given.
     /// - Parameter closefd: Python's default is `True`; omitted unless given.
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int? = nil, encoding: (any PythonRuntime.ConvertibleToPython)? = nil, errors: (any PythonRuntime.ConvertibleToPython)? = nil, newline: (any PythonRuntime.ConvertibleToPython)? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
         try arguments.append(mode)
         if let buffering { try arguments.append(keyword: "buffering", buffering) }
-        if let encoding { try arguments.append(keyword: "encoding", encoding) }
-        if let errors { try arguments.append(keyword: "errors", errors) }
-        if let newline { try arguments.append(keyword: "newline", newline) }
         if let closefd { try arguments.append(keyword: "closefd", closefd) }
         if let opener { try arguments.append(keyword: "opener", PythonRuntime.PythonObject(callable: opener)) }
         return try _py_open.call(arguments)
@@ -1179,91 +1133,55 @@ public enum PyBuiltins {
     /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
     ///
     /// (Another overload of `pow`; see the first for details.)
-    ///
-    /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func pow(base: Swift.Int, exp: Swift.Int, mod: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(base)
-        try arguments.append(exp)
-        if let mod { try arguments.append(keyword: "mod", mod) }
-        return try _py_pow.call(arguments)
+    public static func pow(base: Swift.Int, exp: Swift.Int) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _py_pow.call(base, exp)
     }
 
     /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
     ///
     /// (Another overload of `pow`; see the first for details.)
-    ///
-    /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func pow(base: Swift.Int, exp: Swift.Double, mod: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(base)
-        try arguments.append(exp)
-        if let mod { try arguments.append(keyword: "mod", mod) }
-        return try _py_pow.call(arguments)
+    public static func pow(base: Swift.Int, exp: Swift.Double) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _py_pow.call(base, exp)
     }
 
     /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
     ///
     /// (Another overload of `pow`; see the first for details.)
-    ///
-    /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func pow(base: Swift.Double, exp: Swift.Int, mod: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> Swift.Double {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(base)
-        try arguments.append(exp)
-        if let mod { try arguments.append(keyword: "mod", mod) }
-        return try _py_pow.call(arguments)
+    public static func pow(base: Swift.Double, exp: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Double {
+        return try _py_pow.call(base, exp)
     }
 
     /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
     ///
     /// (Another overload of `pow`; see the first for details.)
-    ///
-    /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func pow(base: Swift.Double, exp: some PythonRuntime.ConvertibleToPython, mod: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(base)
-        try arguments.append(exp)
-        if let mod { try arguments.append(keyword: "mod", mod) }
-        return try _py_pow.call(arguments)
+    public static func pow(base: Swift.Double, exp: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _py_pow.call(base, exp)
     }
 
     /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
     ///
     /// (Another overload of `pow`; see the first for details.)
-    ///
-    /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func pow(base: ComplexModule.Complex<Swift.Double>, exp: some PythonRuntime.ConvertibleToPython, mod: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> ComplexModule.Complex<Swift.Double> {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(base)
-        try arguments.append(exp)
-        if let mod { try arguments.append(keyword: "mod", mod) }
-        return try _py_pow.call(arguments)
+    public static func pow(base: ComplexModule.Complex<Swift.Double>, exp: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> ComplexModule.Complex<Swift.Double> {
+        return try _py_pow.call(base, exp)
     }
 
     /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
     ///
     /// (Another overload of `pow`; see the first for details.)
-    ///
-    /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func pow<EContra: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(base: some PythonRuntime.ConvertibleToPython, exp: EContra, mod: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(base)
-        try arguments.append(exp)
-        if let mod { try arguments.append(keyword: "mod", mod) }
-        return try _py_pow.call(arguments)
+    public static func pow<EContra: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(base: some PythonRuntime.ConvertibleToPython, exp: EContra) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _py_pow.call(base, exp)
     }
 
     /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
@@ -1282,31 +1200,19 @@ public enum PyBuiltins {
     /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
     ///
     /// (Another overload of `pow`; see the first for details.)
-    ///
-    /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func pow(base: some PythonRuntime.ConvertibleToPython, exp: Swift.Double, mod: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(base)
-        try arguments.append(exp)
-        if let mod { try arguments.append(keyword: "mod", mod) }
-        return try _py_pow.call(arguments)
+    public static func pow(base: some PythonRuntime.ConvertibleToPython, exp: Swift.Double) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _py_pow.call(base, exp)
     }
 
     /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
     ///
     /// (Another overload of `pow`; see the first for details.)
-    ///
-    /// - Parameter mod: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func pow(base: some PythonRuntime.ConvertibleToPython, exp: ComplexModule.Complex<Swift.Double>, mod: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> ComplexModule.Complex<Swift.Double> {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(base)
-        try arguments.append(exp)
-        if let mod { try arguments.append(keyword: "mod", mod) }
-        return try _py_pow.call(arguments)
+    public static func pow(base: some PythonRuntime.ConvertibleToPython, exp: ComplexModule.Complex<Swift.Double>) throws(PythonRuntime.PythonError) -> ComplexModule.Complex<Swift.Double> {
+        return try _py_pow.call(base, exp)
     }
 
     /// Prints the values to a stream, or to sys.stdout by default.
@@ -1379,15 +1285,10 @@ public enum PyBuiltins {
     ///
     /// The return value is an integer if ndigits is omitted or None.  Otherwise
     /// the return value has the same type as the number.  ndigits may be negative.
-    ///
-    /// - Parameter ndigits: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func round(number: some PythonRuntime.ConvertibleToPython, ndigits: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(number)
-        if let ndigits { try arguments.append(keyword: "ndigits", ndigits) }
-        return try _py_round.call(arguments)
+    public static func round(number: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        return try _py_round.call(number)
     }
 
     /// Round a number to a given precision in decimal digits.
@@ -1417,14 +1318,12 @@ public enum PyBuiltins {
     /// A custom key function can be supplied to customize the sort order, and the
     /// reverse flag can be set to request the result in descending order.
     ///
-    /// - Parameter key: Python's default is `None`; omitted unless given.
     /// - Parameter reverse: Python's default is `False`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func sorted<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT], key: (any PythonRuntime.ConvertibleToPython)? = nil, reverse: Swift.Bool? = nil) throws(PythonRuntime.PythonError) -> [SupportsRichComparisonT] {
+    public static func sorted<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT], reverse: Swift.Bool? = nil) throws(PythonRuntime.PythonError) -> [SupportsRichComparisonT] {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
-        if let key { try arguments.append(keyword: "key", key) }
         if let reverse { try arguments.append(keyword: "reverse", reverse) }
         return try _py_sorted.call(arguments)
     }
@@ -2088,13 +1987,11 @@ public enum PyBuiltins {
         /// Calls `builtins.slice.__init__`.
         ///
         /// - Parameter stop: Python's default is `...`; omitted unless given.
-        /// - Parameter step: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ start: some PythonRuntime.ConvertibleToPython, _ stop: (any PythonRuntime.ConvertibleToPython)? = nil, _ step: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) {
+        public init(_ start: some PythonRuntime.ConvertibleToPython, _ stop: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(start)
             if let stop { try arguments.append(stop) }
-            if let step { try arguments.append(step) }
             let object: PythonRuntime.PythonObject = try Slice._Slice_class.call(arguments)
             super.init(unchecked: object)
         }
@@ -2107,41 +2004,23 @@ public enum PyBuiltins {
         }
 
         /// Calls `builtins.slice.__init__`.
-        ///
-        /// - Parameter step: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ start: T1, _ stop: some PythonRuntime.ConvertibleToPython, _ step: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(start)
-            try arguments.append(stop)
-            if let step { try arguments.append(step) }
-            let object: PythonRuntime.PythonObject = try Slice._Slice_class.call(arguments)
+        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ start: T1, _ stop: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) {
+            let object: PythonRuntime.PythonObject = try Slice._Slice_class.call(start, stop)
             super.init(unchecked: object)
         }
 
         /// Calls `builtins.slice.__init__`.
-        ///
-        /// - Parameter step: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init<T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ start: some PythonRuntime.ConvertibleToPython, _ stop: T2, _ step: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(start)
-            try arguments.append(stop)
-            if let step { try arguments.append(step) }
-            let object: PythonRuntime.PythonObject = try Slice._Slice_class.call(arguments)
+        public init<T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ start: some PythonRuntime.ConvertibleToPython, _ stop: T2) throws(PythonRuntime.PythonError) {
+            let object: PythonRuntime.PythonObject = try Slice._Slice_class.call(start, stop)
             super.init(unchecked: object)
         }
 
         /// Calls `builtins.slice.__init__`.
-        ///
-        /// - Parameter step: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ start: T1, _ stop: T2, _ step: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(start)
-            try arguments.append(stop)
-            if let step { try arguments.append(step) }
-            let object: PythonRuntime.PythonObject = try Slice._Slice_class.call(arguments)
+        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ start: T1, _ stop: T2) throws(PythonRuntime.PythonError) {
+            let object: PythonRuntime.PythonObject = try Slice._Slice_class.call(start, stop)
             super.init(unchecked: object)
         }
 
@@ -4469,12 +4348,11 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.max` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func max<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ arg1: SupportsRichComparisonT, _ arg2: SupportsRichComparisonT, _ args: SupportsRichComparisonT..., key: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> SupportsRichComparisonT {
+        public func max<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ arg1: SupportsRichComparisonT, _ arg2: SupportsRichComparisonT, _ args: SupportsRichComparisonT...) async throws -> SupportsRichComparisonT {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(arg1)
             try arguments.append(arg2)
             try arguments.append(contentsOf: args)
-            if let key { try arguments.append(keyword: "key", key) }
             return try await executor.call(PyBuiltins._py_max, with: arguments)
         }
 
@@ -4482,10 +4360,9 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.max` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func max<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT], key: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> SupportsRichComparisonT {
+        public func max<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT]) async throws -> SupportsRichComparisonT {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
-            if let key { try arguments.append(keyword: "key", key) }
             return try await executor.call(PyBuiltins._py_max, with: arguments)
         }
 
@@ -4493,10 +4370,9 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.max` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func max<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT], key: (any PythonRuntime.ConvertibleToPython)? = nil, `default`: T) async throws -> PythonRuntime.PythonObject {
+        public func max<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT], `default`: T) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
-            if let key { try arguments.append(keyword: "key", key) }
             try arguments.append(keyword: "default", `default`)
             return try await executor.call(PyBuiltins._py_max, with: arguments)
         }
@@ -4505,12 +4381,11 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.min` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func min<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ arg1: SupportsRichComparisonT, _ arg2: SupportsRichComparisonT, _ args: SupportsRichComparisonT..., key: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> SupportsRichComparisonT {
+        public func min<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ arg1: SupportsRichComparisonT, _ arg2: SupportsRichComparisonT, _ args: SupportsRichComparisonT...) async throws -> SupportsRichComparisonT {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(arg1)
             try arguments.append(arg2)
             try arguments.append(contentsOf: args)
-            if let key { try arguments.append(keyword: "key", key) }
             return try await executor.call(PyBuiltins._py_min, with: arguments)
         }
 
@@ -4518,10 +4393,9 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.min` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func min<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT], key: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> SupportsRichComparisonT {
+        public func min<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT]) async throws -> SupportsRichComparisonT {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
-            if let key { try arguments.append(keyword: "key", key) }
             return try await executor.call(PyBuiltins._py_min, with: arguments)
         }
 
@@ -4529,10 +4403,9 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.min` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func min<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT], key: (any PythonRuntime.ConvertibleToPython)? = nil, `default`: T) async throws -> PythonRuntime.PythonObject {
+        public func min<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT], `default`: T) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
-            if let key { try arguments.append(keyword: "key", key) }
             try arguments.append(keyword: "default", `default`)
             return try await executor.call(PyBuiltins._py_min, with: arguments)
         }
@@ -4604,11 +4477,10 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.pow` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func pow(base: Swift.Int, exp: Swift.Int, mod: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> PythonRuntime.PythonObject {
+        public func pow(base: Swift.Int, exp: Swift.Int) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(base)
             try arguments.append(exp)
-            if let mod { try arguments.append(keyword: "mod", mod) }
             return try await executor.call(PyBuiltins._py_pow, with: arguments)
         }
 
@@ -4616,11 +4488,10 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.pow` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func pow(base: Swift.Int, exp: Swift.Double, mod: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> PythonRuntime.PythonObject {
+        public func pow(base: Swift.Int, exp: Swift.Double) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(base)
             try arguments.append(exp)
-            if let mod { try arguments.append(keyword: "mod", mod) }
             return try await executor.call(PyBuiltins._py_pow, with: arguments)
         }
 
@@ -4628,11 +4499,10 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.pow` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func pow(base: Swift.Double, exp: Swift.Int, mod: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> Swift.Double {
+        public func pow(base: Swift.Double, exp: Swift.Int) async throws -> Swift.Double {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(base)
             try arguments.append(exp)
-            if let mod { try arguments.append(keyword: "mod", mod) }
             return try await executor.call(PyBuiltins._py_pow, with: arguments)
         }
 
@@ -4640,11 +4510,10 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.pow` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func pow(base: Swift.Double, exp: some PythonRuntime.ConvertibleToPython, mod: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> PythonRuntime.PythonObject {
+        public func pow(base: Swift.Double, exp: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(base)
             try arguments.append(exp)
-            if let mod { try arguments.append(keyword: "mod", mod) }
             return try await executor.call(PyBuiltins._py_pow, with: arguments)
         }
 
@@ -4652,11 +4521,10 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.pow` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func pow(base: ComplexModule.Complex<Swift.Double>, exp: some PythonRuntime.ConvertibleToPython, mod: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> ComplexModule.Complex<Swift.Double> {
+        public func pow(base: ComplexModule.Complex<Swift.Double>, exp: some PythonRuntime.ConvertibleToPython) async throws -> ComplexModule.Complex<Swift.Double> {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(base)
             try arguments.append(exp)
-            if let mod { try arguments.append(keyword: "mod", mod) }
             return try await executor.call(PyBuiltins._py_pow, with: arguments)
         }
 
@@ -4664,11 +4532,10 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.pow` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func pow<EContra: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(base: some PythonRuntime.ConvertibleToPython, exp: EContra, mod: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> PythonRuntime.PythonObject {
+        public func pow<EContra: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(base: some PythonRuntime.ConvertibleToPython, exp: EContra) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(base)
             try arguments.append(exp)
-            if let mod { try arguments.append(keyword: "mod", mod) }
             return try await executor.call(PyBuiltins._py_pow, with: arguments)
         }
 
@@ -4688,11 +4555,10 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.pow` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func pow(base: some PythonRuntime.ConvertibleToPython, exp: Swift.Double, mod: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> PythonRuntime.PythonObject {
+        public func pow(base: some PythonRuntime.ConvertibleToPython, exp: Swift.Double) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(base)
             try arguments.append(exp)
-            if let mod { try arguments.append(keyword: "mod", mod) }
             return try await executor.call(PyBuiltins._py_pow, with: arguments)
         }
 
@@ -4700,11 +4566,10 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.pow` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func pow(base: some PythonRuntime.ConvertibleToPython, exp: ComplexModule.Complex<Swift.Double>, mod: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> ComplexModule.Complex<Swift.Double> {
+        public func pow(base: some PythonRuntime.ConvertibleToPython, exp: ComplexModule.Complex<Swift.Double>) async throws -> ComplexModule.Complex<Swift.Double> {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(base)
             try arguments.append(exp)
-            if let mod { try arguments.append(keyword: "mod", mod) }
             return try await executor.call(PyBuiltins._py_pow, with: arguments)
         }
 
@@ -4760,10 +4625,9 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.round` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func round(number: some PythonRuntime.ConvertibleToPython, ndigits: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> PythonRuntime.PythonObject {
+        public func round(number: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(number)
-            if let ndigits { try arguments.append(keyword: "ndigits", ndigits) }
             return try await executor.call(PyBuiltins._py_round, with: arguments)
         }
 
@@ -4794,10 +4658,9 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.sorted` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func sorted<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT], key: (any PythonRuntime.ConvertibleToPython)? = nil, reverse: Swift.Bool? = nil) async throws -> [SupportsRichComparisonT] {
+        public func sorted<SupportsRichComparisonT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iterable: [SupportsRichComparisonT], reverse: Swift.Bool? = nil) async throws -> [SupportsRichComparisonT] {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
-            if let key { try arguments.append(keyword: "key", key) }
             if let reverse { try arguments.append(keyword: "reverse", reverse) }
             return try await executor.call(PyBuiltins._py_sorted, with: arguments)
         }

@@ -213,6 +213,38 @@ struct SnippetTests {
                 """)
     }
 
+    @Test func parametersThatCanOnlyBeTheirNoneDefaultAreLeftOut() {
+        let text = Self.render(functions: [
+            Self.function(
+                "lookup",
+                [
+                    Self.parameter("key", .positionalOrKeyword, Self.type("str")),
+                    Self.parameter("default", .positionalOrKeyword, Self.type("none"), default: "None"),
+                    Self.parameter("key_func", .keyword, Self.type("none"), default: "None"),
+                ], returns: Self.type("optional", [Self.type("str")])),
+            // A positional-only one with a positional parameter after it stays (leaving it out would shift it).
+            Self.function(
+                "shifted",
+                [
+                    Self.parameter("first", .positional, Self.type("none"), default: "None"),
+                    Self.parameter("second", .positional, Self.type("int"), default: "0"),
+                ], returns: Self.type("int")),
+        ])
+        #expect(
+            Self.declaration("public static func lookup(", in: text) == """
+                /// Doc of lookup.
+                /// - Throws: `PythonError` if Python raises or a value does not convert.
+                @inlinable
+                public static func lookup(key: Swift.String) throws(PythonRuntime.PythonError) -> Swift.String? {
+                    return try _py_lookup.call(key)
+                }
+                """)
+        #expect(
+            text.contains(
+                "public static func shifted(_ first: (any PythonRuntime.ConvertibleToPython)? = nil, _ second: Swift.Int? = nil)"
+            ))
+    }
+
     @Test func collidingOverloadsAreMerged() {
         let overloads = [
             SignatureDescription(

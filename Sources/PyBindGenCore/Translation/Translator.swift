@@ -365,7 +365,15 @@ struct Translator {
         func count(_ signatures: [SignatureDescription]) {
             for signature in signatures {
                 let variables = Set(signature.parameters.flatMap { Self.typeVariables(in: $0.type) })
-                for parameter in signature.parameters { count(parameter.type, isParameter: true, variables: variables) }
+                for (index, parameter) in signature.parameters.enumerated() {
+                    if Self.isOmittedNone(parameter, followedBy: signature.parameters[(index + 1)...]) {
+                        // Stated as `None` and honoured exactly: the parameter is never sent.
+                        stated += 1
+                        concrete += 1
+                        continue
+                    }
+                    count(parameter.type, isParameter: true, variables: variables)
+                }
                 count(signature.returns, isParameter: false, variables: variables)
             }
         }
@@ -376,6 +384,20 @@ struct Translator {
             for property in cls.properties { count(property.type, isParameter: false, variables: []) }
         }
         return (concrete, stated)
+    }
+
+    /// Whether a parameter is left out of the Swift signature: its only value is `None` and Python defaults it to
+    /// `None`, so omitting it is the only call there is (`dict.get(key)` in the overload `default: None = None`).
+    /// A positional-only one stays when a positional parameter follows it (leaving it out would shift that one).
+    static func isOmittedNone(_ parameter: ParameterDescription, followedBy later: ArraySlice<ParameterDescription>)
+        -> Bool
+    {
+        guard parameter.type.kind == "none", parameter.default != nil else { return false }
+        switch parameter.kind {
+        case .keyword, .positionalOrKeyword: return true
+        case .positional: return !later.contains { $0.kind == .positional || $0.kind == .positionalOrKeyword }
+        default: return false
+        }
     }
 
     /// The names of the type variables a type mentions.
@@ -444,7 +466,8 @@ struct Translator {
     {
         var variants: [[TranslatedParameter]] = [[]]
         var usedNames: Set<String> = []
-        for parameter in parameters {
+        for (index, parameter) in parameters.enumerated() {
+            if Self.isOmittedNone(parameter, followedBy: parameters[(index + 1)...]) { continue }
             var name = Naming.lowerCamel(parameter.name)
             while usedNames.contains(name) { name += "_" }
             usedNames.insert(name)

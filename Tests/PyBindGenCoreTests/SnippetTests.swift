@@ -245,6 +245,26 @@ struct SnippetTests {
             ))
     }
 
+    @Test func nestedUnionsSpreadIntoOverloadsOfASingleSignature() {
+        let nested = Self.type(
+            "union", [Self.type("int"), Self.type("union", [Self.type("str"), Self.type("bytes")])])
+        let text = Self.render(functions: [
+            Self.function("fileno", [Self.parameter("file", .positional, nested)], returns: Self.type("int"))
+        ])
+        for swiftType in ["Swift.Int", "Swift.String", "[Swift.UInt8]"] {
+            #expect(
+                Self.declaration("public static func fileno(_ file: \(swiftType))", in: text) == """
+                    /// Doc of fileno.
+                    /// - Throws: `PythonError` if Python raises or a value does not convert.
+                    @inlinable
+                    public static func fileno(_ file: \(swiftType)) throws(PythonRuntime.PythonError) -> Swift.Int {
+                        return try _py_fileno.call(file)
+                    }
+                    """)
+        }
+        #expect(text.components(separatedBy: "public static func fileno(").count == 4)
+    }
+
     @Test func collidingOverloadsAreMerged() {
         let overloads = [
             SignatureDescription(

@@ -74,6 +74,9 @@ struct TypeTranslator {
     /// and closures keep the whole union (dynamic).
     var narrowsNestedUnions = false
 
+    /// Whether a parameter's union spreads the unions nested in it (`int | (str | bytes)` → three overloads).
+    var spreadsNestedUnions = false
+
     /// This translator for parameters.
     private var forArguments: TypeTranslator {
         var copy = self
@@ -99,7 +102,15 @@ struct TypeTranslator {
             return parameterTypes(inner)
         }
         if type.kind == "union", let members = type.args {
-            let mapped = members.map { swiftType($0, topLevelParameter: true) }
+            // `int | (str | bytes)` is `int | str | bytes` (see `spreadsNestedUnions`); repeated members dropped.
+            func spread(_ members: [TypeDescription]) -> [TypeDescription] {
+                guard spreadsNestedUnions else { return members }
+                return members.flatMap { $0.kind == "union" ? spread($0.args ?? []) : [$0] }
+            }
+            var seen: Set<String> = []
+            let mapped = spread(members).map { swiftType($0, topLevelParameter: true) }.filter {
+                seen.insert($0.text).inserted
+            }
             if mapped.count <= 3, !mapped.contains(where: \.isDynamic) { return mapped }
             // A few concrete members next to ones Swift cannot type: an overload for each concrete one, plus
             // `some ConvertibleToPython` for the rest.

@@ -227,7 +227,7 @@ public enum PyBuiltins {
     /// - Parameter featureVersion: Python's default is `-1`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func compile(source: some PythonRuntime.ConvertibleToPython, filename: some PythonRuntime.ConvertibleToPython, mode: Swift.String, flags: Swift.Int, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func compile(source: Swift.String, filename: Swift.String, mode: Swift.String, flags: Swift.Int, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(source)
         try arguments.append(filename)
@@ -248,7 +248,89 @@ public enum PyBuiltins {
     /// - Parameter featureVersion: Python's default is `-1`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func compile(source: some PythonRuntime.ConvertibleToPython, filename: some PythonRuntime.ConvertibleToPython, mode: Swift.String, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func compile(source: [Swift.UInt8], filename: Swift.String, mode: Swift.String, flags: Swift.Int, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(source)
+        try arguments.append(filename)
+        try arguments.append(mode)
+        try arguments.append(flags)
+        if let dontInherit { try arguments.append(keyword: "dont_inherit", dontInherit) }
+        if let optimize { try arguments.append(keyword: "optimize", optimize) }
+        if let featureVersion { try arguments.append(keyword: "feature_version", featureVersion) }
+        return try _py_compile.call(arguments)
+    }
+
+    /// Compile source into a code object that can be executed by exec() or eval().
+    ///
+    /// (Another overload of `compile`; see the first for details.)
+    ///
+    /// - Parameter dontInherit: Python's default is `False`; omitted unless given.
+    /// - Parameter optimize: Python's default is `-1`; omitted unless given.
+    /// - Parameter featureVersion: Python's default is `-1`; omitted unless given.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
+    public static func compile(source: some PythonRuntime.ConvertibleToPython, filename: Swift.String, mode: Swift.String, flags: Swift.Int, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(source)
+        try arguments.append(filename)
+        try arguments.append(mode)
+        try arguments.append(flags)
+        if let dontInherit { try arguments.append(keyword: "dont_inherit", dontInherit) }
+        if let optimize { try arguments.append(keyword: "optimize", optimize) }
+        if let featureVersion { try arguments.append(keyword: "feature_version", featureVersion) }
+        return try _py_compile.call(arguments)
+    }
+
+    /// Compile source into a code object that can be executed by exec() or eval().
+    ///
+    /// (Another overload of `compile`; see the first for details.)
+    ///
+    /// - Parameter dontInherit: Python's default is `False`; omitted unless given.
+    /// - Parameter optimize: Python's default is `-1`; omitted unless given.
+    /// - Parameter featureVersion: Python's default is `-1`; omitted unless given.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
+    public static func compile(source: Swift.String, filename: Swift.String, mode: Swift.String, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(source)
+        try arguments.append(filename)
+        try arguments.append(mode)
+        if let dontInherit { try arguments.append(keyword: "dont_inherit", dontInherit) }
+        if let optimize { try arguments.append(keyword: "optimize", optimize) }
+        if let featureVersion { try arguments.append(keyword: "feature_version", featureVersion) }
+        return try _py_compile.call(arguments)
+    }
+
+    /// Compile source into a code object that can be executed by exec() or eval().
+    ///
+    /// (Another overload of `compile`; see the first for details.)
+    ///
+    /// - Parameter dontInherit: Python's default is `False`; omitted unless given.
+    /// - Parameter optimize: Python's default is `-1`; omitted unless given.
+    /// - Parameter featureVersion: Python's default is `-1`; omitted unless given.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
+    public static func compile(source: [Swift.UInt8], filename: Swift.String, mode: Swift.String, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(source)
+        try arguments.append(filename)
+        try arguments.append(mode)
+        if let dontInherit { try arguments.append(keyword: "dont_inherit", dontInherit) }
+        if let optimize { try arguments.append(keyword: "optimize", optimize) }
+        if let featureVersion { try arguments.append(keyword: "feature_version", featureVersion) }
+        return try _py_compile.call(arguments)
+    }
+
+    /// Compile source into a code object that can be executed by exec() or eval().
+    ///
+    /// (Another overload of `compile`; see the first for details.)
+    ///
+    /// - Parameter dontInherit: Python's default is `False`; omitted unless given.
+    /// - Parameter optimize: Python's default is `-1`; omitted unless given.
+    /// - Parameter featureVersion: Python's default is `-1`; omitted unless given.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
+    public static func compile(source: some PythonRuntime.ConvertibleToPython, filename: Swift.String, mode: Swift.String, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(source)
         try arguments.append(filename)
@@ -332,6 +414,38 @@ public enum PyBuiltins {
     /// - Parameter locals: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
+    public static func eval(_ source: Swift.String, _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(source)
+        if let globals { try arguments.append(globals) }
+        if let locals { try arguments.append(locals) }
+        return try _py_eval.call(arguments)
+    }
+
+    /// Evaluate the given source in the context of globals and locals.
+    ///
+    /// (Another overload of `eval`; see the first for details.)
+    ///
+    /// - Parameter globals: Python's default is `None`; omitted unless given.
+    /// - Parameter locals: Python's default is `None`; omitted unless given.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
+    public static func eval(_ source: [Swift.UInt8], _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(source)
+        if let globals { try arguments.append(globals) }
+        if let locals { try arguments.append(locals) }
+        return try _py_eval.call(arguments)
+    }
+
+    /// Evaluate the given source in the context of globals and locals.
+    ///
+    /// (Another overload of `eval`; see the first for details.)
+    ///
+    /// - Parameter globals: Python's default is `None`; omitted unless given.
+    /// - Parameter locals: Python's default is `None`; omitted unless given.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func eval(_ source: some PythonRuntime.ConvertibleToPython, _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(source)
@@ -349,6 +463,42 @@ public enum PyBuiltins {
     /// If only globals is given, locals defaults to it.
     /// The closure must be a tuple of cellvars, and can only be used
     /// when source is a code object requiring exactly that many cellvars.
+    ///
+    /// - Parameter globals: Python's default is `None`; omitted unless given.
+    /// - Parameter locals: Python's default is `None`; omitted unless given.
+    /// - Parameter closure: Python's default is `None`; omitted unless given.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
+    public static func exec(_ source: Swift.String, _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil, closure: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(source)
+        if let globals { try arguments.append(globals) }
+        if let locals { try arguments.append(locals) }
+        if let closure { try arguments.append(keyword: "closure", closure) }
+        let _: PythonRuntime.PythonNoneResult = try _py_exec.call(arguments)
+    }
+
+    /// Execute the given source in the context of globals and locals.
+    ///
+    /// (Another overload of `exec`; see the first for details.)
+    ///
+    /// - Parameter globals: Python's default is `None`; omitted unless given.
+    /// - Parameter locals: Python's default is `None`; omitted unless given.
+    /// - Parameter closure: Python's default is `None`; omitted unless given.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
+    public static func exec(_ source: [Swift.UInt8], _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil, closure: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(source)
+        if let globals { try arguments.append(globals) }
+        if let locals { try arguments.append(locals) }
+        if let closure { try arguments.append(keyword: "closure", closure) }
+        let _: PythonRuntime.PythonNoneResult = try _py_exec.call(arguments)
+    }
+
+    /// Execute the given source in the context of globals and locals.
+    ///
+    /// (Another overload of `exec`; see the first for details.)
     ///
     /// - Parameter globals: Python's default is `None`; omitted unless given.
     /// - Parameter locals: Python's default is `None`; omitted unless given.
@@ -4021,7 +4171,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.compile` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func compile(source: some PythonRuntime.ConvertibleToPython, filename: some PythonRuntime.ConvertibleToPython, mode: Swift.String, flags: Swift.Int, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) async throws -> PythonRuntime.PythonObject {
+        public func compile(source: Swift.String, filename: Swift.String, mode: Swift.String, flags: Swift.Int, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(source)
             try arguments.append(filename)
@@ -4037,7 +4187,69 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.compile` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func compile(source: some PythonRuntime.ConvertibleToPython, filename: some PythonRuntime.ConvertibleToPython, mode: Swift.String, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) async throws -> PythonRuntime.PythonObject {
+        public func compile(source: [Swift.UInt8], filename: Swift.String, mode: Swift.String, flags: Swift.Int, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(source)
+            try arguments.append(filename)
+            try arguments.append(mode)
+            try arguments.append(flags)
+            if let dontInherit { try arguments.append(keyword: "dont_inherit", dontInherit) }
+            if let optimize { try arguments.append(keyword: "optimize", optimize) }
+            if let featureVersion { try arguments.append(keyword: "feature_version", featureVersion) }
+            return try await executor.call(PyBuiltins._py_compile, with: arguments)
+        }
+
+        /// Compile source into a code object that can be executed by exec() or eval().
+        ///
+        /// Runs `builtins.compile` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func compile(source: some PythonRuntime.ConvertibleToPython, filename: Swift.String, mode: Swift.String, flags: Swift.Int, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(source)
+            try arguments.append(filename)
+            try arguments.append(mode)
+            try arguments.append(flags)
+            if let dontInherit { try arguments.append(keyword: "dont_inherit", dontInherit) }
+            if let optimize { try arguments.append(keyword: "optimize", optimize) }
+            if let featureVersion { try arguments.append(keyword: "feature_version", featureVersion) }
+            return try await executor.call(PyBuiltins._py_compile, with: arguments)
+        }
+
+        /// Compile source into a code object that can be executed by exec() or eval().
+        ///
+        /// Runs `builtins.compile` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func compile(source: Swift.String, filename: Swift.String, mode: Swift.String, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(source)
+            try arguments.append(filename)
+            try arguments.append(mode)
+            if let dontInherit { try arguments.append(keyword: "dont_inherit", dontInherit) }
+            if let optimize { try arguments.append(keyword: "optimize", optimize) }
+            if let featureVersion { try arguments.append(keyword: "feature_version", featureVersion) }
+            return try await executor.call(PyBuiltins._py_compile, with: arguments)
+        }
+
+        /// Compile source into a code object that can be executed by exec() or eval().
+        ///
+        /// Runs `builtins.compile` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func compile(source: [Swift.UInt8], filename: Swift.String, mode: Swift.String, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(source)
+            try arguments.append(filename)
+            try arguments.append(mode)
+            if let dontInherit { try arguments.append(keyword: "dont_inherit", dontInherit) }
+            if let optimize { try arguments.append(keyword: "optimize", optimize) }
+            if let featureVersion { try arguments.append(keyword: "feature_version", featureVersion) }
+            return try await executor.call(PyBuiltins._py_compile, with: arguments)
+        }
+
+        /// Compile source into a code object that can be executed by exec() or eval().
+        ///
+        /// Runs `builtins.compile` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func compile(source: some PythonRuntime.ConvertibleToPython, filename: Swift.String, mode: Swift.String, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(source)
             try arguments.append(filename)
@@ -4113,12 +4325,62 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.eval` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func eval(_ source: Swift.String, _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(source)
+            if let globals { try arguments.append(globals) }
+            if let locals { try arguments.append(locals) }
+            return try await executor.call(PyBuiltins._py_eval, with: arguments)
+        }
+
+        /// Evaluate the given source in the context of globals and locals.
+        ///
+        /// Runs `builtins.eval` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func eval(_ source: [Swift.UInt8], _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(source)
+            if let globals { try arguments.append(globals) }
+            if let locals { try arguments.append(locals) }
+            return try await executor.call(PyBuiltins._py_eval, with: arguments)
+        }
+
+        /// Evaluate the given source in the context of globals and locals.
+        ///
+        /// Runs `builtins.eval` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
         public func eval(_ source: some PythonRuntime.ConvertibleToPython, _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(source)
             if let globals { try arguments.append(globals) }
             if let locals { try arguments.append(locals) }
             return try await executor.call(PyBuiltins._py_eval, with: arguments)
+        }
+
+        /// Execute the given source in the context of globals and locals.
+        ///
+        /// Runs `builtins.exec` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func exec(_ source: Swift.String, _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil, closure: (any PythonRuntime.ConvertibleToPython)? = nil) async throws {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(source)
+            if let globals { try arguments.append(globals) }
+            if let locals { try arguments.append(locals) }
+            if let closure { try arguments.append(keyword: "closure", closure) }
+            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyBuiltins._py_exec, with: arguments)
+        }
+
+        /// Execute the given source in the context of globals and locals.
+        ///
+        /// Runs `builtins.exec` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func exec(_ source: [Swift.UInt8], _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil, closure: (any PythonRuntime.ConvertibleToPython)? = nil) async throws {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(source)
+            if let globals { try arguments.append(globals) }
+            if let locals { try arguments.append(locals) }
+            if let closure { try arguments.append(keyword: "closure", closure) }
+            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyBuiltins._py_exec, with: arguments)
         }
 
         /// Execute the given source in the context of globals and locals.

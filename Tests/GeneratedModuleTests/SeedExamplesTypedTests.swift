@@ -16,6 +16,9 @@ struct SeedExamplesTypedTests {
         #expect(try !PyBuiltins.all([true, false]))
         #expect(try PyBuiltins.str(object: 42) == "42")
         #expect(try PyBuiltins.float("2.5") == 2.5)
+        // `source: str | ReadableBuffer | CodeType`: typed overloads for the members Swift can type, plus one for
+        // any convertible value.
+        #expect(try Int(PyBuiltins.eval("6 * 7", [String: Int]())) == 42)
     }
 
     @Test func math() throws {

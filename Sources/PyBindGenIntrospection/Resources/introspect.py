@@ -68,7 +68,11 @@ def union(items, position="return"):
     if any(item["kind"] == "object" and item.get("open") for item in unique):
         # `X | Any` is `Any`; `float | SupportsArray` accepts whatever satisfies the protocol.
         inner = open_dynamic("union with an open member")
-    elif any(item["kind"] == "object" for item in unique):
+    elif any(item["kind"] == "object" for item in unique) and (
+        position != "parameter" or all(item["kind"] == "object" for item in unique)
+    ):
+        # A result is dynamic; a parameter keeps its members Swift can type (one overload each, plus one taking
+        # any convertible value for the rest).
         inner = dynamic("union with a dynamic member")
     elif len(unique) == 1:
         inner = unique[0]

@@ -46,6 +46,8 @@ public struct DaskSecurity: Sendable, Equatable {
 /// with the restricted unpickler (plain data, the safe standard value types and ``trustedResultTypes``).
 public final class DaskCluster: PythonCallExecutor {
     private let client: PythonObject
+    /// The Python client, for the object handles.
+    var clientObject: PythonObject { client }
     private let completions: DaskCompletions
     /// The deadline of a call that does not give its own, and of the cluster operations (`run`, `scatter`, …).
     public let callTimeout: Duration
@@ -158,14 +160,149 @@ public final class DaskCluster: PythonCallExecutor {
     ) async throws -> Result {
         try checkOpen()
         let name = "\(module).\(function)"
+        let answer = try await callAnswer(module, function, arguments: arguments, timeout: timeout)
+        return try Python.withGIL { () throws -> Result in try decode(answer, name: name) }
+    }
+
+    /// Calls `module.function(arguments)` and answers the result as an opaque value (the worker's pickle, never
+    /// unpickled here), to pass back to later calls.
+    public func call(
+        _ module: String, _ function: String, arguments: PythonArguments, timeout: Duration? = nil
+    ) async throws -> OpaquePythonValue {
+        let name = "\(module).\(function)"
+        let answer = try await callAnswer(module, function, arguments: arguments, timeout: timeout)
+        return try Python.withGIL { () throws -> OpaquePythonValue in
+            let (status, payload) = try answer.tuple(of: Int.self, PythonObject.self)
+            if status == 0 { return OpaquePythonValue(pickle: try [UInt8](payload)) }
+            let _: PythonNoneResult = try decode(answer, name: name)
+            throw WorkerError(.protocolViolation, "\(name): an answer of unknown status \(status)")
+        }
+    }
+
+    /// Calls `module.function(arguments…)` and answers the result as an opaque value.
+    public func call(
+        _ module: String, _ function: String, _ arguments: any ConvertibleToPython..., timeout: Duration? = nil
+    ) async throws -> OpaquePythonValue {
+        try await call(module, function, arguments: try PythonArguments(positional: arguments), timeout: timeout)
+    }
+
+    /// Runs one call as a task (on the worker of the handles it names, if any) and returns its raw answer.
+    private func callAnswer(
+        _ module: String, _ function: String, arguments: PythonArguments, timeout: Duration?
+    ) async throws -> PythonObject {
+        try checkOpen()
+        let name = "\(module).\(function)"
+        let (address, packed) = try placedArguments(arguments, call: name)
         let submit = try DaskSupport.function("submit")
         let futures = try Python.withGIL { () throws -> PythonObject in
+            try submit.call(
+                client, module, function, packed.positional, packed.keywords, try Self.workers(address))
+        }
+        return try await gather(futures, name: name, timeout: timeout ?? callTimeout)[0]
+    }
+
+    // MARK: - Objects
+
+    /// Makes `module.function(arguments)` on a Dask worker and keeps it there as a Dask actor, answering a handle
+    /// to it: `let date = try await cluster.makeObject("datetime", "date", 1923, 4, 2)`. Handles among the
+    /// arguments place the new object on their worker.
+    /// - Throws: ``WorkerError`` (the Python exception, handles of different workers, a timeout, cancellation).
+    public func makeObject(
+        _ module: String, _ function: String, arguments: PythonArguments, timeout: Duration? = nil
+    ) async throws -> DaskRemoteObject {
+        try checkOpen()
+        let name = "\(module).\(function)"
+        let (address, packed) = try placedArguments(arguments, call: name)
+        let request = try Python.withGIL { () throws -> PythonObject in
+            try PythonObject(
+                tuple: client, module, function, packed.positional, packed.keywords, try Self.workers(address))
+        }
+        let answer = try await onObject(name, "kept_call", request, timeout: timeout)
+        return try remoteObject(answer, name: name)
+    }
+
+    /// Makes `module.function(arguments…)` on a Dask worker and keeps it there.
+    public func makeObject(
+        _ module: String, _ function: String, _ arguments: any ConvertibleToPython..., timeout: Duration? = nil
+    ) async throws -> DaskRemoteObject {
+        try await makeObject(module, function, arguments: try PythonArguments(positional: arguments), timeout: timeout)
+    }
+
+    /// Makes `module.function(*arguments, **kwargs)` on a Dask worker and keeps it there.
+    public func makeObject<Value: ConvertibleToPython>(
+        _ module: String, _ function: String, _ arguments: any ConvertibleToPython..., kwargs: [String: Value],
+        timeout: Duration? = nil
+    ) async throws -> DaskRemoteObject {
+        var collected = try PythonArguments(positional: arguments)
+        try collected.append(keywords: kwargs)
+        return try await makeObject(module, function, arguments: collected, timeout: timeout)
+    }
+
+    /// The ``PythonCallExecutor`` entry point generated classes' remote constructors use.
+    public func makeObject(_ function: PythonCallableReference, with arguments: PythonArguments) async throws
+        -> any RemotePythonObject
+    {
+        try await makeObject(function.module, function.path.joined(separator: "."), arguments: arguments)
+    }
+
+    /// Dask's `workers=` restriction: the address, or `None` (any worker).
+    private static func workers(_ address: String?) throws(PythonError) -> PythonObject {
+        guard let address else { return Python.none }
+        return try PythonObject([address])
+    }
+
+    /// The arguments as Python values, and the one worker address the handles among them live on.
+    /// - Throws: ``WorkerError`` `objects-on-different-workers` for handles of two workers (or of a worker pool).
+    func placedArguments(_ arguments: PythonArguments, call name: String) throws -> (
+        String?, (positional: [PythonObject], keywords: [String: PythonObject])
+    ) {
+        try Python.withGIL { () throws -> (String?, (positional: [PythonObject], keywords: [String: PythonObject])) in
             var keywords: [String: PythonObject] = [:]
             for (name, value) in arguments.keywordArguments { keywords[name] = value }
-            return try submit.call(client, module, function, arguments.positionalArguments, keywords)
+            let values = try PythonObject(tuple: arguments.positionalArguments, keywords)
+            let (status, addresses) = try DaskSupport.function("placement").call(values).tuple(
+                of: Int.self, [String].self)
+            if status != 0 || addresses.contains("a worker pool") {
+                throw WorkerError(
+                    .objectsOnDifferentWorkers,
+                    "\(name) names objects of \(addresses.joined(separator: " and ")): objects of different workers "
+                        + "cannot meet in one call")
+            }
+            return (addresses.first, (arguments.positionalArguments, keywords))
         }
-        let answers = try await gather(futures, name: name, timeout: timeout ?? callTimeout)
-        return try Python.withGIL { () throws -> Result in try decode(answers[0], name: name) }
+    }
+
+    /// Runs an object operation on the client's loop. Python exceptions of the object come back as answers; an
+    /// operation that fails itself (its actor's worker is gone) means the object is lost.
+    func onObject(_ name: String, _ helper: String, _ arguments: PythonObject, timeout: Duration?) async throws
+        -> PythonObject
+    {
+        do {
+            return try await onLoop(name, helper, arguments, timeout: timeout ?? callTimeout)
+        } catch let error as WorkerError where error.code == .pythonException || error.code == .killedWorker {
+            throw WorkerError(
+                .objectLost,
+                "\(name) needs an object whose Dask worker is gone (\(error.pythonTypeName ?? "error"): "
+                    + "\(error.message)); objects die with their worker and are never re-created",
+                pythonTypeName: error.pythonTypeName, traceback: error.traceback)
+        }
+    }
+
+    /// A handle from an answer `(status, detail, future, actor, address)` of `make_actor`.
+    func remoteObject(_ answer: PythonObject, name: String) throws -> DaskRemoteObject {
+        try Python.withGIL { () throws -> DaskRemoteObject in
+            let status = try Int(answer[0])
+            guard status == 0 else {
+                let (typeName, message, traceback) = try answer[1].tuple(of: String.self, String.self, String.self)
+                throw WorkerError(
+                    .pythonException, "\(name) raised \(typeName): \(message)", pythonTypeName: typeName,
+                    traceback: traceback)
+            }
+            return DaskRemoteObject(
+                lifetime: try DaskObjectLifetime(
+                    cluster: self, future: try answer[2], actor: try answer[3], address: try String(answer[4]),
+                    typeName: try String(answer[1])))
+        }
     }
 
     /// Calls `module.function(arguments…)` on one Dask worker.
@@ -277,7 +414,7 @@ public final class DaskCluster: PythonCallExecutor {
 
     /// Runs the coroutine function `helper(*arguments)` on the client's event loop and returns its value.
     /// - Throws: ``WorkerError``: `timed-out`, `cancelled`, `pool-stopped`, or what the operation raised.
-    private func onLoop(_ name: String, _ helper: String, _ arguments: PythonObject, timeout: Duration)
+    func onLoop(_ name: String, _ helper: String, _ arguments: PythonObject, timeout: Duration)
         async throws -> PythonObject
     {
         let function = try DaskSupport.function(helper)
@@ -339,7 +476,7 @@ public final class DaskCluster: PythonCallExecutor {
     }
 
     /// A worker's answer `(status, payload)`: the result unpickled with the restricted unpickler, or the error.
-    private func decode<Result: ConvertibleFromPython>(_ answer: PythonObject, name: String) throws -> Result {
+    func decode<Result: ConvertibleFromPython>(_ answer: PythonObject, name: String) throws -> Result {
         let (status, payload) = try answer.tuple(of: Int.self, PythonObject.self)
         switch status {
         case 0:

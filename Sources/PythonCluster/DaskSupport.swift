@@ -44,6 +44,161 @@ enum DaskSupport {
         def map_chunk(module, qualname, items):
             return _answer(lambda: list(map(_resolve(module, qualname), items)))
 
+        # Objects on the cluster: each is a Dask actor holding it (Dask keeps it while the client holds the actor's
+        # future, and loses it with its worker). Every answer is plain data, like call_by_name's.
+        def _type_name(value):
+            kind = type(value)
+            return kind.__qualname__ if kind.__module__ == "builtins" else kind.__module__ + "." + kind.__qualname__
+
+        def _handoffs():
+            # Results kept by one actor for the next actor made on the same worker process.
+            import sys, types
+            store = sys.modules.get("_pybindgen_handoffs")
+            if store is None:
+                store = sys.modules["_pybindgen_handoffs"] = types.ModuleType("_pybindgen_handoffs")
+                store.values = {}
+            return store.values
+
+        def _actor_value(key):
+            # Runs in a worker while a request that names a handle is unpickled: the object of that actor.
+            from distributed import get_worker
+            actor = get_worker().state.actors.get(key)
+            if actor is None:
+                raise LookupError("the object of actor %s is not on this worker (it was lost or released)" % key)
+            return actor.value
+
+        class ActorReference:
+            \"\"\"Stands for an actor's object in a request; unpickles to the object itself on its worker.\"\"\"
+            def __init__(self, key, address):
+                self.key, self.address = key, address
+            def __reduce__(self):
+                return (_actor_value, (self.key,))
+
+        def placement(values):
+            \"\"\"The one worker address the actor references among `values` (nested too) live on, or None.\"\"\"
+            found = []
+            def walk(value):
+                if isinstance(value, ActorReference):
+                    found.append(value.address)
+                elif type(value).__name__ == "RemoteReference" and hasattr(value, "token"):
+                    found.append("a worker pool")
+                elif isinstance(value, (list, tuple, set, frozenset)):
+                    for item in value:
+                        walk(item)
+                elif isinstance(value, dict):
+                    for key, item in value.items():
+                        walk(key)
+                        walk(item)
+            walk(values)
+            addresses = sorted(set(found))
+            if len(addresses) > 1:
+                return (1, addresses)
+            return (0, addresses)
+
+        class RemoteObjectActor:
+            \"\"\"A Dask actor holding one Python object; its answers are plain data only.\"\"\"
+            def __init__(self, module, qualname, args, kwargs, handoff):
+                self.value, self.failure = None, None
+                try:
+                    if handoff:
+                        self.value = _handoffs().pop(handoff)
+                    else:
+                        self.value = _resolve(module, qualname)(*args, **kwargs)
+                except BaseException as error:
+                    self.failure = _describe(error)
+
+            def describe(self):
+                if self.failure is not None:
+                    return (1, self.failure)
+                return (0, _type_name(self.value))
+
+            def invoke(self, operation, name, args, kwargs, keep):
+                def compute():
+                    owner = self.value
+                    if operation == 0:
+                        function = owner
+                        for part in (name.split(".") if name else []):
+                            function = getattr(function, part)
+                        return function(*args, **kwargs)
+                    if operation == 1:
+                        for part in name.split("."):
+                            owner = getattr(owner, part)
+                        return owner
+                    *path, last = name.split(".")
+                    for part in path:
+                        owner = getattr(owner, part)
+                    setattr(owner, last, args[0])
+                    return None
+                if not keep:
+                    return _answer(compute)
+                try:
+                    result = compute()
+                except BaseException as error:
+                    return (1, _describe(error))
+                import uuid
+                token = uuid.uuid4().hex
+                _handoffs()[token] = result
+                return (4, token)
+
+        def _kept_call(module, qualname, args, kwargs):
+            # A module function whose result becomes an actor on this worker.
+            try:
+                result = _resolve(module, qualname)(*args, **kwargs)
+            except BaseException as error:
+                return (1, _describe(error))
+            import uuid
+            token = uuid.uuid4().hex
+            _handoffs()[token] = result
+            return (4, token)
+
+        def _bind_actor(client, future, address):
+            from distributed.actor import Actor
+            actor = Actor(RemoteObjectActor, address, future.key)
+            actor._client, actor._future = client, future
+            return actor
+
+        async def make_actor(client, module, qualname, args, kwargs, handoff, workers):
+            future = client.submit(RemoteObjectActor, module, qualname, tuple(args), kwargs, handoff, actor=True,
+                                   pure=False, workers=workers, allow_other_workers=not workers)
+            await future._state.wait()
+            if future.status != "finished":
+                future.release()
+                raise RuntimeError("the actor could not be made (%s)" % future.status)
+            who = await client.scheduler.who_has(keys=[future.key])
+            addresses = who.get(future.key) or []
+            if not addresses:
+                future.release()
+                raise RuntimeError("the actor's worker is gone")
+            actor = _bind_actor(client, future, addresses[0])
+            status, detail = await actor.describe()
+            if status != 0:
+                future.release()
+            return (status, detail, future, actor, addresses[0])
+
+        async def kept_call(client, module, qualname, args, kwargs, workers):
+            # A module function's result kept on a worker: run, then adopted by an actor on the same worker.
+            future = client.submit(_kept_call, module, qualname, tuple(args), kwargs, pure=False, workers=workers,
+                                   allow_other_workers=not workers)
+            answer = await client.gather([future], asynchronous=True)
+            status, detail = answer[0]
+            if status != 4:
+                return (status, detail, None, None, None)
+            who = await client.scheduler.who_has(keys=[future.key])
+            address = (who.get(future.key) or [None])[0]
+            future.release()
+            if address is None:
+                raise RuntimeError("the worker that made the object is gone")
+            return await make_actor(client, None, None, (), {}, detail, [address])
+
+        async def invoke_actor(client, actor, address, operation, name, args, kwargs, keep):
+            answer = await actor.invoke(operation, name, tuple(args), kwargs, keep)
+            if keep and answer[0] == 4:
+                return await make_actor(client, None, None, (), {}, answer[1], [address])
+            return answer
+
+        def release_actor(future):
+            future.release()
+
         # Connecting and closing block: they run on one long-lived thread, never on a Swift thread.
         _client_thread = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="dask-client")
 
@@ -96,8 +251,9 @@ enum DaskSupport {
             if client.cluster is not None:
                 client.cluster.close(timeout=timeout)
 
-        def submit(client, module, qualname, args, kwargs):
-            return [client.submit(call_by_name, module, qualname, tuple(args), kwargs, pure=False)]
+        def submit(client, module, qualname, args, kwargs, workers=None):
+            return [client.submit(call_by_name, module, qualname, tuple(args), kwargs, pure=False, workers=workers,
+                                  allow_other_workers=not workers)]
 
         def submit_chunks(client, module, qualname, chunks):
             return client.map(map_chunk, [module] * len(chunks), [qualname] * len(chunks), chunks, pure=False)

@@ -36,6 +36,17 @@ public struct WorkerError: Error, Sendable, CustomStringConvertible, Equatable {
         case killedWorker = "killed-worker"
         /// No cluster scheduler answered within the connect timeout.
         case unreachable = "unreachable"
+        /// A handle's object is gone with the process that held it (its worker crashed, was restarted, timed out
+        /// or was removed; on a cluster, its actor's worker died). Objects are never re-created elsewhere.
+        case objectLost = "object-lost"
+        /// A handle was used after ``RemoteObject/release()``.
+        case objectReleased = "object-released"
+        /// One call named handles of different workers (or of different pools); an object is reached only where
+        /// it lives, so such a call cannot run anywhere.
+        case objectsOnDifferentWorkers = "objects-on-different-workers"
+        /// An ``OpaquePythonValue`` sent back does not unpickle in the worker (its bytes were not made by a worker
+        /// or were altered); the call did not run.
+        case invalidOpaqueValue = "invalid-opaque-value"
     }
 
     /// What went wrong.

@@ -1,8 +1,8 @@
 extension PoolCore {
     /// Sends one request and waits for its response frame.
     func submit(
-        kind: Frame.Kind, payload: [UInt8], name: String, target: WorkerID? = nil, key: String? = nil,
-        timeout: Duration?
+        kind: Frame.Kind, payload: [UInt8], name: String, target: WorkerID? = nil, generation: Int? = nil,
+        key: String? = nil, timeout: Duration?, timeoutCountsRunningOnly: Bool = false
     ) async throws -> ResponseFrame {
         try Frame.checkRequestSize(payload.count, call: name)
         let id = state.withLock { state -> UInt64 in
@@ -10,7 +10,9 @@ extension PoolCore {
             state.awaitingRegistration.insert(state.nextCallID)
             return state.nextCallID
         }
-        let deadline = ContinuousClock.now + (timeout ?? configuration.callTimeout)
+        let limit = timeout ?? configuration.callTimeout
+        // A map chunk's deadline is set when it starts running (see `startRunning`).
+        let deadline = timeoutCountsRunningOnly ? ContinuousClock.now + .seconds(1 << 40) : ContinuousClock.now + limit
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: Continuation) in
                 mutate { state in
@@ -29,6 +31,13 @@ extension PoolCore {
                         return [.resume(continuation, .failure(error))]
                     case .created, .starting, .running: break
                     }
+                    if let target, let generation,
+                        let reason = Self.objectLossReason(
+                            state, process: ProcessKey(slot: target.slot, generation: generation))
+                    {
+                        let process = ProcessKey(slot: target.slot, generation: generation)
+                        return [.resume(continuation, .failure(Self.objectLost(name, process: process, reason: reason)))]
+                    }
                     if let target, state.slots[target.slot] == nil || state.slots[target.slot]?.status == .retiring {
                         return [
                             .resume(
@@ -38,9 +47,10 @@ extension PoolCore {
                     }
                     state.calls[id] = Call(
                         kind: kind, payload: payload, target: target, key: key, name: name, deadline: deadline,
-                        continuation: continuation)
+                        continuation: continuation, generation: generation,
+                        runningTimeout: timeoutCountsRunningOnly ? limit : nil)
                     state.queue.append(id)
-                    return Self.armDeadline(deadline, &state)
+                    return (timeoutCountsRunningOnly ? [] : Self.armDeadline(deadline, &state))
                         + Self.dispatch(&state, capacity: configuration.callsPerWorker)
                 }
             }
@@ -103,6 +113,8 @@ extension PoolCore {
             }
         guard !loads.isEmpty else { return [] }
         var effects: [Effect] = []
+        // Releases first: no request sent after them can name a released object.
+        for load in loads { effects += flushReleases(&state, slot: load.id.slot) }
         var index = 0
         while index < state.queue.count, loads.contains(where: \.hasCapacity) {
             let id = state.queue[index]
@@ -118,6 +130,16 @@ extension PoolCore {
                 continue
             }
             state.queue.remove(at: index)
+            if let generation = call.generation, state.slots[chosen.slot]!.generation != generation {
+                // Its objects lived in an earlier process of this worker.
+                let process = ProcessKey(slot: chosen.slot, generation: generation)
+                let reason = objectLossReason(state, process: process) ?? "\(chosen) was restarted since"
+                state.calls[id] = nil
+                if let continuation = call.continuation {
+                    effects.append(.resume(continuation, .failure(objectLost(call.name, process: process, reason: reason))))
+                }
+                continue
+            }
             loads[position].inFlight += 1
             state.calls[id]!.slot = chosen.slot
             state.slots[chosen.slot]!.inFlight.append(id)
@@ -125,7 +147,19 @@ extension PoolCore {
                 .send(
                     state.slots[chosen.slot]!.connection!,
                     Frame.request(callID: id, kind: call.kind, payload: call.payload)))
+            effects += startRunning(&state, slot: chosen.slot)
         }
         return effects
+    }
+
+    /// Starts the deadline of a map chunk that has just become the call its worker runs.
+    static func startRunning(_ state: inout State, slot number: Int) -> [Effect] {
+        guard let head = state.slots[number]?.inFlight.first, var call = state.calls[head],
+            let timeout = call.runningTimeout
+        else { return [] }
+        call.runningTimeout = nil
+        call.deadline = ContinuousClock.now + timeout
+        state.calls[head] = call
+        return armDeadline(call.deadline, &state)
     }
 }

@@ -85,7 +85,7 @@ extension PoolCore {
                 WorkerStatistics(
                     id: $0.id, pid: $0.pid, calls: $0.calls, failures: $0.failures, restarts: $0.restarts,
                     uptime: $0.pid == nil ? .zero : now - $0.startedAt, inFlight: $0.inFlight.count,
-                    outputBytes: $0.outputBytes)
+                    outputBytes: $0.outputBytes, liveObjects: $0.liveObjects)
             }
         }
     }

@@ -62,7 +62,7 @@ extension PoolCore {
             case .stopping, .stopped: return []
             case .created:
                 state.phase = .stopped(stopped)
-                return []
+                return Self.finishStopWaiters(&state, stopped)
             case .starting, .running:
                 state.phase = .stopping
                 proceed = true
@@ -103,7 +103,7 @@ extension PoolCore {
         }
         mutate { state in
             state.phase = .stopped(stopped)
-            return [.log(.info, "the worker pool stopped")]
+            return [.log(.info, "the worker pool stopped")] + Self.finishStopWaiters(&state, stopped)
         }
     }
 
@@ -140,6 +140,11 @@ extension PoolCore {
             state.startWaiter = nil
             effects.append(.finishStart(waiter, error))
         }
-        return effects
+        return effects + finishStopWaiters(&state, error)
+    }
+
+    static func finishStopWaiters(_ state: inout State, _ error: WorkerError) -> [Effect] {
+        defer { state.stopWaiters.removeAll() }
+        return state.stopWaiters.map { .finishStopWaiter($0, error) }
     }
 }

@@ -58,13 +58,16 @@ extension PoolCore {
                 guard var slot = state.slots[number], slot.generation == generation else { return [] }
                 if slot.abandoned.remove(frame.callID) != nil {
                     // A call failed by a timeout or cancellation: its result, or the worker's note that it was
-                    // withdrawn unstarted. Either way it frees its place.
+                    // withdrawn unstarted. Either way it frees its place. An object it made has no handle.
                     slot.inFlight.removeAll { $0 == frame.callID }
+                    if let handle = frame.handle { slot.pendingReleases.append(handle.objectID) }
                     var effects: [Effect] = []
                     if slot.status == .retiring, slot.inFlight.isEmpty, let connection = slot.connection {
                         effects.append(.closeRequests(connection))
                     }
                     state.slots[number] = slot
+                    effects += Self.startRunning(&state, slot: number)
+                    if slot.inFlight.isEmpty { effects += Self.flushReleases(&state, slot: number) }
                     return effects + Self.dispatch(&state, capacity: configuration.callsPerWorker)
                 }
                 guard frame.status != .withdrawn, let position = slot.inFlight.firstIndex(of: frame.callID),
@@ -76,7 +79,8 @@ extension PoolCore {
                 }
                 slot.inFlight.remove(at: position)
                 slot.calls += 1
-                if frame.status != .result { slot.failures += 1 }
+                if frame.status == .handle { slot.liveObjects += 1 }
+                if frame.status != .result, frame.status != .handle { slot.failures += 1 }
                 var effects: [Effect] = []
                 if slot.status == .retiring, slot.inFlight.isEmpty, let connection = slot.connection {
                     effects.append(.closeRequests(connection))
@@ -85,8 +89,13 @@ extension PoolCore {
                 state.calls[frame.callID] = nil
                 if let continuation = call.continuation {
                     call.continuation = nil
-                    effects.append(.resume(continuation, .success(frame)))
+                    var answered = frame
+                    answered.worker = slot.id
+                    answered.generation = generation
+                    effects.append(.resume(continuation, .success(answered)))
                 }
+                effects += Self.startRunning(&state, slot: number)
+                if slot.inFlight.isEmpty { effects += Self.flushReleases(&state, slot: number) }
                 return effects + Self.dispatch(&state, capacity: configuration.callsPerWorker)
             }
         case .output(let stream, let line):
@@ -124,9 +133,21 @@ extension PoolCore {
             // worker's status — at most once, never sent again; the ones queued behind it were never started, so
             // they go back to the front of the queue. (A call failed by a timeout or cancellation is gone already.)
             var requeue: [UInt64] = []
+            let process = ProcessKey(slot: number, generation: generation)
+            let lossReason = "\(name) \(slot.status == .retiring ? "left the pool" : how)"
+            state.endedProcesses[process] = lossReason
             for (offset, id) in slot.inFlight.enumerated() {
                 guard var call = state.calls[id] else { continue }
                 call.slot = nil
+                if offset > 0, call.generation != nil {
+                    // Queued behind the crash, on objects of this process: never run, and never elsewhere.
+                    state.calls[id] = nil
+                    if let continuation = call.continuation {
+                        let error = Self.objectLost(call.name, process: process, reason: lossReason)
+                        effects.append(.resume(continuation, .failure(error)))
+                    }
+                    continue
+                }
                 if offset == 0 {
                     state.calls[id] = nil
                     slot.failures += 1
@@ -147,8 +168,22 @@ extension PoolCore {
                 }
             }
             state.queue.insert(contentsOf: requeue, at: 0)
+            // Calls waiting in the host for objects of this process: they can never run.
+            state.queue.removeAll { id in
+                guard let call = state.calls[id], call.generation == generation, call.target?.slot == number else {
+                    return false
+                }
+                state.calls[id] = nil
+                if let continuation = call.continuation {
+                    let error = Self.objectLost(call.name, process: process, reason: lossReason)
+                    effects.append(.resume(continuation, .failure(error)))
+                }
+                return true
+            }
             slot.inFlight = []
             slot.abandoned = []
+            slot.liveObjects = 0
+            slot.pendingReleases = []
             slot.connection = nil
             slot.pid = nil
 

@@ -58,6 +58,17 @@ final class PoolCore: Sendable {
         var failures = 0
         var restarts = 0
         var outputBytes = 0
+        /// Objects in this process's table that Swift handles refer to.
+        var liveObjects = 0
+        /// Objects whose last handle went, not yet sent to the worker (sent in one frame with the next dispatch or
+        /// answer, or at once when the worker is idle).
+        var pendingReleases: [UInt64] = []
+    }
+
+    /// One process of a worker slot: objects live in exactly one.
+    struct ProcessKey: Hashable, Sendable {
+        var slot: Int
+        var generation: Int
     }
 
     struct Call: Sendable {
@@ -69,6 +80,12 @@ final class PoolCore: Sendable {
         var deadline: ContinuousClock.Instant
         var continuation: Continuation?
         var slot: Int?
+        /// For calls on objects: the worker process that holds them (`target` names its slot). The call never
+        /// runs in another process of that slot.
+        var generation: Int?
+        /// For map chunks: the deadline counts from the moment the chunk starts running in its worker (not
+        /// while it waits in the host or behind another chunk); `deadline` is far away until then.
+        var runningTimeout: Duration?
     }
 
     struct State: Sendable {
@@ -87,6 +104,10 @@ final class PoolCore: Sendable {
         var startWaiter: CheckedContinuation<Void, any Error>?
         /// The earliest instant a deadline task is sleeping until (`nil`: none is armed).
         var timerDeadline: ContinuousClock.Instant?
+        /// Why each ended worker process ended (its objects are lost): "worker 1 (pid 42) exited with status 1".
+        var endedProcesses: [ProcessKey: String] = [:]
+        /// Callers of `waitUntilStopped()`.
+        var stopWaiters: [CheckedContinuation<WorkerError, Never>] = []
     }
 
     enum Effect: Sendable {
@@ -97,6 +118,7 @@ final class PoolCore: Sendable {
         case spawn(slot: Int, generation: Int)
         case finishStart(CheckedContinuation<Void, any Error>, WorkerError?)
         case wakeAt(ContinuousClock.Instant)
+        case finishStopWaiter(CheckedContinuation<WorkerError, Never>, WorkerError)
         case log(Logger.Level, Logger.Message)
     }
 
@@ -111,6 +133,7 @@ final class PoolCore: Sendable {
             case .finishStart(let continuation, let error):
                 if let error { continuation.resume(throwing: error) } else { continuation.resume() }
             case .wakeAt(let deadline): wake(at: deadline)
+            case .finishStopWaiter(let waiter, let error): waiter.resume(returning: error)
             case .log(let level, let message): configuration.logger.log(level: level, message)
             }
         }

@@ -33,10 +33,12 @@ public struct WorkerStatistics: Sendable, CustomStringConvertible {
     public var isBusy: Bool { inFlight > 0 }
     /// Bytes the worker's Python code wrote to stdout and stderr.
     public var outputBytes: Int
+    /// Objects in the worker's object table that ``RemoteObject`` handles refer to.
+    public var liveObjects: Int = 0
 
     public var description: String {
         "\(id): pid \(pid.map(String.init) ?? "-"), \(calls) calls, \(failures) failures, \(restarts) restarts, "
-            + "\(isBusy ? "busy" : "idle")"
+            + "\(liveObjects) objects, \(isBusy ? "busy" : "idle")"
     }
 }
 

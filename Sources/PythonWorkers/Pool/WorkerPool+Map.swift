@@ -9,7 +9,9 @@ extension WorkerPool {
     /// - Parameters:
     ///   - chunkSize: Inputs per request; by default about an eighth of the inputs per worker, at most 4,096.
     ///   - maxChunksInFlight: Outstanding chunks; by default twice the pool's call capacity.
-    ///   - timeout: The deadline of each chunk.
+    ///   - timeout: The deadline of each chunk, counted from when the chunk starts running in its worker (the time
+    ///     it waits in the host or behind another chunk does not count), unlike ``call(_:_:arguments:key:timeout:)``
+    ///     whose deadline counts from the call.
     /// - Throws: the first failing chunk's error (other chunks are cancelled).
     public func map<Input: ConvertibleToPython & Sendable, Output: ConvertibleFromPython & Sendable>(
         _ module: String, _ function: String, _ inputs: [Input], chunkSize: Int? = nil,
@@ -35,7 +37,8 @@ extension WorkerPool {
                     let payload =
                         try NativePickle.encodeMapRequest(module: module, function: function, items: inputs[range])
                         ?? PickleCodec.encodeMap(module: module, function: function, items: inputs[range])
-                    let frame = try await core.submit(kind: .map, payload: payload, name: name, timeout: timeout)
+                    let frame = try await core.submit(
+                        kind: .map, payload: payload, name: name, timeout: timeout, timeoutCountsRunningOnly: true)
                     let outputs: [Output] =
                         try frame.status == .result
                         ? NativePickle.decodeList(frame.payload, as: Output.self) ?? self.decode(frame, name: name)

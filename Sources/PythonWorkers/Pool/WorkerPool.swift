@@ -71,7 +71,7 @@ public final class WorkerPool: PythonCallExecutor {
         }
     }
 
-    private func startIfNeeded() async throws {
+    func startIfNeeded() async throws {
         if core.isCreated { try await core.start() }
     }
 
@@ -90,11 +90,25 @@ public final class WorkerPool: PythonCallExecutor {
         _ module: String, _ function: String, arguments: PythonArguments, key: String? = nil,
         timeout: Duration? = nil
     ) async throws -> Result {
+        let name = "\(module).\(function)"
+        let frame = try await submitCall(module, function, arguments: arguments, key: key, timeout: timeout)
+        return try decode(frame, name: name, worker: frame.worker)
+    }
+
+    /// Sends `module.function(arguments)` to the worker that holds the handles it names, or to the scheduler's
+    /// choice.
+    func submitCall(
+        _ module: String, _ function: String, arguments: PythonArguments, key: String?, timeout: Duration?
+    ) async throws -> ResponseFrame {
         try await startIfNeeded()
         let name = "\(module).\(function)"
-        let payload = try PickleCodec.encodeCall(module: module, function: function, arguments: arguments)
-        let frame = try await core.submit(kind: .call, payload: payload, name: name, key: key, timeout: timeout)
-        return try decode(frame, name: name)
+        let request = try PickleCodec.encodeCall(module: module, function: function, arguments: arguments)
+        let placement = try ObjectPlacement.of(request.handles, in: self, call: name)
+        // The handles it names stay alive (unreleased) until it is answered.
+        defer { withExtendedLifetime(request) {} }
+        return try await core.submit(
+                kind: .call, payload: request.payload, name: name, target: placement?.worker,
+                generation: placement?.generation, key: key, timeout: timeout)
     }
 
     /// Calls `module.function(arguments…)` on one worker: `try await pool.call("math", "pow", 2.0, 16.0)`.
@@ -121,7 +135,14 @@ public final class WorkerPool: PythonCallExecutor {
     ) async throws -> [Result] {
         try await startIfNeeded()
         let name = "\(module).\(function)"
-        let payload = try PickleCodec.encodeCall(module: module, function: function, arguments: arguments)
+        let request = try PickleCodec.encodeCall(module: module, function: function, arguments: arguments)
+        if let handle = request.handles.first {
+            throw WorkerError(
+                .objectsOnDifferentWorkers,
+                "\(name) names \(handle.name), which lives on one worker only; it cannot be called on every worker",
+                worker: handle.worker)
+        }
+        let payload = request.payload
         let workers = core.workerIDs()
         let outcomes = await withTaskGroup(of: (Int, Swift.Result<Result, any Error>).self) { group in
             for (index, worker) in workers.enumerated() {
@@ -150,10 +171,44 @@ public final class WorkerPool: PythonCallExecutor {
         return try await callOnEveryWorker(module, function, arguments: collected, timeout: timeout)
     }
 
+    /// The value a worker answered, converted to `Result`.
+    /// - Throws: the failure the answer reports, or ``PythonError`` if the value does not convert.
     func decode<Result: ConvertibleFromPython>(_ frame: ResponseFrame, name: String, worker: WorkerID? = nil)
         throws -> Result
     {
+        try checkSucceeded(frame, name: name, worker: worker)
+        guard frame.status == .result else {
+            throw WorkerError(.protocolViolation, "\(name): the worker answered a handle where a value was asked for")
+        }
+        return try PickleCodec.decodeResult(
+            frame.payload, call: name, trusted: configuration.trustedResultTypes, as: Result.self)
+    }
+
+    /// The object a worker kept, as a handle.
+    func handle(_ frame: ResponseFrame, name: String) throws -> RemoteObject {
+        try checkSucceeded(frame, name: name, worker: frame.worker)
+        guard let (objectID, typeName) = frame.handle else {
+            throw WorkerError(.protocolViolation, "\(name): \(frame.worker) answered a value where a handle was asked for")
+        }
+        return RemoteObject(
+            RemoteObjectLifetime(
+                pool: self, worker: frame.worker, generation: frame.generation, objectID: objectID, typeName: typeName))
+    }
+
+    /// The value a worker answered, kept as its pickle (never unpickled here).
+    func opaque(_ frame: ResponseFrame, name: String, worker: WorkerID? = nil) throws -> OpaquePythonValue {
+        try checkSucceeded(frame, name: name, worker: worker)
+        guard frame.status == .result else {
+            throw WorkerError(.protocolViolation, "\(name): the worker answered a handle where a value was asked for")
+        }
+        return OpaquePythonValue(pickle: frame.payload)
+    }
+
+    /// Throws the failure an answer reports: a Python exception, an unpicklable or too large result, an opaque
+    /// argument that did not unpickle.
+    private func checkSucceeded(_ frame: ResponseFrame, name: String, worker: WorkerID?) throws(WorkerError) {
         switch frame.status {
+        case .result, .handle: return
         case .exception: throw PickleCodec.exception(frame.payload, call: name, worker: worker)
         case .unpicklableResult:
             var error = PickleCodec.exception(frame.payload, call: "pickling the result", worker: worker)
@@ -164,11 +219,13 @@ public final class WorkerPool: PythonCallExecutor {
             var error = PickleCodec.exception(frame.payload, call: name, worker: worker)
             error.code = .payloadTooLarge
             throw error
+        case .invalidOpaqueValue:
+            var error = PickleCodec.exception(frame.payload, call: name, worker: worker)
+            error.code = .invalidOpaqueValue
+            error.message += "; \(name) did not run"
+            throw error
         case .withdrawn:
             throw WorkerError(.protocolViolation, "\(worker.map { "\($0)" } ?? "a worker") withdrew \(name) unasked")
-        case .result:
-            return try PickleCodec.decodeResult(
-                frame.payload, call: name, trusted: configuration.trustedResultTypes, as: Result.self)
         }
     }
 

@@ -16,6 +16,11 @@ enum Frame {
         /// Withdraws an earlier request of the same call id if the worker has not started it; answered with
         /// ``Status/withdrawn`` when it had not, else ignored (the call's own answer follows).
         case withdraw = 3
+        /// A call, attribute read or attribute write on a module or on an object in the worker's object table,
+        /// answered with the value or with a handle (see `worker.py`).
+        case object = 4
+        /// Drops objects from the worker's object table (raw little-endian u64 ids); never answered.
+        case release = 5
     }
 
     /// How a worker answered.
@@ -27,6 +32,11 @@ enum Frame {
         case withdrawn = 3
         /// The result was pickled but is larger than a frame carries (payload: an exception report).
         case payloadTooLarge = 4
+        /// The result stays in the worker's object table (payload: u64 object id, then the UTF-8 type name).
+        case handle = 5
+        /// An opaque value among the arguments does not unpickle in the worker; nothing ran (payload: an
+        /// exception report).
+        case invalidOpaqueValue = 6
     }
 
     /// A complete request frame. `payload` must be at most ``maximumRequestPayload`` bytes (see
@@ -54,6 +64,14 @@ enum Frame {
     private static func append<Value: FixedWidthInteger>(_ value: Value, to frame: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { frame.append(contentsOf: $0) }
     }
+
+    /// A release frame for `objectIDs` (no pickle: built without the GIL).
+    static func release(_ objectIDs: [UInt64]) -> [UInt8] {
+        var payload: [UInt8] = []
+        payload.reserveCapacity(objectIDs.count * 8)
+        for id in objectIDs { append(id, to: &payload) }
+        return request(callID: 0, kind: .release, payload: payload)
+    }
 }
 
 /// One response read from a worker.
@@ -61,6 +79,22 @@ struct ResponseFrame: Sendable {
     var callID: UInt64
     var status: Frame.Status
     var payload: [UInt8]
+    /// The worker that answered, and which of its processes: set by the pool before the caller gets the frame.
+    var worker = WorkerID(-1)
+    var generation = 0
+
+    init(callID: UInt64, status: Frame.Status, payload: [UInt8]) {
+        self.callID = callID
+        self.status = status
+        self.payload = payload
+    }
+
+    /// The object id and type name of a ``Frame/Status/handle`` answer.
+    var handle: (objectID: UInt64, typeName: String)? {
+        guard status == .handle, payload.count >= 8 else { return nil }
+        let id = payload.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+        return (id, String(decoding: payload[8...], as: UTF8.self))
+    }
 }
 
 /// Splits the response byte stream into frames; anything malformed is a protocol violation.

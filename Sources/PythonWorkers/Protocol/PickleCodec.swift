@@ -60,19 +60,67 @@ package enum PickleCodec {
 
     private static let dumps = PythonCallableReference(module: "pickle", "dumps")
 
+    /// A request payload and the handles it names (the objects it needs: they live in one worker).
+    struct EncodedRequest {
+        var payload: [UInt8]
+        var handles: [RemoteObjectLifetime]
+    }
+
     /// `(module, qualname, args, kwargs or None)` for a call request, built with the C API (this is on the path of
     /// every call).
-    static func encodeCall(module: String, function: String, arguments: PythonArguments) throws -> [UInt8] {
+    static func encodeCall(module: String, function: String, arguments: PythonArguments) throws -> EncodedRequest {
+        try encode(name: "\(module).\(function)", arguments: arguments) { () throws(PythonError) in
+            [try module.pythonReference(), try function.pythonReference()]
+        }
+    }
+
+    /// What an object request acts on: a module (by name) or an object in the worker's table (by id).
+    enum ObjectTarget {
+        case module(String)
+        case object(UInt64)
+    }
+
+    /// What an object request does with its target (`worker.py`'s operations).
+    enum ObjectOperation: Int {
+        case call = 0
+        case getAttribute = 1
+        case setAttribute = 2
+    }
+
+    /// `(target, operation, name, args, kwargs or None, answer)` for an object request; `answer` 1 keeps the
+    /// result in the worker and answers its handle.
+    static func encodeObjectRequest(
+        target: ObjectTarget, operation: ObjectOperation, name: String, arguments: PythonArguments,
+        keepsResult: Bool, description: String
+    ) throws -> EncodedRequest {
+        let answer = keepsResult ? 1 : 0
+        return try encode(
+            name: description, arguments: arguments,
+            leading: { () throws(PythonError) in
+                switch target {
+                case .module(let module): [try module.pythonReference(), try operation.rawValue.pythonReference()]
+                case .object(let id): [try id.pythonReference(), try operation.rawValue.pythonReference()]
+                }
+            }, trailing: { () throws(PythonError) in [try answer.pythonReference()] },
+            memberName: name)
+    }
+
+    /// Pickles `(leading…, [name,] args, kwargs or None, trailing…)` and collects the handles it names.
+    private static func encode(
+        name description: String, arguments: PythonArguments,
+        leading: () throws(PythonError) -> [PyObjectPointer],
+        trailing: () throws(PythonError) -> [PyObjectPointer] = { [] }, memberName: String? = nil
+    ) throws -> EncodedRequest {
         let values = arguments.positionalArguments + arguments.keywordArguments.map(\.value)
         if let index = values.firstIndex(where: \.isSwiftClosure) {
             throw WorkerError(
                 .notPicklable,
-                "argument \(index + 1) of \(module).\(function) is a Swift closure: it lives in this process and "
+                "argument \(index + 1) of \(description) is a Swift closure: it lives in this process and "
                     + "cannot be sent to a worker; call a Python function by name instead",
                 pythonTypeName: "TypeError")
         }
         do {
-            return try Python.withGIL { () throws(PythonError) -> [UInt8] in
+            return try Python.withGIL { () throws(PythonError) -> EncodedRequest in
                 let positional = arguments.positionalArguments
                 let args = PyTuple_New(positional.count)!
                 for (index, value) in positional.enumerated() {
@@ -88,19 +136,23 @@ package enum PickleCodec {
                     kwargs = PyDict_New()!
                     for (name, value) in keywords { PyDict_SetItemString(kwargs, name, value.pointer) }
                 }
-                let moduleName = try module.pythonReference()
-                let functionName = try function.pythonReference()
-                // The tuple takes over the four new references.
-                let tuple = PyTuple_New(4)!
-                for (index, reference) in [moduleName, functionName, args, kwargs].enumerated() {
-                    pyshim_TupleSetItem(tuple, index, reference)
+                var items = try leading()
+                if let memberName { items.append(try memberName.pythonReference()) }
+                items += [args, kwargs]
+                items += try trailing()
+                // The tuple takes over the new references.
+                let tuple = PyTuple_New(items.count)!
+                for (index, reference) in items.enumerated() { pyshim_TupleSetItem(tuple, index, reference) }
+                let request = PythonObject(owning: tuple)
+                let (payload, handles) = try RemoteReferences.collectingHandles { () throws(PythonError) -> [UInt8] in
+                    try dumps.call(request, 5)
                 }
-                return try dumps.call(PythonObject(owning: tuple), 5)
+                return EncodedRequest(payload: payload, handles: handles)
             }
         } catch {
             throw WorkerError(
                 .notPicklable,
-                "an argument of \(module).\(function) cannot be pickled: \(error.typeName): \(error.message)",
+                "an argument of \(description) cannot be pickled: \(error.typeName): \(error.message)",
                 pythonTypeName: error.typeName)
         }
     }

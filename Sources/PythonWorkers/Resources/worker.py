@@ -7,10 +7,21 @@ stderr, which the host captures and logs. Every frame is
 
 Requests: kind 1 = call (module, qualname, args, kwargs or None); kind 2 = map (module, qualname, items), one positional
 argument per item; kind 0 = setup (search_paths, imports, code), the first frame, answered with call id 0;
-kind 3 = withdraw (empty payload): drop the earlier request with this call id if it has not started.
+kind 3 = withdraw (empty payload): drop the earlier request with this call id if it has not started;
+kind 4 = object request (target, operation, name, args, kwargs or None, answer): target is a module name or the id
+of an object in this worker's object table; operation 0 calls `target.name(*args, **kwargs)` ("" calls the target
+itself), 1 reads the attribute `name`, 2 sets it to args[0]; answer 0 sends the value back, answer 1 keeps it in the
+object table and sends its handle;
+kind 5 = release (raw little-endian u64 object ids, no pickle): drops those objects from the table; never answered.
 Responses: status 0 = result; status 1 = exception (type name, message, traceback), always plain strings;
 status 2 = the result could not be pickled (same payload as an exception); status 3 = withdrawn unstarted (empty);
-status 4 = the result is larger than a response frame carries (same payload as an exception).
+status 4 = the result is larger than a response frame carries (same payload as an exception);
+status 5 = a handle (raw u64 object id, then the object's qualified type name in UTF-8);
+status 6 = an opaque value sent back does not unpickle (same payload as an exception); nothing ran.
+
+Arguments may hold references to objects in the table and opaque values (pickles the host kept as bytes): the host
+pickles them as calls of `_pybindgen_remote.object(id)` and `_pybindgen_remote.opaque(data)`, which this module
+provides, so they become the objects themselves when the request is unpickled.
 
 A pipelined worker (the host sends it several calls at once) reads every request already in its pipe before it
 starts the next call, so a withdrawal that arrived meanwhile is honoured.
@@ -23,12 +34,90 @@ import pickle
 import struct
 import sys
 import traceback
+import types
 
 HEADER = struct.Struct("<IQB")
-KIND_SETUP, KIND_CALL, KIND_MAP, KIND_WITHDRAW = 0, 1, 2, 3
+KIND_SETUP, KIND_CALL, KIND_MAP, KIND_WITHDRAW, KIND_OBJECT, KIND_RELEASE = 0, 1, 2, 3, 4, 5
 STATUS_OK, STATUS_ERROR, STATUS_UNPICKLABLE, STATUS_WITHDRAWN, STATUS_TOO_LARGE = 0, 1, 2, 3, 4
+STATUS_HANDLE, STATUS_BAD_OPAQUE = 5, 6
+OPERATION_CALL, OPERATION_GET, OPERATION_SET = 0, 1, 2
+ANSWER_VALUE, ANSWER_HANDLE = 0, 1
 # The host reads response frames of at most 1 GiB (the 9 header bytes after the length included).
 MAXIMUM_RESPONSE_PAYLOAD = (1 << 30) - 9
+
+# The objects the host holds handles to: id -> object. An id is never reused within a process.
+objects = {}
+_next_object_id = [1]
+
+
+class OpaqueValueError(Exception):
+    """An opaque value the host sent back is not a pickle this worker can load."""
+
+
+def _object(object_id):
+    try:
+        return objects[object_id]
+    except KeyError:
+        raise LookupError("object %d is not in this worker's object table (it was released)" % object_id) from None
+
+
+def _opaque(data):
+    try:
+        return pickle.loads(data)
+    except Exception as error:
+        raise OpaqueValueError("an opaque value does not unpickle (%s: %s); it was not made by a worker or was "
+                               "altered" % (type(error).__name__, error)) from None
+
+
+# Requests name these by module and qualname, so the module must exist under that name.
+remote = types.ModuleType("_pybindgen_remote")
+_object.__module__ = _opaque.__module__ = remote.__name__
+_object.__qualname__, _opaque.__qualname__ = "object", "opaque"
+_object.__name__, _opaque.__name__ = "object", "opaque"
+remote.object, remote.opaque, remote.OpaqueValueError = _object, _opaque, OpaqueValueError
+sys.modules[remote.__name__] = remote
+
+
+def keep(value):
+    """Puts `value` in the object table; returns the handle payload (id, then the qualified type name)."""
+    object_id = _next_object_id[0]
+    _next_object_id[0] += 1
+    objects[object_id] = value
+    kind = type(value)
+    name = kind.__qualname__ if kind.__module__ == "builtins" else kind.__module__ + "." + kind.__qualname__
+    return struct.pack("<Q", object_id) + name.encode("utf-8", "replace")
+
+
+def release(payload):
+    for (object_id,) in struct.iter_unpack("<Q", payload[:len(payload) // 8 * 8]):
+        objects.pop(object_id, None)
+
+
+def run_object_request(request):
+    target, operation, name, args, kwargs, answer = request
+    if isinstance(target, str):
+        owner = importlib.import_module(target)
+    else:
+        owner = _object(target)
+    if operation == OPERATION_CALL:
+        function = owner
+        if name:
+            for part in name.split("."):
+                function = getattr(function, part)
+        result = function(*args, **kwargs) if kwargs else function(*args)
+    elif operation == OPERATION_GET:
+        result = owner
+        for part in name.split("."):
+            result = getattr(result, part)
+    elif operation == OPERATION_SET:
+        *path, last = name.split(".")
+        for part in path:
+            owner = getattr(owner, part)
+        setattr(owner, last, args[0])
+        result = None
+    else:
+        raise ValueError("unknown object operation %d" % operation)
+    return result, answer == ANSWER_HANDLE
 
 
 class FrameReader:
@@ -87,7 +176,9 @@ class PipelinedReader:
                 return
             payload = self.buffer[HEADER.size:4 + length]
             self.buffer = self.buffer[4 + length:]
-            if kind == KIND_WITHDRAW:
+            if kind == KIND_RELEASE:
+                release(payload)
+            elif kind == KIND_WITHDRAW:
                 if self.pending.pop(call_id, None) is not None:
                     send(self.response_fd, call_id, STATUS_WITHDRAWN, b"")
                 elif call_id != self.current:
@@ -176,9 +267,23 @@ def main():
     else:
         requests = serial_requests(FrameReader(request_fd))
     for call_id, kind, payload in requests:
+        if kind == KIND_RELEASE:
+            release(payload)
+            continue
         try:
-            request = loads(payload)
-            if kind == KIND_CALL:
+            try:
+                request = loads(payload)
+            except OpaqueValueError as error:
+                send(response_fd, call_id, STATUS_BAD_OPAQUE, describe(error))
+                continue
+            if kind == KIND_OBJECT:
+                result, as_handle = run_object_request(request)
+                if as_handle:
+                    handle = keep(result)
+                    del result
+                    send(response_fd, call_id, STATUS_HANDLE, handle)
+                    continue
+            elif kind == KIND_CALL:
                 module_name, qualname, args, kwargs = request
                 function = resolve(module_name, qualname)
                 result = function(*args, **kwargs) if kwargs else function(*args)

@@ -154,3 +154,37 @@ def chaos_call(directory, index, seconds, fork):
         os._exit(0)
     time.sleep(seconds)
     return index
+
+
+def object_table_size():
+    """How many objects this worker's table holds (the worker script runs as __main__)."""
+    import __main__
+    return len(__main__.objects)
+
+
+class Account:
+    """A stateful object for the remote-object tests: it lives in one worker."""
+
+    def __init__(self, owner, balance=0):
+        self.owner = owner
+        self.balance = balance
+
+    def deposit(self, amount):
+        if amount <= 0:
+            raise ValueError("a deposit must be positive, got %r" % amount)
+        self.balance += amount
+        return self.balance
+
+    def huge_statement(self, size):
+        return b"x" * size
+
+    def crash(self):
+        os._exit(7)
+
+    def hang(self, seconds):
+        time.sleep(seconds)
+        return self.balance
+
+
+def qualified_type_name(value):
+    return type(value).__module__ + "." + type(value).__qualname__

@@ -187,12 +187,22 @@ public final class DaskCluster: PythonCallExecutor {
     }
 
     /// Runs one call as a task (on the worker of the handles it names, if any) and returns its raw answer.
-    private func callAnswer(
-        _ module: String, _ function: String, arguments: PythonArguments, timeout: Duration?
+    func callAnswer(
+        _ module: String, _ function: String, arguments: PythonArguments, timeout: Duration?,
+        on worker: String? = nil
     ) async throws -> PythonObject {
         try checkOpen()
         let name = "\(module).\(function)"
-        let (address, packed) = try placedArguments(arguments, call: name)
+        var (address, packed) = try placedArguments(arguments, call: name)
+        if let worker {
+            if let address, address != worker {
+                throw WorkerError(
+                    .objectsOnDifferentWorkers,
+                    "\(name) names an object of \(address) but must run on \(worker): objects of different workers "
+                        + "cannot meet in one call")
+            }
+            address = worker
+        }
         let submit = try DaskSupport.function("submit")
         let futures = try Python.withGIL { () throws -> PythonObject in
             try submit.call(
@@ -259,16 +269,15 @@ public final class DaskCluster: PythonCallExecutor {
         try Python.withGIL { () throws -> (String?, (positional: [PythonObject], keywords: [String: PythonObject])) in
             var keywords: [String: PythonObject] = [:]
             for (name, value) in arguments.keywordArguments { keywords[name] = value }
-            let values = try PythonObject(tuple: arguments.positionalArguments, keywords)
-            let (status, addresses) = try DaskSupport.function("placement").call(values).tuple(
-                of: Int.self, [String].self)
+            let placed = try DaskSupport.function("placement").call(arguments.positionalArguments, keywords)
+            let (status, addresses) = (try Int(placed[0]), try [String](placed[1]))
             if status != 0 || addresses.contains("a worker pool") {
                 throw WorkerError(
                     .objectsOnDifferentWorkers,
                     "\(name) names objects of \(addresses.joined(separator: " and ")): objects of different workers "
                         + "cannot meet in one call")
             }
-            return (addresses.first, (arguments.positionalArguments, keywords))
+            return (addresses.first, (try [PythonObject](placed[2]), try [String: PythonObject](placed[3])))
         }
     }
 
@@ -279,13 +288,22 @@ public final class DaskCluster: PythonCallExecutor {
     {
         do {
             return try await onLoop(name, helper, arguments, timeout: timeout ?? callTimeout)
-        } catch let error as WorkerError where error.code == .pythonException || error.code == .killedWorker {
+        } catch let error as WorkerError where Self.meansObjectLost(error) {
             throw WorkerError(
                 .objectLost,
                 "\(name) needs an object whose Dask worker is gone (\(error.pythonTypeName ?? "error"): "
                     + "\(error.message)); objects die with their worker and are never re-created",
                 pythonTypeName: error.pythonTypeName, traceback: error.traceback)
         }
+    }
+
+    /// Whether an object operation's own failure means its actor's worker is gone: the connection to it broke,
+    /// the actor is not on it any more, or Dask gave up on its task.
+    private static func meansObjectLost(_ error: WorkerError) -> Bool {
+        if error.code == .killedWorker { return true }
+        guard error.code == .pythonException, let type = error.pythonTypeName else { return false }
+        let lost = ["ObjectLost", "OSError", "CommClosedError", "StreamClosedError", "LookupError", "KeyError"]
+        return lost.contains { type.hasSuffix($0) }
     }
 
     /// A handle from an answer `(status, detail, future, actor, address)` of `make_actor`.
@@ -488,6 +506,10 @@ public final class DaskCluster: PythonCallExecutor {
                 pythonTypeName: typeName)
         default:
             let (typeName, message, traceback) = try payload.tuple(of: String.self, String.self, String.self)
+            if typeName.hasSuffix("OpaqueValueError") {
+                throw WorkerError(
+                    .invalidOpaqueValue, "\(name): \(message); \(name) did not run", pythonTypeName: typeName)
+            }
             throw WorkerError(
                 .pythonException, "\(name) raised \(typeName): \(message)", pythonTypeName: typeName,
                 traceback: traceback)

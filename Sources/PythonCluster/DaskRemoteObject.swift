@@ -136,10 +136,16 @@ public struct DaskRemoteObject: RemotePythonObject, CustomStringConvertible {
         try await setAttribute(name, to: value, timeout: nil)
     }
 
+    /// Calls `function` on the object's worker (pass the object among `arguments` to reach it) and converts the
+    /// result.
     public func callWhereItLives<Result: ConvertibleFromPython>(
         _ function: PythonCallableReference, with arguments: PythonArguments
     ) async throws -> Result {
-        try await lifetime.cluster.call(function.module, function.path.joined(separator: "."), arguments: arguments)
+        let name = "\(function.module).\(function.path.joined(separator: "."))"
+        let answer = try await lifetime.cluster.callAnswer(
+            function.module, function.path.joined(separator: "."), arguments: arguments, timeout: nil,
+            on: lifetime.address)
+        return try Python.withGIL { () throws -> Result in try lifetime.cluster.decode(answer, name: name) }
     }
 
     public func callWhereItLivesReturningObject(_ function: PythonCallableReference, with arguments: PythonArguments)

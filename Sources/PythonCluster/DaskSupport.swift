@@ -21,6 +21,12 @@ enum DaskSupport {
             name = kind.__qualname__ if kind.__module__ == "builtins" else kind.__module__ + "." + kind.__qualname__
             return (name, str(error), "".join(traceback.format_exception(error)))
 
+        class ObjectLost(Exception):
+            \"\"\"An actor's object is gone with its worker.\"\"\"
+
+        def _placed(workers):
+            return {"workers": workers, "allow_other_workers": False} if workers else {}
+
         def _resolve(module, qualname):
             function = importlib.import_module(module)
             for part in qualname.split("."):
@@ -39,7 +45,7 @@ enum DaskSupport {
                 return (3, _describe(error))
 
         def call_by_name(module, qualname, args, kwargs):
-            return _answer(lambda: _resolve(module, qualname)(*args, **kwargs))
+            return _answer(lambda: _resolve(module, qualname)(*_substitute(args), **_substitute(kwargs)))
 
         def map_chunk(module, qualname, items):
             return _answer(lambda: list(map(_resolve(module, qualname), items)))
@@ -68,32 +74,63 @@ enum DaskSupport {
             return actor.value
 
         class ActorReference:
-            \"\"\"Stands for an actor's object in a request; unpickles to the object itself on its worker.\"\"\"
+            \"\"\"Stands for an actor's object in a request; `_substitute` swaps it for the object on its worker (the
+            scheduler unpickles requests too, so it must stay plain data until it reaches the worker).\"\"\"
             def __init__(self, key, address):
                 self.key, self.address = key, address
-            def __reduce__(self):
-                return (_actor_value, (self.key,))
 
-        def placement(values):
-            \"\"\"The one worker address the actor references among `values` (nested too) live on, or None.\"\"\"
+        def _substitute(value):
+            if isinstance(value, ActorReference):
+                return _actor_value(value.key)
+            if isinstance(value, OpaqueArgument):
+                try:
+                    return pickle.loads(value.data)
+                except Exception as error:
+                    raise OpaqueValueError("an opaque value does not unpickle (%s: %s); it was not made by a worker "
+                                           "or was altered" % (type(error).__name__, error)) from None
+            if isinstance(value, list):
+                return [_substitute(item) for item in value]
+            if isinstance(value, tuple):
+                return tuple(_substitute(item) for item in value)
+            if isinstance(value, dict):
+                return {_substitute(key): _substitute(item) for key, item in value.items()}
+            if isinstance(value, (set, frozenset)):
+                return type(value)(_substitute(item) for item in value)
+            return value
+
+        class OpaqueArgument:
+            \"\"\"An opaque value on its way to a worker: the pickle, loaded there by `_substitute`.\"\"\"
+            def __init__(self, data):
+                self.data = data
+
+        class OpaqueValueError(Exception):
+            \"\"\"An opaque value does not unpickle in the worker.\"\"\"
+
+        def placement(args, kwargs):
+            \"\"\"`(status, addresses, args, kwargs)`: the worker addresses the actor references among the arguments
+            (nested too) live on — status 1 if more than one — and the arguments with opaque values made plain.\"\"\"
             found = []
             def walk(value):
                 if isinstance(value, ActorReference):
                     found.append(value.address)
-                elif type(value).__name__ == "RemoteReference" and hasattr(value, "token"):
+                    return value
+                if type(value).__name__ == "RemoteReference" and hasattr(value, "token"):
                     found.append("a worker pool")
-                elif isinstance(value, (list, tuple, set, frozenset)):
-                    for item in value:
-                        walk(item)
-                elif isinstance(value, dict):
-                    for key, item in value.items():
-                        walk(key)
-                        walk(item)
-            walk(values)
+                    return value
+                if type(value).__name__ == "OpaqueReference" and hasattr(value, "data"):
+                    return OpaqueArgument(value.data)
+                if isinstance(value, list):
+                    return [walk(item) for item in value]
+                if isinstance(value, tuple):
+                    return tuple(walk(item) for item in value)
+                if isinstance(value, dict):
+                    return {walk(key): walk(item) for key, item in value.items()}
+                if isinstance(value, (set, frozenset)):
+                    return type(value)(walk(item) for item in value)
+                return value
+            args, kwargs = walk(list(args)), walk(dict(kwargs))
             addresses = sorted(set(found))
-            if len(addresses) > 1:
-                return (1, addresses)
-            return (0, addresses)
+            return (1 if len(addresses) > 1 else 0, addresses, args, kwargs)
 
         class RemoteObjectActor:
             \"\"\"A Dask actor holding one Python object; its answers are plain data only.\"\"\"
@@ -103,7 +140,7 @@ enum DaskSupport {
                     if handoff:
                         self.value = _handoffs().pop(handoff)
                     else:
-                        self.value = _resolve(module, qualname)(*args, **kwargs)
+                        self.value = _resolve(module, qualname)(*_substitute(args), **_substitute(kwargs))
                 except BaseException as error:
                     self.failure = _describe(error)
 
@@ -114,12 +151,13 @@ enum DaskSupport {
 
             def invoke(self, operation, name, args, kwargs, keep):
                 def compute():
+                    args_, kwargs_ = _substitute(args), _substitute(kwargs)
                     owner = self.value
                     if operation == 0:
                         function = owner
                         for part in (name.split(".") if name else []):
                             function = getattr(function, part)
-                        return function(*args, **kwargs)
+                        return function(*args_, **kwargs_)
                     if operation == 1:
                         for part in name.split("."):
                             owner = getattr(owner, part)
@@ -127,7 +165,7 @@ enum DaskSupport {
                     *path, last = name.split(".")
                     for part in path:
                         owner = getattr(owner, part)
-                    setattr(owner, last, args[0])
+                    setattr(owner, last, args_[0])
                     return None
                 if not keep:
                     return _answer(compute)
@@ -143,7 +181,7 @@ enum DaskSupport {
         def _kept_call(module, qualname, args, kwargs):
             # A module function whose result becomes an actor on this worker.
             try:
-                result = _resolve(module, qualname)(*args, **kwargs)
+                result = _resolve(module, qualname)(*_substitute(args), **_substitute(kwargs))
             except BaseException as error:
                 return (1, _describe(error))
             import uuid
@@ -159,16 +197,16 @@ enum DaskSupport {
 
         async def make_actor(client, module, qualname, args, kwargs, handoff, workers):
             future = client.submit(RemoteObjectActor, module, qualname, tuple(args), kwargs, handoff, actor=True,
-                                   pure=False, workers=workers, allow_other_workers=not workers)
+                                   pure=False, **_placed(workers))
             await future._state.wait()
             if future.status != "finished":
                 future.release()
-                raise RuntimeError("the actor could not be made (%s)" % future.status)
+                raise ObjectLost("the actor could not be made (its task is %s)" % future.status)
             who = await client.scheduler.who_has(keys=[future.key])
             addresses = who.get(future.key) or []
             if not addresses:
                 future.release()
-                raise RuntimeError("the actor's worker is gone")
+                raise ObjectLost("the actor's worker is gone")
             actor = _bind_actor(client, future, addresses[0])
             status, detail = await actor.describe()
             if status != 0:
@@ -177,8 +215,7 @@ enum DaskSupport {
 
         async def kept_call(client, module, qualname, args, kwargs, workers):
             # A module function's result kept on a worker: run, then adopted by an actor on the same worker.
-            future = client.submit(_kept_call, module, qualname, tuple(args), kwargs, pure=False, workers=workers,
-                                   allow_other_workers=not workers)
+            future = client.submit(_kept_call, module, qualname, tuple(args), kwargs, pure=False, **_placed(workers))
             answer = await client.gather([future], asynchronous=True)
             status, detail = answer[0]
             if status != 4:
@@ -187,11 +224,31 @@ enum DaskSupport {
             address = (who.get(future.key) or [None])[0]
             future.release()
             if address is None:
-                raise RuntimeError("the worker that made the object is gone")
+                raise ObjectLost("the worker that made the object is gone")
             return await make_actor(client, None, None, (), {}, detail, [address])
 
         async def invoke_actor(client, actor, address, operation, name, args, kwargs, keep):
-            answer = await actor.invoke(operation, name, tuple(args), kwargs, keep)
+            # A call to a dead worker's address waits for the connect timeout, while the scheduler soon knows the
+            # worker is gone (Dask might even make the actor again elsewhere: that would be another object). So a
+            # call that has not answered within 100 ms asks the scheduler, every 100 ms, whether its actor is
+            # still where it was.
+            async def call():
+                return await actor.invoke(operation, name, tuple(args), kwargs, keep)
+            task = asyncio.ensure_future(call())
+            try:
+                while True:
+                    done, _ = await asyncio.wait({task}, timeout=0.1)
+                    if done:
+                        answer = task.result()
+                        break
+                    who = await client.scheduler.who_has(keys=[actor.key])
+                    if address not in (who.get(actor.key) or []):
+                        raise ObjectLost("the actor's worker %s is gone" % address)
+            finally:
+                if not task.done():
+                    task.cancel()
+            if isinstance(answer, BaseException):
+                raise ObjectLost("its actor did not answer (%s: %s)" % (type(answer).__name__, answer))
             if keep and answer[0] == 4:
                 return await make_actor(client, None, None, (), {}, answer[1], [address])
             return answer
@@ -252,8 +309,7 @@ enum DaskSupport {
                 client.cluster.close(timeout=timeout)
 
         def submit(client, module, qualname, args, kwargs, workers=None):
-            return [client.submit(call_by_name, module, qualname, tuple(args), kwargs, pure=False, workers=workers,
-                                  allow_other_workers=not workers)]
+            return [client.submit(call_by_name, module, qualname, tuple(args), kwargs, pure=False, **_placed(workers))]
 
         def submit_chunks(client, module, qualname, chunks):
             return client.map(map_chunk, [module] * len(chunks), [qualname] * len(chunks), chunks, pure=False)

@@ -48,7 +48,9 @@ extension DaskClusterTests {
                 other = try await cluster.makeObject("datetime", "date", 2000, 1, 1)
             }
             if other.workerAddress != date.workerAddress {
-                let mixed = await Self.workerError { let _: Int = try await cluster.call("operator", "lt", date, other) }
+                let mixed = await Self.workerError {
+                    let _: Int = try await cluster.call("operator", "lt", date, other)
+                }
                 #expect(mixed?.code == .objectsOnDifferentWorkers)
             }
 
@@ -72,7 +74,9 @@ extension DaskClusterTests {
             // The scheduler notices the death within moments; until then a call may still be on its way.
             var lost: WorkerError?
             for _ in 0..<200 {
-                lost = await Self.workerError { let _: Int = try await account.attribute("balance", timeout: .seconds(30)) }
+                lost = await Self.workerError {
+                    let _: Int = try await account.attribute("balance", timeout: .seconds(30))
+                }
                 if lost != nil { break }
                 try await Task.sleep(for: .milliseconds(50))
             }

@@ -88,8 +88,12 @@ extension PythonWorkersTests {
                 // Handles of two workers in one call (round robin places consecutive objects on both workers).
                 let first = try await pool.makeObject("datetime", "date", 2000, 1, 1)
                 var second = try await pool.makeObject("datetime", "date", 2000, 1, 2)
-                while second.worker == first.worker { second = try await pool.makeObject("datetime", "date", 2000, 1, 2) }
-                let mixed = await workerError { let _: RemoteObject = try await pool.call("operator", "sub", second, first) }
+                while second.worker == first.worker {
+                    second = try await pool.makeObject("datetime", "date", 2000, 1, 2)
+                }
+                let mixed = await workerError {
+                    let _: RemoteObject = try await pool.call("operator", "sub", second, first)
+                }
                 #expect(mixed?.code == .objectsOnDifferentWorkers)
                 #expect(mixed?.message.contains(first.worker.description) == true)
 
@@ -101,7 +105,9 @@ extension PythonWorkersTests {
                 #expect(try await account.call("deposit", 5) as Int == 15)
 
                 // A method result too large for a frame: its own error, the worker stays up, the object too.
-                let huge = await workerError { let _: [UInt8] = try await account.call("huge_statement", (1 << 30) + 1) }
+                let huge = await workerError {
+                    let _: [UInt8] = try await account.call("huge_statement", (1 << 30) + 1)
+                }
                 #expect(huge?.code == .payloadTooLarge)
                 #expect(try await account.attribute("balance") as Int == 15)
                 #expect(pool.statistics().allSatisfy { $0.restarts == 0 })
@@ -161,7 +167,8 @@ extension PythonWorkersTests {
                     try await withThrowingTaskGroup(of: Void.self) { group in
                         for index in 0..<50 {
                             group.addTask {
-                                let object = try await pool.makeObject("datetime", "date", 2000 + round, 1, 1 + index % 28)
+                                let object = try await pool.makeObject(
+                                    "datetime", "date", 2000 + round, 1, 1 + index % 28)
                                 let year: Int = try await object.attribute("year")
                                 #expect(year == 2000 + round)
                             }

@@ -192,7 +192,9 @@ public struct RemoteObject: RemotePythonObject, CustomStringConvertible {
 
     // MARK: - Plumbing
 
-    private func describe(_ member: String) -> String { "\(pythonTypeName).\(member) (object \(objectID) on \(worker))" }
+    private func describe(_ member: String) -> String {
+        "\(pythonTypeName).\(member) (object \(objectID) on \(worker))"
+    }
 
     /// Sends one object request for this object and waits for its answer.
     private func request(
@@ -212,7 +214,7 @@ public struct RemoteObject: RemotePythonObject, CustomStringConvertible {
         // The handles it names stay alive (unreleased) until it is answered.
         defer { withExtendedLifetime(encoded) {} }
         return try await lifetime.pool.core.submit(
-                kind: .object, payload: encoded.payload, name: description, target: worker,
-                generation: lifetime.generation, timeout: timeout)
+            kind: .object, payload: encoded.payload, name: description, target: worker,
+            generation: lifetime.generation, timeout: timeout)
     }
 }

@@ -36,7 +36,9 @@ extension PoolCore {
                             state, process: ProcessKey(slot: target.slot, generation: generation))
                     {
                         let process = ProcessKey(slot: target.slot, generation: generation)
-                        return [.resume(continuation, .failure(Self.objectLost(name, process: process, reason: reason)))]
+                        return [
+                            .resume(continuation, .failure(Self.objectLost(name, process: process, reason: reason)))
+                        ]
                     }
                     if let target, state.slots[target.slot] == nil || state.slots[target.slot]?.status == .retiring {
                         return [
@@ -136,7 +138,8 @@ extension PoolCore {
                 let reason = objectLossReason(state, process: process) ?? "\(chosen) was restarted since"
                 state.calls[id] = nil
                 if let continuation = call.continuation {
-                    effects.append(.resume(continuation, .failure(objectLost(call.name, process: process, reason: reason))))
+                    effects.append(
+                        .resume(continuation, .failure(objectLost(call.name, process: process, reason: reason))))
                 }
                 continue
             }

@@ -23,8 +23,8 @@ extension WorkerPool {
         // The handles it names stay alive (unreleased) until it is answered.
         defer { withExtendedLifetime(request) {} }
         let frame = try await core.submit(
-                kind: .object, payload: request.payload, name: name, target: placement?.worker,
-                generation: placement?.generation, key: key, timeout: timeout)
+            kind: .object, payload: request.payload, name: name, target: placement?.worker,
+            generation: placement?.generation, key: key, timeout: timeout)
         return try handle(frame, name: name)
     }
 
@@ -83,7 +83,8 @@ extension WorkerPool {
         _ module: String, _ function: String, _ arguments: any ConvertibleToPython..., key: String? = nil,
         timeout: Duration? = nil
     ) async throws -> OpaquePythonValue {
-        try await call(module, function, arguments: try PythonArguments(positional: arguments), key: key, timeout: timeout)
+        try await call(
+            module, function, arguments: try PythonArguments(positional: arguments), key: key, timeout: timeout)
     }
 
     /// The ``PythonCallExecutor`` entry point generated classes' remote constructors use.

@@ -107,8 +107,8 @@ public final class WorkerPool: PythonCallExecutor {
         // The handles it names stay alive (unreleased) until it is answered.
         defer { withExtendedLifetime(request) {} }
         return try await core.submit(
-                kind: .call, payload: request.payload, name: name, target: placement?.worker,
-                generation: placement?.generation, key: key, timeout: timeout)
+            kind: .call, payload: request.payload, name: name, target: placement?.worker,
+            generation: placement?.generation, key: key, timeout: timeout)
     }
 
     /// Calls `module.function(arguments…)` on one worker: `try await pool.call("math", "pow", 2.0, 16.0)`.
@@ -188,7 +188,8 @@ public final class WorkerPool: PythonCallExecutor {
     func handle(_ frame: ResponseFrame, name: String) throws -> RemoteObject {
         try checkSucceeded(frame, name: name, worker: frame.worker)
         guard let (objectID, typeName) = frame.handle else {
-            throw WorkerError(.protocolViolation, "\(name): \(frame.worker) answered a value where a handle was asked for")
+            throw WorkerError(
+                .protocolViolation, "\(name): \(frame.worker) answered a value where a handle was asked for")
         }
         return RemoteObject(
             RemoteObjectLifetime(

@@ -109,11 +109,14 @@ let package = Package(
         ),
         .testTarget(name: "PluginTests"),
         .testTarget(
-            name: "DaskClusterTests", dependencies: ["PythonCluster", "PythonWorkers", "PythonRuntime", "PyMath", "PyBindGenIntrospection"]),
+            name: "DaskClusterTests",
+            dependencies: [
+                "PythonCluster", "PythonWorkers", "PythonRuntime", "PyMath", "PyDatetime", "PyBindGenIntrospection",
+            ]),
         .testTarget(
             name: "PythonWorkersTests",
             dependencies: [
-                "PythonWorkers", "PythonRuntime", "PyMath", "PyBuiltins",
+                "PythonWorkers", "PythonRuntime", "PyMath", "PyBuiltins", "PyDatetime",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             exclude: ["Python"]

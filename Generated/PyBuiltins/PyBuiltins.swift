@@ -5231,5 +5231,1716 @@ public enum PyBuiltins {
             if let iterable { try arguments.append(iterable) }
             return try await executor.call(PyBuiltins._tuple_type, with: arguments)
         }
+
+        /// Makes a `builtins.range` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Range(_ stop: Swift.Int) async throws -> PyBuiltins.Range.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(stop)
+            return PyBuiltins.Range.Remote(try await executor.makeObject(PyBuiltins.Range._Range_class, with: arguments))
+        }
+
+        /// Makes a `builtins.range` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Range(_ start: Swift.Int, _ stop: Swift.Int, _ step: Swift.Int? = nil) async throws -> PyBuiltins.Range.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(start)
+            try arguments.append(stop)
+            if let step { try arguments.append(step) }
+            return PyBuiltins.Range.Remote(try await executor.makeObject(PyBuiltins.Range._Range_class, with: arguments))
+        }
+
+        /// Makes a `builtins.reversed` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Reversed(_ sequence: some PythonRuntime.ConvertibleToPython) async throws -> PyBuiltins.Reversed.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(sequence)
+            return PyBuiltins.Reversed.Remote(try await executor.makeObject(PyBuiltins.Reversed._Reversed_class, with: arguments))
+        }
+
+        /// Makes a `builtins.reversed` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Reversed(_ sequence: [PythonRuntime.PythonObject]) async throws -> PyBuiltins.Reversed.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(sequence)
+            return PyBuiltins.Reversed.Remote(try await executor.makeObject(PyBuiltins.Reversed._Reversed_class, with: arguments))
+        }
+
+        /// Makes a `builtins.slice` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Slice(_ start: some PythonRuntime.ConvertibleToPython, _ stop: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> PyBuiltins.Slice.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(start)
+            if let stop { try arguments.append(stop) }
+            return PyBuiltins.Slice.Remote(try await executor.makeObject(PyBuiltins.Slice._Slice_class, with: arguments))
+        }
+
+        /// Makes a `builtins.slice` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Slice<T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ stop: T2) async throws -> PyBuiltins.Slice.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(stop)
+            return PyBuiltins.Slice.Remote(try await executor.makeObject(PyBuiltins.Slice._Slice_class, with: arguments))
+        }
+
+        /// Makes a `builtins.slice` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Slice<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ start: T1, _ stop: some PythonRuntime.ConvertibleToPython) async throws -> PyBuiltins.Slice.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(start)
+            try arguments.append(stop)
+            return PyBuiltins.Slice.Remote(try await executor.makeObject(PyBuiltins.Slice._Slice_class, with: arguments))
+        }
+
+        /// Makes a `builtins.slice` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Slice<T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ start: some PythonRuntime.ConvertibleToPython, _ stop: T2) async throws -> PyBuiltins.Slice.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(start)
+            try arguments.append(stop)
+            return PyBuiltins.Slice.Remote(try await executor.makeObject(PyBuiltins.Slice._Slice_class, with: arguments))
+        }
+
+        /// Makes a `builtins.slice` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Slice<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ start: T1, _ stop: T2) async throws -> PyBuiltins.Slice.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(start)
+            try arguments.append(stop)
+            return PyBuiltins.Slice.Remote(try await executor.makeObject(PyBuiltins.Slice._Slice_class, with: arguments))
+        }
+
+        /// Makes a `builtins.slice` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Slice<T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ start: some PythonRuntime.ConvertibleToPython, _ stop: some PythonRuntime.ConvertibleToPython, _ step: T3) async throws -> PyBuiltins.Slice.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(start)
+            try arguments.append(stop)
+            try arguments.append(step)
+            return PyBuiltins.Slice.Remote(try await executor.makeObject(PyBuiltins.Slice._Slice_class, with: arguments))
+        }
+
+        /// Makes a `builtins.slice` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Slice<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ start: T1, _ stop: some PythonRuntime.ConvertibleToPython, _ step: T3) async throws -> PyBuiltins.Slice.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(start)
+            try arguments.append(stop)
+            try arguments.append(step)
+            return PyBuiltins.Slice.Remote(try await executor.makeObject(PyBuiltins.Slice._Slice_class, with: arguments))
+        }
+
+        /// Makes a `builtins.slice` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Slice<T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ start: some PythonRuntime.ConvertibleToPython, _ stop: T2, _ step: T3) async throws -> PyBuiltins.Slice.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(start)
+            try arguments.append(stop)
+            try arguments.append(step)
+            return PyBuiltins.Slice.Remote(try await executor.makeObject(PyBuiltins.Slice._Slice_class, with: arguments))
+        }
+
+        /// Makes a `builtins.slice` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Slice<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ start: T1, _ stop: T2, _ step: T3) async throws -> PyBuiltins.Slice.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(start)
+            try arguments.append(stop)
+            try arguments.append(step)
+            return PyBuiltins.Slice.Remote(try await executor.makeObject(PyBuiltins.Slice._Slice_class, with: arguments))
+        }
+
+        /// Makes a `builtins.zip` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Zip(strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            if let strict { try arguments.append(keyword: "strict", strict) }
+            return PyBuiltins.Zip.Remote(try await executor.makeObject(PyBuiltins.Zip._Zip_class, with: arguments))
+        }
+
+        /// Makes a `builtins.zip` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Zip<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iter1)
+            if let strict { try arguments.append(keyword: "strict", strict) }
+            return PyBuiltins.Zip.Remote(try await executor.makeObject(PyBuiltins.Zip._Zip_class, with: arguments))
+        }
+
+        /// Makes a `builtins.zip` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Zip<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iter1)
+            try arguments.append(iter2)
+            if let strict { try arguments.append(keyword: "strict", strict) }
+            return PyBuiltins.Zip.Remote(try await executor.makeObject(PyBuiltins.Zip._Zip_class, with: arguments))
+        }
+
+        /// Makes a `builtins.zip` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Zip<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iter1)
+            try arguments.append(iter2)
+            try arguments.append(iter3)
+            if let strict { try arguments.append(keyword: "strict", strict) }
+            return PyBuiltins.Zip.Remote(try await executor.makeObject(PyBuiltins.Zip._Zip_class, with: arguments))
+        }
+
+        /// Makes a `builtins.zip` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Zip<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iter1)
+            try arguments.append(iter2)
+            try arguments.append(iter3)
+            try arguments.append(iter4)
+            if let strict { try arguments.append(keyword: "strict", strict) }
+            return PyBuiltins.Zip.Remote(try await executor.makeObject(PyBuiltins.Zip._Zip_class, with: arguments))
+        }
+
+        /// Makes a `builtins.zip` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Zip<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T5: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4], _ iter5: [T5], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iter1)
+            try arguments.append(iter2)
+            try arguments.append(iter3)
+            try arguments.append(iter4)
+            try arguments.append(iter5)
+            if let strict { try arguments.append(keyword: "strict", strict) }
+            return PyBuiltins.Zip.Remote(try await executor.makeObject(PyBuiltins.Zip._Zip_class, with: arguments))
+        }
+
+        /// Makes a `builtins.zip` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Zip(_ iter1: [PythonRuntime.PythonObject], _ iter2: [PythonRuntime.PythonObject], _ iter3: [PythonRuntime.PythonObject], _ iter4: [PythonRuntime.PythonObject], _ iter5: [PythonRuntime.PythonObject], _ iter6: [PythonRuntime.PythonObject], _ iterables: [PythonRuntime.PythonObject]..., strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iter1)
+            try arguments.append(iter2)
+            try arguments.append(iter3)
+            try arguments.append(iter4)
+            try arguments.append(iter5)
+            try arguments.append(iter6)
+            try arguments.append(contentsOf: iterables)
+            if let strict { try arguments.append(keyword: "strict", strict) }
+            return PyBuiltins.Zip.Remote(try await executor.makeObject(PyBuiltins.Zip._Zip_class, with: arguments))
+        }
+
+        /// Makes a `builtins.bytearray` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Bytearray() async throws -> PyBuiltins.Bytearray.Remote {
+            let arguments = PythonRuntime.PythonArguments()
+            return PyBuiltins.Bytearray.Remote(try await executor.makeObject(PyBuiltins.Bytearray._Bytearray_class, with: arguments))
+        }
+
+        /// Makes a `builtins.bytearray` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Bytearray(_ ints: [Swift.Int]) async throws -> PyBuiltins.Bytearray.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(ints)
+            return PyBuiltins.Bytearray.Remote(try await executor.makeObject(PyBuiltins.Bytearray._Bytearray_class, with: arguments))
+        }
+
+        /// Makes a `builtins.bytearray` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Bytearray(_ ints: Swift.Int) async throws -> PyBuiltins.Bytearray.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(ints)
+            return PyBuiltins.Bytearray.Remote(try await executor.makeObject(PyBuiltins.Bytearray._Bytearray_class, with: arguments))
+        }
+
+        /// Makes a `builtins.bytearray` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Bytearray(_ ints: [Swift.UInt8]) async throws -> PyBuiltins.Bytearray.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(ints)
+            return PyBuiltins.Bytearray.Remote(try await executor.makeObject(PyBuiltins.Bytearray._Bytearray_class, with: arguments))
+        }
+
+        /// Makes a `builtins.bytearray` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Bytearray(_ string: Swift.String, encoding: Swift.String, errors: Swift.String? = nil) async throws -> PyBuiltins.Bytearray.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(string)
+            try arguments.append(encoding)
+            if let errors { try arguments.append(keyword: "errors", errors) }
+            return PyBuiltins.Bytearray.Remote(try await executor.makeObject(PyBuiltins.Bytearray._Bytearray_class, with: arguments))
+        }
+
+        /// Makes a `builtins.complex` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Complex(real: ComplexModule.Complex<Swift.Double>? = nil, imag: ComplexModule.Complex<Swift.Double>? = nil) async throws -> PyBuiltins.Complex.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            if let real { try arguments.append(keyword: "real", real) }
+            if let imag { try arguments.append(keyword: "imag", imag) }
+            return PyBuiltins.Complex.Remote(try await executor.makeObject(PyBuiltins.Complex._Complex_class, with: arguments))
+        }
+
+        /// Makes a `builtins.complex` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Complex(real: Swift.Double, imag: ComplexModule.Complex<Swift.Double>? = nil) async throws -> PyBuiltins.Complex.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(keyword: "real", real)
+            if let imag { try arguments.append(keyword: "imag", imag) }
+            return PyBuiltins.Complex.Remote(try await executor.makeObject(PyBuiltins.Complex._Complex_class, with: arguments))
+        }
+
+        /// Makes a `builtins.complex` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Complex(real: Swift.Int, imag: ComplexModule.Complex<Swift.Double>? = nil) async throws -> PyBuiltins.Complex.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(keyword: "real", real)
+            if let imag { try arguments.append(keyword: "imag", imag) }
+            return PyBuiltins.Complex.Remote(try await executor.makeObject(PyBuiltins.Complex._Complex_class, with: arguments))
+        }
+
+        /// Makes a `builtins.complex` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Complex(real: some PythonRuntime.ConvertibleToPython) async throws -> PyBuiltins.Complex.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(real)
+            return PyBuiltins.Complex.Remote(try await executor.makeObject(PyBuiltins.Complex._Complex_class, with: arguments))
+        }
+
+        /// Makes a `builtins.enumerate` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Enumerate(iterable: [PythonRuntime.PythonObject], start: Swift.Int? = nil) async throws -> PyBuiltins.Enumerate.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterable)
+            if let start { try arguments.append(keyword: "start", start) }
+            return PyBuiltins.Enumerate.Remote(try await executor.makeObject(PyBuiltins.Enumerate._Enumerate_class, with: arguments))
+        }
+
+        /// Makes a `builtins.filter` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Filter(_ function: some PythonRuntime.ConvertibleToPython, _ iterable: [PythonRuntime.PythonObject]) async throws -> PyBuiltins.Filter.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(function)
+            try arguments.append(iterable)
+            return PyBuiltins.Filter.Remote(try await executor.makeObject(PyBuiltins.Filter._Filter_class, with: arguments))
+        }
+
+        /// Makes a `builtins.map` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Map<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T5: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4], _ iter5: [T5]) async throws -> PyBuiltins.Map.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(`func`)
+            try arguments.append(iterable)
+            try arguments.append(iter2)
+            try arguments.append(iter3)
+            try arguments.append(iter4)
+            try arguments.append(iter5)
+            return PyBuiltins.Map.Remote(try await executor.makeObject(PyBuiltins.Map._Map_class, with: arguments))
+        }
+
+        /// Makes a `builtins.map` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Map(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: [PythonRuntime.PythonObject], _ iter2: [PythonRuntime.PythonObject], _ iter3: [PythonRuntime.PythonObject], _ iter4: [PythonRuntime.PythonObject], _ iter5: [PythonRuntime.PythonObject], _ iter6: [PythonRuntime.PythonObject], _ iterables: [PythonRuntime.PythonObject]...) async throws -> PyBuiltins.Map.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(`func`)
+            try arguments.append(iterable)
+            try arguments.append(iter2)
+            try arguments.append(iter3)
+            try arguments.append(iter4)
+            try arguments.append(iter5)
+            try arguments.append(iter6)
+            try arguments.append(contentsOf: iterables)
+            return PyBuiltins.Map.Remote(try await executor.makeObject(PyBuiltins.Map._Map_class, with: arguments))
+        }
+
+        /// Makes a `builtins.memoryview` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Memoryview(obj: [Swift.UInt8]) async throws -> PyBuiltins.Memoryview.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(obj)
+            return PyBuiltins.Memoryview.Remote(try await executor.makeObject(PyBuiltins.Memoryview._Memoryview_class, with: arguments))
+        }
+    }
+}
+
+extension PyBuiltins.Range {
+    /// A `builtins.range` that lives in a worker or on a cluster: its members run where it lives, as `async` calls.
+    ///
+    /// Made by `PyBuiltins.on(executor).Range(…)` or by a remote member that returns one;
+    /// results of wrapper-class type are again remote handles, values convert as in local calls. The object
+    /// lives while a copy of this handle does.
+    public struct Remote: Sendable, PythonRuntime.ConvertibleToPython {
+        /// The untyped handle.
+        public let handle: any PythonRuntime.RemotePythonObject
+
+        /// Wraps a handle to a `builtins.range` (or a subclass).
+        public init(_ handle: any PythonRuntime.RemotePythonObject) {
+            self.handle = handle
+        }
+
+        /// Stands for the object in the arguments of a call by the same executor.
+        public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
+            try handle.pythonReference()
+        }
+
+        /// `range.start`.
+        public var start: Swift.Int {
+            get async throws {
+                try await handle.attribute("start")
+            }
+        }
+
+        /// `range.step`.
+        public var step: Swift.Int {
+            get async throws {
+                try await handle.attribute("step")
+            }
+        }
+
+        /// `range.stop`.
+        public var stop: Swift.Int {
+            get async throws {
+                try await handle.attribute("stop")
+            }
+        }
+
+        /// `len(self)`.
+        public var count: Swift.Int {
+            get async throws {
+                try await handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "builtins", "len"), with: PythonRuntime.PythonArguments(positional: [handle]))
+            }
+        }
+
+        /// `self[key]` (`range.__getitem__`), read where the object lives.
+        public subscript(key: Swift.Int) -> Swift.Int {
+            get async throws {
+                try await handle.call(method: "__getitem__", with: PythonRuntime.PythonArguments(positional: [key]))
+            }
+        }
+
+        /// rangeobject.count(value) -> integer -- return number of occurrences of value
+        ///
+        /// Runs `builtins.range.count` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func count_(_ value: Swift.Int) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(value)
+            return try await handle.call(method: "count", with: arguments)
+        }
+
+        /// rangeobject.index(value) -> integer -- return index of value.
+        ///
+        /// Runs `builtins.range.index` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func index(_ value: Swift.Int) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(value)
+            return try await handle.call(method: "index", with: arguments)
+        }
+
+        /// `==` (Python's `operator.eq`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func == (lhs: PyBuiltins.Range.Remote, rhs: PyBuiltins.Range.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "eq"), with: arguments)
+        }
+
+        /// `!=` (Python's `operator.ne`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func != (lhs: PyBuiltins.Range.Remote, rhs: PyBuiltins.Range.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "ne"), with: arguments)
+        }
+    }
+}
+
+extension PyBuiltins.Reversed {
+    /// A `builtins.reversed` that lives in a worker or on a cluster: its members run where it lives, as `async` calls.
+    ///
+    /// Made by `PyBuiltins.on(executor).Reversed(…)` or by a remote member that returns one;
+    /// results of wrapper-class type are again remote handles, values convert as in local calls. The object
+    /// lives while a copy of this handle does.
+    public struct Remote: Sendable, PythonRuntime.ConvertibleToPython {
+        /// The untyped handle.
+        public let handle: any PythonRuntime.RemotePythonObject
+
+        /// Wraps a handle to a `builtins.reversed` (or a subclass).
+        public init(_ handle: any PythonRuntime.RemotePythonObject) {
+            self.handle = handle
+        }
+
+        /// Stands for the object in the arguments of a call by the same executor.
+        public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
+            try handle.pythonReference()
+        }
+    }
+}
+
+extension PyBuiltins.Slice {
+    /// A `builtins.slice` that lives in a worker or on a cluster: its members run where it lives, as `async` calls.
+    ///
+    /// Made by `PyBuiltins.on(executor).Slice(…)` or by a remote member that returns one;
+    /// results of wrapper-class type are again remote handles, values convert as in local calls. The object
+    /// lives while a copy of this handle does.
+    public struct Remote: Sendable, PythonRuntime.ConvertibleToPython {
+        /// The untyped handle.
+        public let handle: any PythonRuntime.RemotePythonObject
+
+        /// Wraps a handle to a `builtins.slice` (or a subclass).
+        public init(_ handle: any PythonRuntime.RemotePythonObject) {
+            self.handle = handle
+        }
+
+        /// Stands for the object in the arguments of a call by the same executor.
+        public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
+            try handle.pythonReference()
+        }
+
+        /// `slice.start`.
+        public var start: PythonRuntime.PythonObject {
+            get async throws {
+                try await handle.attribute("start")
+            }
+        }
+
+        /// `slice.step`.
+        public var step: PythonRuntime.PythonObject {
+            get async throws {
+                try await handle.attribute("step")
+            }
+        }
+
+        /// `slice.stop`.
+        public var stop: PythonRuntime.PythonObject {
+            get async throws {
+                try await handle.attribute("stop")
+            }
+        }
+
+        /// S.indices(len) -> (start, stop, stride)
+        ///
+        /// Runs `builtins.slice.indices` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func indices(_ len: Swift.Int) async throws -> (Swift.Int, Swift.Int, Swift.Int) {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(len)
+            let result: PythonRuntime.PythonObject = try await handle.call(method: "indices", with: arguments)
+            return try result.tuple(of: Swift.Int.self, Swift.Int.self, Swift.Int.self)
+        }
+
+        /// `==` (Python's `operator.eq`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func == (lhs: PyBuiltins.Slice.Remote, rhs: PyBuiltins.Slice.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "eq"), with: arguments)
+        }
+
+        /// `!=` (Python's `operator.ne`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func != (lhs: PyBuiltins.Slice.Remote, rhs: PyBuiltins.Slice.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "ne"), with: arguments)
+        }
+    }
+}
+
+extension PyBuiltins.Zip {
+    /// A `builtins.zip` that lives in a worker or on a cluster: its members run where it lives, as `async` calls.
+    ///
+    /// Made by `PyBuiltins.on(executor).Zip(…)` or by a remote member that returns one;
+    /// results of wrapper-class type are again remote handles, values convert as in local calls. The object
+    /// lives while a copy of this handle does.
+    public struct Remote: Sendable, PythonRuntime.ConvertibleToPython {
+        /// The untyped handle.
+        public let handle: any PythonRuntime.RemotePythonObject
+
+        /// Wraps a handle to a `builtins.zip` (or a subclass).
+        public init(_ handle: any PythonRuntime.RemotePythonObject) {
+            self.handle = handle
+        }
+
+        /// Stands for the object in the arguments of a call by the same executor.
+        public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
+            try handle.pythonReference()
+        }
+    }
+}
+
+extension PyBuiltins.Bytearray {
+    /// A `builtins.bytearray` that lives in a worker or on a cluster: its members run where it lives, as `async` calls.
+    ///
+    /// Made by `PyBuiltins.on(executor).Bytearray(…)` or by a remote member that returns one;
+    /// results of wrapper-class type are again remote handles, values convert as in local calls. The object
+    /// lives while a copy of this handle does.
+    public struct Remote: Sendable, PythonRuntime.ConvertibleToPython {
+        /// The untyped handle.
+        public let handle: any PythonRuntime.RemotePythonObject
+
+        /// Wraps a handle to a `builtins.bytearray` (or a subclass).
+        public init(_ handle: any PythonRuntime.RemotePythonObject) {
+            self.handle = handle
+        }
+
+        /// Stands for the object in the arguments of a call by the same executor.
+        public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
+            try handle.pythonReference()
+        }
+
+        /// `len(self)`.
+        public var count: Swift.Int {
+            get async throws {
+                try await handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "builtins", "len"), with: PythonRuntime.PythonArguments(positional: [handle]))
+            }
+        }
+
+        /// `self[key]` (`bytearray.__getitem__`), read where the object lives.
+        public subscript(key: Swift.Int) -> Swift.Int {
+            get async throws {
+                try await handle.call(method: "__getitem__", with: PythonRuntime.PythonArguments(positional: [key]))
+            }
+        }
+
+        /// `self[key]` (`bytearray.__getitem__`), read where the object lives.
+        public subscript(key: PyBuiltins.Slice.Remote) -> [Swift.UInt8] {
+            get async throws {
+                try await handle.call(method: "__getitem__", with: PythonRuntime.PythonArguments(positional: [key]))
+            }
+        }
+
+        /// Append a single item to the end of the bytearray.
+        ///
+        /// Runs `builtins.bytearray.append` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func append(_ item: Swift.Int) async throws {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(item)
+            let _: PythonRuntime.PythonNoneResult = try await handle.call(method: "append", with: arguments)
+        }
+
+        /// B.capitalize() -> copy of B
+        ///
+        /// Runs `builtins.bytearray.capitalize` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func capitalize() async throws -> [Swift.UInt8] {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "capitalize", with: arguments)
+        }
+
+        /// Return a centered string of length width.
+        ///
+        /// Runs `builtins.bytearray.center` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func center(_ width: Swift.Int, _ fillchar: [Swift.UInt8]? = nil) async throws -> [Swift.UInt8] {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(width)
+            if let fillchar { try arguments.append(fillchar) }
+            return try await handle.call(method: "center", with: arguments)
+        }
+
+        /// Remove all items from the bytearray.
+        ///
+        /// Runs `builtins.bytearray.clear` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func clear() async throws {
+            let arguments = PythonRuntime.PythonArguments()
+            let _: PythonRuntime.PythonNoneResult = try await handle.call(method: "clear", with: arguments)
+        }
+
+        /// Return a copy of B.
+        ///
+        /// Runs `builtins.bytearray.copy` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func copy() async throws -> [Swift.UInt8] {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "copy", with: arguments)
+        }
+
+        /// B.count(sub[, start[, end]]) -> int
+        ///
+        /// Runs `builtins.bytearray.count` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func count_(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(sub)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
+            return try await handle.call(method: "count", with: arguments)
+        }
+
+        /// B.count(sub[, start[, end]]) -> int
+        ///
+        /// Runs `builtins.bytearray.count` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func count_(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(sub)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
+            return try await handle.call(method: "count", with: arguments)
+        }
+
+        /// Decode the bytearray using the codec registered for encoding.
+        ///
+        /// Runs `builtins.bytearray.decode` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func decode(encoding: Swift.String? = nil, errors: Swift.String? = nil) async throws -> Swift.String {
+            var arguments = PythonRuntime.PythonArguments()
+            if let encoding { try arguments.append(keyword: "encoding", encoding) }
+            if let errors { try arguments.append(keyword: "errors", errors) }
+            return try await handle.call(method: "decode", with: arguments)
+        }
+
+        /// B.endswith(suffix[, start[, end]]) -> bool
+        ///
+        /// Runs `builtins.bytearray.endswith` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func endswith(_ suffix: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(suffix)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
+            return try await handle.call(method: "endswith", with: arguments)
+        }
+
+        /// B.endswith(suffix[, start[, end]]) -> bool
+        ///
+        /// Runs `builtins.bytearray.endswith` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func endswith(_ suffix: [[Swift.UInt8]], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(suffix)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
+            return try await handle.call(method: "endswith", with: arguments)
+        }
+
+        /// Return a copy where all tab characters are expanded using spaces.
+        ///
+        /// Runs `builtins.bytearray.expandtabs` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func expandtabs(tabsize: Swift.Int? = nil) async throws -> [Swift.UInt8] {
+            var arguments = PythonRuntime.PythonArguments()
+            if let tabsize { try arguments.append(keyword: "tabsize", tabsize) }
+            return try await handle.call(method: "expandtabs", with: arguments)
+        }
+
+        /// Append all the items from the iterator or sequence to the end of the bytearray.
+        ///
+        /// Runs `builtins.bytearray.extend` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func extend(_ iterableOfInts: [Swift.Int]) async throws {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterableOfInts)
+            let _: PythonRuntime.PythonNoneResult = try await handle.call(method: "extend", with: arguments)
+        }
+
+        /// B.find(sub[, start[, end]]) -> int
+        ///
+        /// Runs `builtins.bytearray.find` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func find(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(sub)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
+            return try await handle.call(method: "find", with: arguments)
+        }
+
+        /// B.find(sub[, start[, end]]) -> int
+        ///
+        /// Runs `builtins.bytearray.find` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func find(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(sub)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
+            return try await handle.call(method: "find", with: arguments)
+        }
+
+        /// Create a string of hexadecimal numbers from a bytearray object.
+        ///
+        /// Runs `builtins.bytearray.hex` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func hex(sep: Swift.String? = nil, bytesPerSep: Swift.Int? = nil) async throws -> Swift.String {
+            var arguments = PythonRuntime.PythonArguments()
+            if let sep { try arguments.append(keyword: "sep", sep) }
+            if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
+            return try await handle.call(method: "hex", with: arguments)
+        }
+
+        /// Create a string of hexadecimal numbers from a bytearray object.
+        ///
+        /// Runs `builtins.bytearray.hex` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func hex(sep: [Swift.UInt8], bytesPerSep: Swift.Int? = nil) async throws -> Swift.String {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(keyword: "sep", sep)
+            if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
+            return try await handle.call(method: "hex", with: arguments)
+        }
+
+        /// B.index(sub[, start[, end]]) -> int
+        ///
+        /// Runs `builtins.bytearray.index` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func index(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(sub)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
+            return try await handle.call(method: "index", with: arguments)
+        }
+
+        /// B.index(sub[, start[, end]]) -> int
+        ///
+        /// Runs `builtins.bytearray.index` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func index(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(sub)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
+            return try await handle.call(method: "index", with: arguments)
+        }
+
+        /// Insert a single item into the bytearray before the given index.
+        ///
+        /// Runs `builtins.bytearray.insert` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func insert(_ index: Swift.Int, _ item: Swift.Int) async throws {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(index)
+            try arguments.append(item)
+            let _: PythonRuntime.PythonNoneResult = try await handle.call(method: "insert", with: arguments)
+        }
+
+        /// B.isalnum() -> bool
+        ///
+        /// Runs `builtins.bytearray.isalnum` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func isalnum() async throws -> Swift.Bool {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "isalnum", with: arguments)
+        }
+
+        /// B.isalpha() -> bool
+        ///
+        /// Runs `builtins.bytearray.isalpha` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func isalpha() async throws -> Swift.Bool {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "isalpha", with: arguments)
+        }
+
+        /// B.isascii() -> bool
+        ///
+        /// Runs `builtins.bytearray.isascii` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func isascii() async throws -> Swift.Bool {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "isascii", with: arguments)
+        }
+
+        /// B.isdigit() -> bool
+        ///
+        /// Runs `builtins.bytearray.isdigit` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func isdigit() async throws -> Swift.Bool {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "isdigit", with: arguments)
+        }
+
+        /// B.islower() -> bool
+        ///
+        /// Runs `builtins.bytearray.islower` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func islower() async throws -> Swift.Bool {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "islower", with: arguments)
+        }
+
+        /// B.isspace() -> bool
+        ///
+        /// Runs `builtins.bytearray.isspace` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func isspace() async throws -> Swift.Bool {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "isspace", with: arguments)
+        }
+
+        /// B.istitle() -> bool
+        ///
+        /// Runs `builtins.bytearray.istitle` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func istitle() async throws -> Swift.Bool {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "istitle", with: arguments)
+        }
+
+        /// B.isupper() -> bool
+        ///
+        /// Runs `builtins.bytearray.isupper` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func isupper() async throws -> Swift.Bool {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "isupper", with: arguments)
+        }
+
+        /// Concatenate any number of bytes/bytearray objects.
+        ///
+        /// Runs `builtins.bytearray.join` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func join(_ iterableOfBytes: [[Swift.UInt8]]) async throws -> [Swift.UInt8] {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iterableOfBytes)
+            return try await handle.call(method: "join", with: arguments)
+        }
+
+        /// Return a left-justified string of length width.
+        ///
+        /// Runs `builtins.bytearray.ljust` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func ljust(_ width: Swift.Int, _ fillchar: [Swift.UInt8]? = nil) async throws -> [Swift.UInt8] {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(width)
+            if let fillchar { try arguments.append(fillchar) }
+            return try await handle.call(method: "ljust", with: arguments)
+        }
+
+        /// B.lower() -> copy of B
+        ///
+        /// Runs `builtins.bytearray.lower` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func lower() async throws -> [Swift.UInt8] {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "lower", with: arguments)
+        }
+
+        /// Strip leading bytes contained in the argument.
+        ///
+        /// Runs `builtins.bytearray.lstrip` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func lstrip(_ bytes: [Swift.UInt8]? = nil) async throws -> [Swift.UInt8] {
+            var arguments = PythonRuntime.PythonArguments()
+            if let bytes { try arguments.append(bytes) }
+            return try await handle.call(method: "lstrip", with: arguments)
+        }
+
+        /// Partition the bytearray into three parts using the given separator.
+        ///
+        /// Runs `builtins.bytearray.partition` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func partition(_ sep: [Swift.UInt8]) async throws -> ([Swift.UInt8], [Swift.UInt8], [Swift.UInt8]) {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(sep)
+            let result: PythonRuntime.PythonObject = try await handle.call(method: "partition", with: arguments)
+            return try result.tuple(of: [Swift.UInt8].self, [Swift.UInt8].self, [Swift.UInt8].self)
+        }
+
+        /// Remove and return a single item from B.
+        ///
+        /// Runs `builtins.bytearray.pop` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func pop(_ index: Swift.Int? = nil) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            if let index { try arguments.append(index) }
+            return try await handle.call(method: "pop", with: arguments)
+        }
+
+        /// Remove the first occurrence of a value in the bytearray.
+        ///
+        /// Runs `builtins.bytearray.remove` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func remove(_ value: Swift.Int) async throws {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(value)
+            let _: PythonRuntime.PythonNoneResult = try await handle.call(method: "remove", with: arguments)
+        }
+
+        /// Return a bytearray with the given prefix string removed if present.
+        ///
+        /// Runs `builtins.bytearray.removeprefix` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func removeprefix(_ prefix: [Swift.UInt8]) async throws -> [Swift.UInt8] {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(prefix)
+            return try await handle.call(method: "removeprefix", with: arguments)
+        }
+
+        /// Return a bytearray with the given suffix string removed if present.
+        ///
+        /// Runs `builtins.bytearray.removesuffix` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func removesuffix(_ suffix: [Swift.UInt8]) async throws -> [Swift.UInt8] {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(suffix)
+            return try await handle.call(method: "removesuffix", with: arguments)
+        }
+
+        /// Return a copy with all occurrences of substring old replaced by new.
+        ///
+        /// Runs `builtins.bytearray.replace` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func replace(_ old: [Swift.UInt8], _ new: [Swift.UInt8], _ count: Swift.Int? = nil) async throws -> [Swift.UInt8] {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(old)
+            try arguments.append(new)
+            if let count { try arguments.append(count) }
+            return try await handle.call(method: "replace", with: arguments)
+        }
+
+        /// Reverse the order of the values in B in place.
+        ///
+        /// Runs `builtins.bytearray.reverse` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func reverse() async throws {
+            let arguments = PythonRuntime.PythonArguments()
+            let _: PythonRuntime.PythonNoneResult = try await handle.call(method: "reverse", with: arguments)
+        }
+
+        /// B.rfind(sub[, start[, end]]) -> int
+        ///
+        /// Runs `builtins.bytearray.rfind` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func rfind(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(sub)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
+            return try await handle.call(method: "rfind", with: arguments)
+        }
+
+        /// B.rfind(sub[, start[, end]]) -> int
+        ///
+        /// Runs `builtins.bytearray.rfind` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func rfind(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(sub)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
+            return try await handle.call(method: "rfind", with: arguments)
+        }
+
+        /// B.rindex(sub[, start[, end]]) -> int
+        ///
+        /// Runs `builtins.bytearray.rindex` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func rindex(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(sub)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
+            return try await handle.call(method: "rindex", with: arguments)
+        }
+
+        /// B.rindex(sub[, start[, end]]) -> int
+        ///
+        /// Runs `builtins.bytearray.rindex` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func rindex(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(sub)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
+            return try await handle.call(method: "rindex", with: arguments)
+        }
+
+        /// Return a right-justified string of length width.
+        ///
+        /// Runs `builtins.bytearray.rjust` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func rjust(_ width: Swift.Int, _ fillchar: [Swift.UInt8]? = nil) async throws -> [Swift.UInt8] {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(width)
+            if let fillchar { try arguments.append(fillchar) }
+            return try await handle.call(method: "rjust", with: arguments)
+        }
+
+        /// Partition the bytearray into three parts using the given separator.
+        ///
+        /// Runs `builtins.bytearray.rpartition` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func rpartition(_ sep: [Swift.UInt8]) async throws -> ([Swift.UInt8], [Swift.UInt8], [Swift.UInt8]) {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(sep)
+            let result: PythonRuntime.PythonObject = try await handle.call(method: "rpartition", with: arguments)
+            return try result.tuple(of: [Swift.UInt8].self, [Swift.UInt8].self, [Swift.UInt8].self)
+        }
+
+        /// Return a list of the sections in the bytearray, using sep as the delimiter.
+        ///
+        /// Runs `builtins.bytearray.rsplit` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func rsplit(sep: [Swift.UInt8]? = nil, maxsplit: Swift.Int? = nil) async throws -> [[Swift.UInt8]] {
+            var arguments = PythonRuntime.PythonArguments()
+            if let sep { try arguments.append(keyword: "sep", sep) }
+            if let maxsplit { try arguments.append(keyword: "maxsplit", maxsplit) }
+            return try await handle.call(method: "rsplit", with: arguments)
+        }
+
+        /// Strip trailing bytes contained in the argument.
+        ///
+        /// Runs `builtins.bytearray.rstrip` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func rstrip(_ bytes: [Swift.UInt8]? = nil) async throws -> [Swift.UInt8] {
+            var arguments = PythonRuntime.PythonArguments()
+            if let bytes { try arguments.append(bytes) }
+            return try await handle.call(method: "rstrip", with: arguments)
+        }
+
+        /// Return a list of the sections in the bytearray, using sep as the delimiter.
+        ///
+        /// Runs `builtins.bytearray.split` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func split(sep: [Swift.UInt8]? = nil, maxsplit: Swift.Int? = nil) async throws -> [[Swift.UInt8]] {
+            var arguments = PythonRuntime.PythonArguments()
+            if let sep { try arguments.append(keyword: "sep", sep) }
+            if let maxsplit { try arguments.append(keyword: "maxsplit", maxsplit) }
+            return try await handle.call(method: "split", with: arguments)
+        }
+
+        /// Return a list of the lines in the bytearray, breaking at line boundaries.
+        ///
+        /// Runs `builtins.bytearray.splitlines` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func splitlines(keepends: Swift.Bool? = nil) async throws -> [[Swift.UInt8]] {
+            var arguments = PythonRuntime.PythonArguments()
+            if let keepends { try arguments.append(keyword: "keepends", keepends) }
+            return try await handle.call(method: "splitlines", with: arguments)
+        }
+
+        /// B.startswith(prefix[, start[, end]]) -> bool
+        ///
+        /// Runs `builtins.bytearray.startswith` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func startswith(_ prefix: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(prefix)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
+            return try await handle.call(method: "startswith", with: arguments)
+        }
+
+        /// B.startswith(prefix[, start[, end]]) -> bool
+        ///
+        /// Runs `builtins.bytearray.startswith` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func startswith(_ prefix: [[Swift.UInt8]], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(prefix)
+            if let start { try arguments.append(start) }
+            if let end { try arguments.append(end) }
+            return try await handle.call(method: "startswith", with: arguments)
+        }
+
+        /// Strip leading and trailing bytes contained in the argument.
+        ///
+        /// Runs `builtins.bytearray.strip` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func strip(_ bytes: [Swift.UInt8]? = nil) async throws -> [Swift.UInt8] {
+            var arguments = PythonRuntime.PythonArguments()
+            if let bytes { try arguments.append(bytes) }
+            return try await handle.call(method: "strip", with: arguments)
+        }
+
+        /// B.swapcase() -> copy of B
+        ///
+        /// Runs `builtins.bytearray.swapcase` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func swapcase() async throws -> [Swift.UInt8] {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "swapcase", with: arguments)
+        }
+
+        /// B.title() -> copy of B
+        ///
+        /// Runs `builtins.bytearray.title` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func title() async throws -> [Swift.UInt8] {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "title", with: arguments)
+        }
+
+        /// Return a copy with each character mapped by the given translation table.
+        ///
+        /// Runs `builtins.bytearray.translate` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func translate(_ table: [Swift.UInt8]?, delete: [Swift.UInt8]? = nil) async throws -> [Swift.UInt8] {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(table)
+            if let delete { try arguments.append(keyword: "delete", delete) }
+            return try await handle.call(method: "translate", with: arguments)
+        }
+
+        /// B.upper() -> copy of B
+        ///
+        /// Runs `builtins.bytearray.upper` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func upper() async throws -> [Swift.UInt8] {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "upper", with: arguments)
+        }
+
+        /// Pad a numeric string with zeros on the left, to fill a field of the given width.
+        ///
+        /// Runs `builtins.bytearray.zfill` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func zfill(_ width: Swift.Int) async throws -> [Swift.UInt8] {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(width)
+            return try await handle.call(method: "zfill", with: arguments)
+        }
+
+        /// Create a bytearray object from a string of hexadecimal numbers.
+        ///
+        /// Runs `builtins.bytearray.fromhex` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func fromhex(on executor: any PythonRuntime.PythonCallExecutor, _ string: Swift.String) async throws -> PyBuiltins.Bytearray.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(string)
+            return PyBuiltins.Bytearray.Remote(try await executor.makeObject(PyBuiltins.Bytearray._py_bytearray_fromhex, with: arguments))
+        }
+
+        /// Return a translation table useable for the bytes or bytearray translate method.
+        ///
+        /// Runs `builtins.bytearray.maketrans` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func maketrans(on executor: any PythonRuntime.PythonCallExecutor, _ frm: [Swift.UInt8], _ to: [Swift.UInt8]) async throws -> [Swift.UInt8] {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(frm)
+            try arguments.append(to)
+            return try await executor.call(PyBuiltins.Bytearray._py_bytearray_maketrans, with: arguments)
+        }
+
+        /// `+` (Python's `operator.add`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func + (lhs: PyBuiltins.Bytearray.Remote, rhs: [Swift.UInt8]) async throws -> [Swift.UInt8] {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "add"), with: arguments)
+        }
+
+        /// `==` (Python's `operator.eq`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func == (lhs: PyBuiltins.Bytearray.Remote, rhs: PyBuiltins.Bytearray.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "eq"), with: arguments)
+        }
+
+        /// `>=` (Python's `operator.ge`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func >= (lhs: PyBuiltins.Bytearray.Remote, rhs: [Swift.UInt8]) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "ge"), with: arguments)
+        }
+
+        /// `>` (Python's `operator.gt`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func > (lhs: PyBuiltins.Bytearray.Remote, rhs: [Swift.UInt8]) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "gt"), with: arguments)
+        }
+
+        /// `<=` (Python's `operator.le`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func <= (lhs: PyBuiltins.Bytearray.Remote, rhs: [Swift.UInt8]) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "le"), with: arguments)
+        }
+
+        /// `<` (Python's `operator.lt`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func < (lhs: PyBuiltins.Bytearray.Remote, rhs: [Swift.UInt8]) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "lt"), with: arguments)
+        }
+
+        /// `*` (Python's `operator.mul`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func * (lhs: PyBuiltins.Bytearray.Remote, rhs: Swift.Int) async throws -> [Swift.UInt8] {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "mul"), with: arguments)
+        }
+
+        /// `!=` (Python's `operator.ne`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func != (lhs: PyBuiltins.Bytearray.Remote, rhs: PyBuiltins.Bytearray.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "ne"), with: arguments)
+        }
+    }
+}
+
+extension PyBuiltins.Complex {
+    /// A `builtins.complex` that lives in a worker or on a cluster: its members run where it lives, as `async` calls.
+    ///
+    /// Made by `PyBuiltins.on(executor).Complex(…)` or by a remote member that returns one;
+    /// results of wrapper-class type are again remote handles, values convert as in local calls. The object
+    /// lives while a copy of this handle does.
+    public struct Remote: Sendable, PythonRuntime.ConvertibleToPython {
+        /// The untyped handle.
+        public let handle: any PythonRuntime.RemotePythonObject
+
+        /// Wraps a handle to a `builtins.complex` (or a subclass).
+        public init(_ handle: any PythonRuntime.RemotePythonObject) {
+            self.handle = handle
+        }
+
+        /// Stands for the object in the arguments of a call by the same executor.
+        public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
+            try handle.pythonReference()
+        }
+
+        /// the imaginary part of a complex number
+        public var imag: Swift.Double {
+            get async throws {
+                try await handle.attribute("imag")
+            }
+        }
+
+        /// the real part of a complex number
+        public var real: Swift.Double {
+            get async throws {
+                try await handle.attribute("real")
+            }
+        }
+
+        /// Return the complex conjugate of its argument. (3-4j).conjugate() == 3+4j.
+        ///
+        /// Runs `builtins.complex.conjugate` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func conjugate() async throws -> ComplexModule.Complex<Swift.Double> {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "conjugate", with: arguments)
+        }
+
+        /// `+` (Python's `operator.add`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func + (lhs: PyBuiltins.Complex.Remote, rhs: ComplexModule.Complex<Swift.Double>) async throws -> ComplexModule.Complex<Swift.Double> {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "add"), with: arguments)
+        }
+
+        /// `==` (Python's `operator.eq`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func == (lhs: PyBuiltins.Complex.Remote, rhs: PyBuiltins.Complex.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "eq"), with: arguments)
+        }
+
+        /// `*` (Python's `operator.mul`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func * (lhs: PyBuiltins.Complex.Remote, rhs: ComplexModule.Complex<Swift.Double>) async throws -> ComplexModule.Complex<Swift.Double> {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "mul"), with: arguments)
+        }
+
+        /// `!=` (Python's `operator.ne`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func != (lhs: PyBuiltins.Complex.Remote, rhs: PyBuiltins.Complex.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "ne"), with: arguments)
+        }
+
+        /// `-` (Python's `operator.neg`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static prefix func - (operand: PyBuiltins.Complex.Remote) async throws -> ComplexModule.Complex<Swift.Double> {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(operand)
+            return try await operand.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "neg"), with: arguments)
+        }
+
+        /// `+` (Python's `operator.pos`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static prefix func + (operand: PyBuiltins.Complex.Remote) async throws -> ComplexModule.Complex<Swift.Double> {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(operand)
+            return try await operand.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "pos"), with: arguments)
+        }
+
+        /// `complex.__pow__`.
+        ///
+        /// Runs `builtins.complex.__pow__` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func raised(to other: ComplexModule.Complex<Swift.Double>) async throws -> ComplexModule.Complex<Swift.Double> {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(other)
+            return try await handle.call(method: "__pow__", with: arguments)
+        }
+
+        /// `-` (Python's `operator.sub`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func - (lhs: PyBuiltins.Complex.Remote, rhs: ComplexModule.Complex<Swift.Double>) async throws -> ComplexModule.Complex<Swift.Double> {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "sub"), with: arguments)
+        }
+
+        /// `/` (Python's `operator.truediv`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func / (lhs: PyBuiltins.Complex.Remote, rhs: ComplexModule.Complex<Swift.Double>) async throws -> ComplexModule.Complex<Swift.Double> {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "truediv"), with: arguments)
+        }
+    }
+}
+
+extension PyBuiltins.Enumerate {
+    /// A `builtins.enumerate` that lives in a worker or on a cluster: its members run where it lives, as `async` calls.
+    ///
+    /// Made by `PyBuiltins.on(executor).Enumerate(…)` or by a remote member that returns one;
+    /// results of wrapper-class type are again remote handles, values convert as in local calls. The object
+    /// lives while a copy of this handle does.
+    public struct Remote: Sendable, PythonRuntime.ConvertibleToPython {
+        /// The untyped handle.
+        public let handle: any PythonRuntime.RemotePythonObject
+
+        /// Wraps a handle to a `builtins.enumerate` (or a subclass).
+        public init(_ handle: any PythonRuntime.RemotePythonObject) {
+            self.handle = handle
+        }
+
+        /// Stands for the object in the arguments of a call by the same executor.
+        public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
+            try handle.pythonReference()
+        }
+    }
+}
+
+extension PyBuiltins.Filter {
+    /// A `builtins.filter` that lives in a worker or on a cluster: its members run where it lives, as `async` calls.
+    ///
+    /// Made by `PyBuiltins.on(executor).Filter(…)` or by a remote member that returns one;
+    /// results of wrapper-class type are again remote handles, values convert as in local calls. The object
+    /// lives while a copy of this handle does.
+    public struct Remote: Sendable, PythonRuntime.ConvertibleToPython {
+        /// The untyped handle.
+        public let handle: any PythonRuntime.RemotePythonObject
+
+        /// Wraps a handle to a `builtins.filter` (or a subclass).
+        public init(_ handle: any PythonRuntime.RemotePythonObject) {
+            self.handle = handle
+        }
+
+        /// Stands for the object in the arguments of a call by the same executor.
+        public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
+            try handle.pythonReference()
+        }
+    }
+}
+
+extension PyBuiltins.Map {
+    /// A `builtins.map` that lives in a worker or on a cluster: its members run where it lives, as `async` calls.
+    ///
+    /// Made by `PyBuiltins.on(executor).Map(…)` or by a remote member that returns one;
+    /// results of wrapper-class type are again remote handles, values convert as in local calls. The object
+    /// lives while a copy of this handle does.
+    public struct Remote: Sendable, PythonRuntime.ConvertibleToPython {
+        /// The untyped handle.
+        public let handle: any PythonRuntime.RemotePythonObject
+
+        /// Wraps a handle to a `builtins.map` (or a subclass).
+        public init(_ handle: any PythonRuntime.RemotePythonObject) {
+            self.handle = handle
+        }
+
+        /// Stands for the object in the arguments of a call by the same executor.
+        public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
+            try handle.pythonReference()
+        }
+    }
+}
+
+extension PyBuiltins.Memoryview {
+    /// A `builtins.memoryview` that lives in a worker or on a cluster: its members run where it lives, as `async` calls.
+    ///
+    /// Made by `PyBuiltins.on(executor).Memoryview(…)` or by a remote member that returns one;
+    /// results of wrapper-class type are again remote handles, values convert as in local calls. The object
+    /// lives while a copy of this handle does.
+    public struct Remote: Sendable, PythonRuntime.ConvertibleToPython {
+        /// The untyped handle.
+        public let handle: any PythonRuntime.RemotePythonObject
+
+        /// Wraps a handle to a `builtins.memoryview` (or a subclass).
+        public init(_ handle: any PythonRuntime.RemotePythonObject) {
+            self.handle = handle
+        }
+
+        /// Stands for the object in the arguments of a call by the same executor.
+        public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
+            try handle.pythonReference()
+        }
+
+        /// A bool indicating whether the memory is C contiguous.
+        public var cContiguous: Swift.Bool {
+            get async throws {
+                try await handle.attribute("c_contiguous")
+            }
+        }
+
+        /// A bool indicating whether the memory is contiguous.
+        public var contiguous: Swift.Bool {
+            get async throws {
+                try await handle.attribute("contiguous")
+            }
+        }
+
+        /// `memoryview.count`.
+        public var count_: PythonRuntime.PythonObject {
+            get async throws {
+                try await handle.attribute("count")
+            }
+        }
+
+        /// A bool indicating whether the memory is Fortran contiguous.
+        public var fContiguous: Swift.Bool {
+            get async throws {
+                try await handle.attribute("f_contiguous")
+            }
+        }
+
+        /// A string containing the format (in struct module style)
+        /// for each element in the view.
+        public var format: Swift.String {
+            get async throws {
+                try await handle.attribute("format")
+            }
+        }
+
+        /// `memoryview.index`.
+        public var index: PythonRuntime.PythonObject {
+            get async throws {
+                try await handle.attribute("index")
+            }
+        }
+
+        /// The size in bytes of each element of the memoryview.
+        public var itemsize: Swift.Int {
+            get async throws {
+                try await handle.attribute("itemsize")
+            }
+        }
+
+        /// The amount of space in bytes that the array would use in
+        /// a contiguous representation.
+        public var nbytes: Swift.Int {
+            get async throws {
+                try await handle.attribute("nbytes")
+            }
+        }
+
+        /// An integer indicating how many dimensions of a multi-dimensional
+        /// array the memory represents.
+        public var ndim: Swift.Int {
+            get async throws {
+                try await handle.attribute("ndim")
+            }
+        }
+
+        /// The underlying object of the memoryview.
+        public var obj: [Swift.UInt8] {
+            get async throws {
+                try await handle.attribute("obj")
+            }
+        }
+
+        /// A bool indicating whether the memory is read only.
+        public var readonly: Swift.Bool {
+            get async throws {
+                try await handle.attribute("readonly")
+            }
+        }
+
+        /// A tuple of ndim integers giving the shape of the memory
+        /// as an N-dimensional array.
+        public var shape: [Swift.Int]? {
+            get async throws {
+                try await handle.attribute("shape")
+            }
+        }
+
+        /// A tuple of ndim integers giving the size in bytes to access
+        /// each element for each dimension of the array.
+        public var strides: [Swift.Int]? {
+            get async throws {
+                try await handle.attribute("strides")
+            }
+        }
+
+        /// A tuple of integers used internally for PIL-style arrays.
+        public var suboffsets: [Swift.Int]? {
+            get async throws {
+                try await handle.attribute("suboffsets")
+            }
+        }
+
+        /// `len(self)`.
+        public var count: Swift.Int {
+            get async throws {
+                try await handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "builtins", "len"), with: PythonRuntime.PythonArguments(positional: [handle]))
+            }
+        }
+
+        /// `self[key]` (`memoryview.__getitem__`), read where the object lives.
+        public subscript(key: PyBuiltins.Slice.Remote) -> [Swift.UInt8] {
+            get async throws {
+                try await handle.call(method: "__getitem__", with: PythonRuntime.PythonArguments(positional: [key]))
+            }
+        }
+
+        /// Cast a memoryview to a new format or shape.
+        ///
+        /// Runs `builtins.memoryview.cast` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func cast(format: Swift.String, shape: [Swift.Int]? = nil) async throws -> [Swift.UInt8] {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(format)
+            if let shape { try arguments.append(keyword: "shape", shape) }
+            return try await handle.call(method: "cast", with: arguments)
+        }
+
+        /// Return the data in the buffer as a str of hexadecimal numbers.
+        ///
+        /// Runs `builtins.memoryview.hex` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func hex(sep: Swift.String? = nil, bytesPerSep: Swift.Int? = nil) async throws -> Swift.String {
+            var arguments = PythonRuntime.PythonArguments()
+            if let sep { try arguments.append(keyword: "sep", sep) }
+            if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
+            return try await handle.call(method: "hex", with: arguments)
+        }
+
+        /// Return the data in the buffer as a str of hexadecimal numbers.
+        ///
+        /// Runs `builtins.memoryview.hex` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func hex(sep: [Swift.UInt8], bytesPerSep: Swift.Int? = nil) async throws -> Swift.String {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(keyword: "sep", sep)
+            if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
+            return try await handle.call(method: "hex", with: arguments)
+        }
+
+        /// Release the underlying buffer exposed by the memoryview object.
+        ///
+        /// Runs `builtins.memoryview.release` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func release() async throws {
+            let arguments = PythonRuntime.PythonArguments()
+            let _: PythonRuntime.PythonNoneResult = try await handle.call(method: "release", with: arguments)
+        }
+
+        /// Return the data in the buffer as a byte string.
+        ///
+        /// Runs `builtins.memoryview.tobytes` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func tobytes(order: Swift.String? = nil) async throws -> [Swift.UInt8] {
+            var arguments = PythonRuntime.PythonArguments()
+            if let order { try arguments.append(keyword: "order", order) }
+            return try await handle.call(method: "tobytes", with: arguments)
+        }
+
+        /// Return the data in the buffer as a list of elements.
+        ///
+        /// Runs `builtins.memoryview.tolist` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func tolist() async throws -> [Swift.Int] {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "tolist", with: arguments)
+        }
+
+        /// Return a readonly version of the memoryview.
+        ///
+        /// Runs `builtins.memoryview.toreadonly` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func toreadonly() async throws -> [Swift.UInt8] {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "toreadonly", with: arguments)
+        }
+
+        /// `==` (Python's `operator.eq`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func == (lhs: PyBuiltins.Memoryview.Remote, rhs: PyBuiltins.Memoryview.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "eq"), with: arguments)
+        }
+
+        /// `!=` (Python's `operator.ne`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func != (lhs: PyBuiltins.Memoryview.Remote, rhs: PyBuiltins.Memoryview.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "ne"), with: arguments)
+        }
     }
 }

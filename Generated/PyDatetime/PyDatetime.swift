@@ -1185,4 +1185,1384 @@ public enum PyDatetime {
             try PythonRuntime.PythonBinaryOperator.notEqual.apply(lhs, rhs)
         }
     }
+
+    /// `datetime`'s functions as `async` calls run by `executor` (a worker pool or a cluster),
+    /// with the same names and Swift types: `try await PyDatetime.on(pool).name(…)`.
+    public static func on(_ executor: some PythonRuntime.PythonCallExecutor) -> RemoteCalls {
+        RemoteCalls(executor: executor)
+    }
+
+    /// The functions of `datetime`, each sent to ``executor`` by name with its arguments.
+    public struct RemoteCalls: Sendable {
+        /// Where the calls run.
+        public let executor: any PythonRuntime.PythonCallExecutor
+
+        /// Calls run by `executor`.
+        public init(executor: any PythonRuntime.PythonCallExecutor) {
+            self.executor = executor
+        }
+
+        /// Makes a `datetime.date` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Date(year: Swift.Int, month: Swift.Int, day: Swift.Int) async throws -> PyDatetime.Date.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(year)
+            try arguments.append(month)
+            try arguments.append(day)
+            return PyDatetime.Date.Remote(try await executor.makeObject(PyDatetime.Date._Date_class, with: arguments))
+        }
+
+        /// Makes a `datetime.datetime` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Datetime(year: Swift.Int, month: Swift.Int, day: Swift.Int, hour: Swift.Int? = nil, minute: Swift.Int? = nil, second: Swift.Int? = nil, microsecond: Swift.Int? = nil, tzinfo: PyDatetime.Tzinfo? = nil, fold: Swift.Int? = nil) async throws -> PyDatetime.Datetime.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(year)
+            try arguments.append(month)
+            try arguments.append(day)
+            if let hour { try arguments.append(keyword: "hour", hour) }
+            if let minute { try arguments.append(keyword: "minute", minute) }
+            if let second { try arguments.append(keyword: "second", second) }
+            if let microsecond { try arguments.append(keyword: "microsecond", microsecond) }
+            if let tzinfo { try arguments.append(keyword: "tzinfo", tzinfo) }
+            if let fold { try arguments.append(keyword: "fold", fold) }
+            return PyDatetime.Datetime.Remote(try await executor.makeObject(PyDatetime.Datetime._Datetime_class, with: arguments))
+        }
+
+        /// Makes a `datetime.time` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Time(hour: Swift.Int? = nil, minute: Swift.Int? = nil, second: Swift.Int? = nil, microsecond: Swift.Int? = nil, tzinfo: PyDatetime.Tzinfo? = nil, fold: Swift.Int? = nil) async throws -> PyDatetime.Time.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            if let hour { try arguments.append(keyword: "hour", hour) }
+            if let minute { try arguments.append(keyword: "minute", minute) }
+            if let second { try arguments.append(keyword: "second", second) }
+            if let microsecond { try arguments.append(keyword: "microsecond", microsecond) }
+            if let tzinfo { try arguments.append(keyword: "tzinfo", tzinfo) }
+            if let fold { try arguments.append(keyword: "fold", fold) }
+            return PyDatetime.Time.Remote(try await executor.makeObject(PyDatetime.Time._Time_class, with: arguments))
+        }
+
+        /// Makes a `datetime.timedelta` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Timedelta(days: Swift.Double? = nil, seconds: Swift.Double? = nil, microseconds: Swift.Double? = nil, milliseconds: Swift.Double? = nil, minutes: Swift.Double? = nil, hours: Swift.Double? = nil, weeks: Swift.Double? = nil) async throws -> PyDatetime.Timedelta.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            if let days { try arguments.append(keyword: "days", days) }
+            if let seconds { try arguments.append(keyword: "seconds", seconds) }
+            if let microseconds { try arguments.append(keyword: "microseconds", microseconds) }
+            if let milliseconds { try arguments.append(keyword: "milliseconds", milliseconds) }
+            if let minutes { try arguments.append(keyword: "minutes", minutes) }
+            if let hours { try arguments.append(keyword: "hours", hours) }
+            if let weeks { try arguments.append(keyword: "weeks", weeks) }
+            return PyDatetime.Timedelta.Remote(try await executor.makeObject(PyDatetime.Timedelta._Timedelta_class, with: arguments))
+        }
+
+        /// Makes a `datetime.tzinfo` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Tzinfo() async throws -> PyDatetime.Tzinfo.Remote {
+            let arguments = PythonRuntime.PythonArguments()
+            return PyDatetime.Tzinfo.Remote(try await executor.makeObject(PyDatetime.Tzinfo._Tzinfo_class, with: arguments))
+        }
+
+        /// Makes a `datetime.timezone` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Timezone(offset: PyDatetime.Timedelta.Remote, name: Swift.String? = nil) async throws -> PyDatetime.Timezone.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(offset)
+            if let name { try arguments.append(keyword: "name", name) }
+            return PyDatetime.Timezone.Remote(try await executor.makeObject(PyDatetime.Timezone._Timezone_class, with: arguments))
+        }
+    }
+}
+
+extension PyDatetime.Date {
+    /// A `datetime.date` that lives in a worker or on a cluster: its members run where it lives, as `async` calls.
+    ///
+    /// Made by `PyDatetime.on(executor).Date(…)` or by a remote member that returns one;
+    /// results of wrapper-class type are again remote handles, values convert as in local calls. The object
+    /// lives while a copy of this handle does.
+    public struct Remote: Sendable, PythonRuntime.ConvertibleToPython {
+        /// The untyped handle.
+        public let handle: any PythonRuntime.RemotePythonObject
+
+        /// Wraps a handle to a `datetime.date` (or a subclass).
+        public init(_ handle: any PythonRuntime.RemotePythonObject) {
+            self.handle = handle
+        }
+
+        /// Stands for the object in the arguments of a call by the same executor.
+        public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
+            try handle.pythonReference()
+        }
+
+        /// `date.day`.
+        public var day: Swift.Int {
+            get async throws {
+                try await handle.attribute("day")
+            }
+        }
+
+        /// `date.max`.
+        public var max: PyDatetime.Date.Remote {
+            get async throws {
+                PyDatetime.Date.Remote(try await handle.attributeObject("max"))
+            }
+        }
+
+        /// `date.min`.
+        public var min: PyDatetime.Date.Remote {
+            get async throws {
+                PyDatetime.Date.Remote(try await handle.attributeObject("min"))
+            }
+        }
+
+        /// `date.month`.
+        public var month: Swift.Int {
+            get async throws {
+                try await handle.attribute("month")
+            }
+        }
+
+        /// `date.resolution`.
+        public var resolution: PyDatetime.Timedelta.Remote {
+            get async throws {
+                PyDatetime.Timedelta.Remote(try await handle.attributeObject("resolution"))
+            }
+        }
+
+        /// `date.year`.
+        public var year: Swift.Int {
+            get async throws {
+                try await handle.attribute("year")
+            }
+        }
+
+        /// Return ctime() style string.
+        ///
+        /// Runs `datetime.date.ctime` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func ctime() async throws -> Swift.String {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "ctime", with: arguments)
+        }
+
+        /// Return a named tuple containing ISO year, week number, and weekday.
+        ///
+        /// Runs `datetime.date.isocalendar` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func isocalendar() async throws -> PythonRuntime.PythonObject {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "isocalendar", with: arguments)
+        }
+
+        /// Return string in ISO 8601 format, YYYY-MM-DD.
+        ///
+        /// Runs `datetime.date.isoformat` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func isoformat() async throws -> Swift.String {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "isoformat", with: arguments)
+        }
+
+        /// Return the day of the week represented by the date.
+        ///
+        /// Runs `datetime.date.isoweekday` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func isoweekday() async throws -> Swift.Int {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "isoweekday", with: arguments)
+        }
+
+        /// Return date with new specified fields.
+        ///
+        /// Runs `datetime.date.replace` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func replace(year: Swift.Int? = nil, month: Swift.Int? = nil, day: Swift.Int? = nil) async throws -> PyDatetime.Date.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            if let year { try arguments.append(keyword: "year", year) }
+            if let month { try arguments.append(keyword: "month", month) }
+            if let day { try arguments.append(keyword: "day", day) }
+            return PyDatetime.Date.Remote(try await handle.callReturningObject(method: "replace", with: arguments))
+        }
+
+        /// format -> strftime() style string.
+        ///
+        /// Runs `datetime.date.strftime` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func strftime(_ format: Swift.String) async throws -> Swift.String {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(format)
+            return try await handle.call(method: "strftime", with: arguments)
+        }
+
+        /// Return time tuple, compatible with time.localtime().
+        ///
+        /// Runs `datetime.date.timetuple` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func timetuple() async throws -> PythonRuntime.PythonObject {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "timetuple", with: arguments)
+        }
+
+        /// Return proleptic Gregorian ordinal.  January 1 of year 1 is day 1.
+        ///
+        /// Runs `datetime.date.toordinal` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func toordinal() async throws -> Swift.Int {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "toordinal", with: arguments)
+        }
+
+        /// Return the day of the week represented by the date.
+        ///
+        /// Runs `datetime.date.weekday` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func weekday() async throws -> Swift.Int {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "weekday", with: arguments)
+        }
+
+        /// int, int, int -> Construct a date from the ISO year, week number and weekday.
+        ///
+        /// Runs `datetime.date.fromisocalendar` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func fromisocalendar(on executor: any PythonRuntime.PythonCallExecutor, year: Swift.Int, week: Swift.Int, day: Swift.Int) async throws -> PyDatetime.Date.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(year)
+            try arguments.append(week)
+            try arguments.append(day)
+            return PyDatetime.Date.Remote(try await executor.makeObject(PyDatetime.Date._py_date_fromisocalendar, with: arguments))
+        }
+
+        /// str -> Construct a date from a string in ISO 8601 format.
+        ///
+        /// Runs `datetime.date.fromisoformat` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func fromisoformat(on executor: any PythonRuntime.PythonCallExecutor, _ dateString: Swift.String) async throws -> PyDatetime.Date.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(dateString)
+            return PyDatetime.Date.Remote(try await executor.makeObject(PyDatetime.Date._py_date_fromisoformat, with: arguments))
+        }
+
+        /// int -> date corresponding to a proleptic Gregorian ordinal.
+        ///
+        /// Runs `datetime.date.fromordinal` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func fromordinal(on executor: any PythonRuntime.PythonCallExecutor, _ n: Swift.Int) async throws -> PyDatetime.Date.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(n)
+            return PyDatetime.Date.Remote(try await executor.makeObject(PyDatetime.Date._py_date_fromordinal, with: arguments))
+        }
+
+        /// Create a date from a POSIX timestamp.
+        ///
+        /// Runs `datetime.date.fromtimestamp` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func fromtimestamp(on executor: any PythonRuntime.PythonCallExecutor, _ timestamp: Swift.Double) async throws -> PyDatetime.Date.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(timestamp)
+            return PyDatetime.Date.Remote(try await executor.makeObject(PyDatetime.Date._py_date_fromtimestamp, with: arguments))
+        }
+
+        /// Current date or datetime:  same as self.__class__.fromtimestamp(time.time()).
+        ///
+        /// Runs `datetime.date.today` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func today(on executor: any PythonRuntime.PythonCallExecutor) async throws -> PyDatetime.Date.Remote {
+            let arguments = PythonRuntime.PythonArguments()
+            return PyDatetime.Date.Remote(try await executor.makeObject(PyDatetime.Date._py_date_today, with: arguments))
+        }
+
+        /// `+` (Python's `operator.add`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func + (lhs: PyDatetime.Date.Remote, rhs: PyDatetime.Timedelta.Remote) async throws -> PyDatetime.Date.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return PyDatetime.Date.Remote(try await lhs.handle.callWhereItLivesReturningObject(PythonRuntime.PythonCallableReference(module: "operator", "add"), with: arguments))
+        }
+
+        /// `==` (Python's `operator.eq`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func == (lhs: PyDatetime.Date.Remote, rhs: PyDatetime.Date.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "eq"), with: arguments)
+        }
+
+        /// `>=` (Python's `operator.ge`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func >= (lhs: PyDatetime.Date.Remote, rhs: PyDatetime.Date.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "ge"), with: arguments)
+        }
+
+        /// `>` (Python's `operator.gt`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func > (lhs: PyDatetime.Date.Remote, rhs: PyDatetime.Date.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "gt"), with: arguments)
+        }
+
+        /// `<=` (Python's `operator.le`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func <= (lhs: PyDatetime.Date.Remote, rhs: PyDatetime.Date.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "le"), with: arguments)
+        }
+
+        /// `<` (Python's `operator.lt`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func < (lhs: PyDatetime.Date.Remote, rhs: PyDatetime.Date.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "lt"), with: arguments)
+        }
+
+        /// `!=` (Python's `operator.ne`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func != (lhs: PyDatetime.Date.Remote, rhs: PyDatetime.Date.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "ne"), with: arguments)
+        }
+
+        /// `-` (Python's `operator.sub`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func - (lhs: PyDatetime.Date.Remote, rhs: PyDatetime.Date.Remote) async throws -> PyDatetime.Timedelta.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return PyDatetime.Timedelta.Remote(try await lhs.handle.callWhereItLivesReturningObject(PythonRuntime.PythonCallableReference(module: "operator", "sub"), with: arguments))
+        }
+
+        /// `-` (Python's `operator.sub`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func - (lhs: PyDatetime.Date.Remote, rhs: PyDatetime.Timedelta.Remote) async throws -> PyDatetime.Date.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return PyDatetime.Date.Remote(try await lhs.handle.callWhereItLivesReturningObject(PythonRuntime.PythonCallableReference(module: "operator", "sub"), with: arguments))
+        }
+    }
+}
+
+extension PyDatetime.Datetime {
+    /// A `datetime.datetime` that lives in a worker or on a cluster: its members run where it lives, as `async` calls.
+    ///
+    /// Made by `PyDatetime.on(executor).Datetime(…)` or by a remote member that returns one;
+    /// results of wrapper-class type are again remote handles, values convert as in local calls. The object
+    /// lives while a copy of this handle does.
+    public struct Remote: Sendable, PythonRuntime.ConvertibleToPython {
+        /// The untyped handle.
+        public let handle: any PythonRuntime.RemotePythonObject
+
+        /// Wraps a handle to a `datetime.datetime` (or a subclass).
+        public init(_ handle: any PythonRuntime.RemotePythonObject) {
+            self.handle = handle
+        }
+
+        /// Stands for the object in the arguments of a call by the same executor.
+        public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
+            try handle.pythonReference()
+        }
+
+        /// `datetime.fold`.
+        public var fold: Swift.Int {
+            get async throws {
+                try await handle.attribute("fold")
+            }
+        }
+
+        /// `datetime.hour`.
+        public var hour: Swift.Int {
+            get async throws {
+                try await handle.attribute("hour")
+            }
+        }
+
+        /// `datetime.microsecond`.
+        public var microsecond: Swift.Int {
+            get async throws {
+                try await handle.attribute("microsecond")
+            }
+        }
+
+        /// `datetime.minute`.
+        public var minute: Swift.Int {
+            get async throws {
+                try await handle.attribute("minute")
+            }
+        }
+
+        /// `datetime.resolution`.
+        public var resolution: PyDatetime.Timedelta.Remote {
+            get async throws {
+                PyDatetime.Timedelta.Remote(try await handle.attributeObject("resolution"))
+            }
+        }
+
+        /// `datetime.second`.
+        public var second: Swift.Int {
+            get async throws {
+                try await handle.attribute("second")
+            }
+        }
+
+        /// `datetime.tzinfo`.
+        public var tzinfo: PyDatetime.Tzinfo? {
+            get async throws {
+                try await handle.attribute("tzinfo")
+            }
+        }
+
+        /// `datetime.day`.
+        public var day: Swift.Int {
+            get async throws {
+                try await handle.attribute("day")
+            }
+        }
+
+        /// `datetime.max`.
+        public var max: PyDatetime.Date.Remote {
+            get async throws {
+                PyDatetime.Date.Remote(try await handle.attributeObject("max"))
+            }
+        }
+
+        /// `datetime.min`.
+        public var min: PyDatetime.Date.Remote {
+            get async throws {
+                PyDatetime.Date.Remote(try await handle.attributeObject("min"))
+            }
+        }
+
+        /// `datetime.month`.
+        public var month: Swift.Int {
+            get async throws {
+                try await handle.attribute("month")
+            }
+        }
+
+        /// `datetime.year`.
+        public var year: Swift.Int {
+            get async throws {
+                try await handle.attribute("year")
+            }
+        }
+
+        /// tz -> convert to local time in new timezone tz
+        ///
+        /// Runs `datetime.datetime.astimezone` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func astimezone(tz: PyDatetime.Tzinfo? = nil) async throws -> PyDatetime.Datetime.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            if let tz { try arguments.append(keyword: "tz", tz) }
+            return PyDatetime.Datetime.Remote(try await handle.callReturningObject(method: "astimezone", with: arguments))
+        }
+
+        /// Return ctime() style string.
+        ///
+        /// Runs `datetime.datetime.ctime` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func ctime() async throws -> Swift.String {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "ctime", with: arguments)
+        }
+
+        /// Return date object with same year, month and day.
+        ///
+        /// Runs `datetime.datetime.date` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func date() async throws -> PyDatetime.Date.Remote {
+            let arguments = PythonRuntime.PythonArguments()
+            return PyDatetime.Date.Remote(try await handle.callReturningObject(method: "date", with: arguments))
+        }
+
+        /// Return self.tzinfo.dst(self).
+        ///
+        /// Runs `datetime.datetime.dst` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func dst() async throws -> PyDatetime.Timedelta? {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "dst", with: arguments)
+        }
+
+        /// [sep] -> string in ISO 8601 format, YYYY-MM-DDT[HH[:MM[:SS[.mmm[uuu]]]]][+HH:MM].
+        ///
+        /// Runs `datetime.datetime.isoformat` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func isoformat(sep: Swift.String? = nil, timespec: Swift.String? = nil) async throws -> Swift.String {
+            var arguments = PythonRuntime.PythonArguments()
+            if let sep { try arguments.append(keyword: "sep", sep) }
+            if let timespec { try arguments.append(keyword: "timespec", timespec) }
+            return try await handle.call(method: "isoformat", with: arguments)
+        }
+
+        /// Return datetime with new specified fields.
+        ///
+        /// Runs `datetime.datetime.replace` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func replace(year: Swift.Int? = nil, month: Swift.Int? = nil, day: Swift.Int? = nil, hour: Swift.Int? = nil, minute: Swift.Int? = nil, second: Swift.Int? = nil, microsecond: Swift.Int? = nil, tzinfo: PyDatetime.Tzinfo? = nil, fold: Swift.Int? = nil) async throws -> PyDatetime.Datetime.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            if let year { try arguments.append(keyword: "year", year) }
+            if let month { try arguments.append(keyword: "month", month) }
+            if let day { try arguments.append(keyword: "day", day) }
+            if let hour { try arguments.append(keyword: "hour", hour) }
+            if let minute { try arguments.append(keyword: "minute", minute) }
+            if let second { try arguments.append(keyword: "second", second) }
+            if let microsecond { try arguments.append(keyword: "microsecond", microsecond) }
+            if let tzinfo { try arguments.append(keyword: "tzinfo", tzinfo) }
+            if let fold { try arguments.append(keyword: "fold", fold) }
+            return PyDatetime.Datetime.Remote(try await handle.callReturningObject(method: "replace", with: arguments))
+        }
+
+        /// Return time object with same time but with tzinfo=None.
+        ///
+        /// Runs `datetime.datetime.time` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func time() async throws -> PyDatetime.Time.Remote {
+            let arguments = PythonRuntime.PythonArguments()
+            return PyDatetime.Time.Remote(try await handle.callReturningObject(method: "time", with: arguments))
+        }
+
+        /// Return POSIX timestamp as float.
+        ///
+        /// Runs `datetime.datetime.timestamp` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func timestamp() async throws -> Swift.Double {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "timestamp", with: arguments)
+        }
+
+        /// Return time tuple, compatible with time.localtime().
+        ///
+        /// Runs `datetime.datetime.timetuple` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func timetuple() async throws -> PythonRuntime.PythonObject {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "timetuple", with: arguments)
+        }
+
+        /// Return time object with same time and tzinfo.
+        ///
+        /// Runs `datetime.datetime.timetz` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func timetz() async throws -> PyDatetime.Time.Remote {
+            let arguments = PythonRuntime.PythonArguments()
+            return PyDatetime.Time.Remote(try await handle.callReturningObject(method: "timetz", with: arguments))
+        }
+
+        /// Return self.tzinfo.tzname(self).
+        ///
+        /// Runs `datetime.datetime.tzname` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func tzname() async throws -> Swift.String? {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "tzname", with: arguments)
+        }
+
+        /// Return self.tzinfo.utcoffset(self).
+        ///
+        /// Runs `datetime.datetime.utcoffset` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func utcoffset() async throws -> PyDatetime.Timedelta? {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "utcoffset", with: arguments)
+        }
+
+        /// Return UTC time tuple, compatible with time.localtime().
+        ///
+        /// Runs `datetime.datetime.utctimetuple` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func utctimetuple() async throws -> PythonRuntime.PythonObject {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "utctimetuple", with: arguments)
+        }
+
+        /// date, time -> datetime with same date and time fields
+        ///
+        /// Runs `datetime.datetime.combine` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func combine(on executor: any PythonRuntime.PythonCallExecutor, date: PyDatetime.Date.Remote, time: PyDatetime.Time.Remote, tzinfo: PyDatetime.Tzinfo? = nil) async throws -> PyDatetime.Datetime.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(date)
+            try arguments.append(time)
+            if let tzinfo { try arguments.append(keyword: "tzinfo", tzinfo) }
+            return PyDatetime.Datetime.Remote(try await executor.makeObject(PyDatetime.Datetime._py_datetime_combine, with: arguments))
+        }
+
+        /// string -> datetime from a string in most ISO 8601 formats
+        ///
+        /// Runs `datetime.datetime.fromisoformat` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func fromisoformat(on executor: any PythonRuntime.PythonCallExecutor, _ dateString: Swift.String) async throws -> PyDatetime.Datetime.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(dateString)
+            return PyDatetime.Datetime.Remote(try await executor.makeObject(PyDatetime.Datetime._py_datetime_fromisoformat, with: arguments))
+        }
+
+        /// timestamp[, tz] -> tz's local time from POSIX timestamp.
+        ///
+        /// Runs `datetime.datetime.fromtimestamp` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func fromtimestamp(on executor: any PythonRuntime.PythonCallExecutor, _ timestamp: Swift.Double, tz: PyDatetime.Tzinfo? = nil) async throws -> PyDatetime.Datetime.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(timestamp)
+            if let tz { try arguments.append(keyword: "tz", tz) }
+            return PyDatetime.Datetime.Remote(try await executor.makeObject(PyDatetime.Datetime._py_datetime_fromtimestamp, with: arguments))
+        }
+
+        /// Returns new datetime object representing current time local to tz.
+        ///
+        /// Runs `datetime.datetime.now` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func now(on executor: any PythonRuntime.PythonCallExecutor, tz: PyDatetime.Tzinfo? = nil) async throws -> PyDatetime.Datetime.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            if let tz { try arguments.append(keyword: "tz", tz) }
+            return PyDatetime.Datetime.Remote(try await executor.makeObject(PyDatetime.Datetime._py_datetime_now, with: arguments))
+        }
+
+        /// string, format -> new datetime parsed from a string (like time.strptime()).
+        ///
+        /// Runs `datetime.datetime.strptime` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func strptime(on executor: any PythonRuntime.PythonCallExecutor, _ dateString: Swift.String, _ format: Swift.String) async throws -> PyDatetime.Datetime.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(dateString)
+            try arguments.append(format)
+            return PyDatetime.Datetime.Remote(try await executor.makeObject(PyDatetime.Datetime._py_datetime_strptime, with: arguments))
+        }
+
+        /// Construct a naive UTC datetime from a POSIX timestamp.
+        ///
+        /// Runs `datetime.datetime.utcfromtimestamp` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func utcfromtimestamp(on executor: any PythonRuntime.PythonCallExecutor, _ t: Swift.Double) async throws -> PyDatetime.Datetime.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(t)
+            return PyDatetime.Datetime.Remote(try await executor.makeObject(PyDatetime.Datetime._py_datetime_utcfromtimestamp, with: arguments))
+        }
+
+        /// Return a new datetime representing UTC day and time.
+        ///
+        /// Runs `datetime.datetime.utcnow` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func utcnow(on executor: any PythonRuntime.PythonCallExecutor) async throws -> PyDatetime.Datetime.Remote {
+            let arguments = PythonRuntime.PythonArguments()
+            return PyDatetime.Datetime.Remote(try await executor.makeObject(PyDatetime.Datetime._py_datetime_utcnow, with: arguments))
+        }
+
+        /// Return a named tuple containing ISO year, week number, and weekday.
+        ///
+        /// Runs `datetime.date.isocalendar` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func isocalendar() async throws -> PythonRuntime.PythonObject {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "isocalendar", with: arguments)
+        }
+
+        /// Return string in ISO 8601 format, YYYY-MM-DD.
+        ///
+        /// Runs `datetime.date.isoformat` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func isoformat() async throws -> Swift.String {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "isoformat", with: arguments)
+        }
+
+        /// Return the day of the week represented by the date.
+        ///
+        /// Runs `datetime.date.isoweekday` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func isoweekday() async throws -> Swift.Int {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "isoweekday", with: arguments)
+        }
+
+        /// Return date with new specified fields.
+        ///
+        /// Runs `datetime.date.replace` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func replace(year: Swift.Int? = nil, month: Swift.Int? = nil, day: Swift.Int? = nil) async throws -> PyDatetime.Date.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            if let year { try arguments.append(keyword: "year", year) }
+            if let month { try arguments.append(keyword: "month", month) }
+            if let day { try arguments.append(keyword: "day", day) }
+            return PyDatetime.Date.Remote(try await handle.callReturningObject(method: "replace", with: arguments))
+        }
+
+        /// format -> strftime() style string.
+        ///
+        /// Runs `datetime.date.strftime` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func strftime(_ format: Swift.String) async throws -> Swift.String {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(format)
+            return try await handle.call(method: "strftime", with: arguments)
+        }
+
+        /// Return proleptic Gregorian ordinal.  January 1 of year 1 is day 1.
+        ///
+        /// Runs `datetime.date.toordinal` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func toordinal() async throws -> Swift.Int {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "toordinal", with: arguments)
+        }
+
+        /// Return the day of the week represented by the date.
+        ///
+        /// Runs `datetime.date.weekday` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func weekday() async throws -> Swift.Int {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "weekday", with: arguments)
+        }
+
+        /// int, int, int -> Construct a date from the ISO year, week number and weekday.
+        ///
+        /// Runs `datetime.date.fromisocalendar` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func fromisocalendar(on executor: any PythonRuntime.PythonCallExecutor, year: Swift.Int, week: Swift.Int, day: Swift.Int) async throws -> PyDatetime.Date.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(year)
+            try arguments.append(week)
+            try arguments.append(day)
+            return PyDatetime.Date.Remote(try await executor.makeObject(PyDatetime.Date._py_date_fromisocalendar, with: arguments))
+        }
+
+        /// int -> date corresponding to a proleptic Gregorian ordinal.
+        ///
+        /// Runs `datetime.date.fromordinal` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func fromordinal(on executor: any PythonRuntime.PythonCallExecutor, _ n: Swift.Int) async throws -> PyDatetime.Date.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(n)
+            return PyDatetime.Date.Remote(try await executor.makeObject(PyDatetime.Date._py_date_fromordinal, with: arguments))
+        }
+
+        /// Create a date from a POSIX timestamp.
+        ///
+        /// Runs `datetime.date.fromtimestamp` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func fromtimestamp(on executor: any PythonRuntime.PythonCallExecutor, _ timestamp: Swift.Double) async throws -> PyDatetime.Date.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(timestamp)
+            return PyDatetime.Date.Remote(try await executor.makeObject(PyDatetime.Date._py_date_fromtimestamp, with: arguments))
+        }
+
+        /// Current date or datetime:  same as self.__class__.fromtimestamp(time.time()).
+        ///
+        /// Runs `datetime.date.today` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func today(on executor: any PythonRuntime.PythonCallExecutor) async throws -> PyDatetime.Date.Remote {
+            let arguments = PythonRuntime.PythonArguments()
+            return PyDatetime.Date.Remote(try await executor.makeObject(PyDatetime.Date._py_date_today, with: arguments))
+        }
+    }
+}
+
+extension PyDatetime.Time {
+    /// A `datetime.time` that lives in a worker or on a cluster: its members run where it lives, as `async` calls.
+    ///
+    /// Made by `PyDatetime.on(executor).Time(…)` or by a remote member that returns one;
+    /// results of wrapper-class type are again remote handles, values convert as in local calls. The object
+    /// lives while a copy of this handle does.
+    public struct Remote: Sendable, PythonRuntime.ConvertibleToPython {
+        /// The untyped handle.
+        public let handle: any PythonRuntime.RemotePythonObject
+
+        /// Wraps a handle to a `datetime.time` (or a subclass).
+        public init(_ handle: any PythonRuntime.RemotePythonObject) {
+            self.handle = handle
+        }
+
+        /// Stands for the object in the arguments of a call by the same executor.
+        public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
+            try handle.pythonReference()
+        }
+
+        /// `time.fold`.
+        public var fold: Swift.Int {
+            get async throws {
+                try await handle.attribute("fold")
+            }
+        }
+
+        /// `time.hour`.
+        public var hour: Swift.Int {
+            get async throws {
+                try await handle.attribute("hour")
+            }
+        }
+
+        /// `time.max`.
+        public var max: PyDatetime.Time.Remote {
+            get async throws {
+                PyDatetime.Time.Remote(try await handle.attributeObject("max"))
+            }
+        }
+
+        /// `time.microsecond`.
+        public var microsecond: Swift.Int {
+            get async throws {
+                try await handle.attribute("microsecond")
+            }
+        }
+
+        /// `time.min`.
+        public var min: PyDatetime.Time.Remote {
+            get async throws {
+                PyDatetime.Time.Remote(try await handle.attributeObject("min"))
+            }
+        }
+
+        /// `time.minute`.
+        public var minute: Swift.Int {
+            get async throws {
+                try await handle.attribute("minute")
+            }
+        }
+
+        /// `time.resolution`.
+        public var resolution: PyDatetime.Timedelta.Remote {
+            get async throws {
+                PyDatetime.Timedelta.Remote(try await handle.attributeObject("resolution"))
+            }
+        }
+
+        /// `time.second`.
+        public var second: Swift.Int {
+            get async throws {
+                try await handle.attribute("second")
+            }
+        }
+
+        /// `time.tzinfo`.
+        public var tzinfo: PyDatetime.Tzinfo? {
+            get async throws {
+                try await handle.attribute("tzinfo")
+            }
+        }
+
+        /// Return self.tzinfo.dst(self).
+        ///
+        /// Runs `datetime.time.dst` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func dst() async throws -> PyDatetime.Timedelta? {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "dst", with: arguments)
+        }
+
+        /// Return string in ISO 8601 format, [HH[:MM[:SS[.mmm[uuu]]]]][+HH:MM].
+        ///
+        /// Runs `datetime.time.isoformat` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func isoformat(timespec: Swift.String? = nil) async throws -> Swift.String {
+            var arguments = PythonRuntime.PythonArguments()
+            if let timespec { try arguments.append(keyword: "timespec", timespec) }
+            return try await handle.call(method: "isoformat", with: arguments)
+        }
+
+        /// Return time with new specified fields.
+        ///
+        /// Runs `datetime.time.replace` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func replace(hour: Swift.Int? = nil, minute: Swift.Int? = nil, second: Swift.Int? = nil, microsecond: Swift.Int? = nil, tzinfo: PyDatetime.Tzinfo? = nil, fold: Swift.Int? = nil) async throws -> PyDatetime.Time.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            if let hour { try arguments.append(keyword: "hour", hour) }
+            if let minute { try arguments.append(keyword: "minute", minute) }
+            if let second { try arguments.append(keyword: "second", second) }
+            if let microsecond { try arguments.append(keyword: "microsecond", microsecond) }
+            if let tzinfo { try arguments.append(keyword: "tzinfo", tzinfo) }
+            if let fold { try arguments.append(keyword: "fold", fold) }
+            return PyDatetime.Time.Remote(try await handle.callReturningObject(method: "replace", with: arguments))
+        }
+
+        /// format -> strftime() style string.
+        ///
+        /// Runs `datetime.time.strftime` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func strftime(_ format: Swift.String) async throws -> Swift.String {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(format)
+            return try await handle.call(method: "strftime", with: arguments)
+        }
+
+        /// Return self.tzinfo.tzname(self).
+        ///
+        /// Runs `datetime.time.tzname` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func tzname() async throws -> Swift.String? {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "tzname", with: arguments)
+        }
+
+        /// Return self.tzinfo.utcoffset(self).
+        ///
+        /// Runs `datetime.time.utcoffset` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func utcoffset() async throws -> PyDatetime.Timedelta? {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "utcoffset", with: arguments)
+        }
+
+        /// string -> time from a string in ISO 8601 format
+        ///
+        /// Runs `datetime.time.fromisoformat` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func fromisoformat(on executor: any PythonRuntime.PythonCallExecutor, _ timeString: Swift.String) async throws -> PyDatetime.Time.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(timeString)
+            return PyDatetime.Time.Remote(try await executor.makeObject(PyDatetime.Time._py_time_fromisoformat, with: arguments))
+        }
+
+        /// `==` (Python's `operator.eq`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func == (lhs: PyDatetime.Time.Remote, rhs: PyDatetime.Time.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "eq"), with: arguments)
+        }
+
+        /// `>=` (Python's `operator.ge`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func >= (lhs: PyDatetime.Time.Remote, rhs: PyDatetime.Time.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "ge"), with: arguments)
+        }
+
+        /// `>` (Python's `operator.gt`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func > (lhs: PyDatetime.Time.Remote, rhs: PyDatetime.Time.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "gt"), with: arguments)
+        }
+
+        /// `<=` (Python's `operator.le`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func <= (lhs: PyDatetime.Time.Remote, rhs: PyDatetime.Time.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "le"), with: arguments)
+        }
+
+        /// `<` (Python's `operator.lt`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func < (lhs: PyDatetime.Time.Remote, rhs: PyDatetime.Time.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "lt"), with: arguments)
+        }
+
+        /// `!=` (Python's `operator.ne`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func != (lhs: PyDatetime.Time.Remote, rhs: PyDatetime.Time.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "ne"), with: arguments)
+        }
+    }
+}
+
+extension PyDatetime.Timedelta {
+    /// A `datetime.timedelta` that lives in a worker or on a cluster: its members run where it lives, as `async` calls.
+    ///
+    /// Made by `PyDatetime.on(executor).Timedelta(…)` or by a remote member that returns one;
+    /// results of wrapper-class type are again remote handles, values convert as in local calls. The object
+    /// lives while a copy of this handle does.
+    public struct Remote: Sendable, PythonRuntime.ConvertibleToPython {
+        /// The untyped handle.
+        public let handle: any PythonRuntime.RemotePythonObject
+
+        /// Wraps a handle to a `datetime.timedelta` (or a subclass).
+        public init(_ handle: any PythonRuntime.RemotePythonObject) {
+            self.handle = handle
+        }
+
+        /// Stands for the object in the arguments of a call by the same executor.
+        public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
+            try handle.pythonReference()
+        }
+
+        /// Number of days.
+        public var days: Swift.Int {
+            get async throws {
+                try await handle.attribute("days")
+            }
+        }
+
+        /// `timedelta.max`.
+        public var max: PyDatetime.Timedelta.Remote {
+            get async throws {
+                PyDatetime.Timedelta.Remote(try await handle.attributeObject("max"))
+            }
+        }
+
+        /// Number of microseconds (>= 0 and less than 1 second).
+        public var microseconds: Swift.Int {
+            get async throws {
+                try await handle.attribute("microseconds")
+            }
+        }
+
+        /// `timedelta.min`.
+        public var min: PyDatetime.Timedelta.Remote {
+            get async throws {
+                PyDatetime.Timedelta.Remote(try await handle.attributeObject("min"))
+            }
+        }
+
+        /// `timedelta.resolution`.
+        public var resolution: PyDatetime.Timedelta.Remote {
+            get async throws {
+                PyDatetime.Timedelta.Remote(try await handle.attributeObject("resolution"))
+            }
+        }
+
+        /// Number of seconds (>= 0 and less than 1 day).
+        public var seconds: Swift.Int {
+            get async throws {
+                try await handle.attribute("seconds")
+            }
+        }
+
+        /// Total seconds in the duration.
+        ///
+        /// Runs `datetime.timedelta.total_seconds` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func totalSeconds() async throws -> Swift.Double {
+            let arguments = PythonRuntime.PythonArguments()
+            return try await handle.call(method: "total_seconds", with: arguments)
+        }
+
+        /// `+` (Python's `operator.add`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func + (lhs: PyDatetime.Timedelta.Remote, rhs: PyDatetime.Timedelta.Remote) async throws -> PyDatetime.Timedelta.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return PyDatetime.Timedelta.Remote(try await lhs.handle.callWhereItLivesReturningObject(PythonRuntime.PythonCallableReference(module: "operator", "add"), with: arguments))
+        }
+
+        /// `==` (Python's `operator.eq`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func == (lhs: PyDatetime.Timedelta.Remote, rhs: PyDatetime.Timedelta.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "eq"), with: arguments)
+        }
+
+        /// `timedelta.__floordiv__`.
+        ///
+        /// Runs `datetime.timedelta.__floordiv__` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func floorDivided(by other: PyDatetime.Timedelta.Remote) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(other)
+            return try await handle.call(method: "__floordiv__", with: arguments)
+        }
+
+        /// `timedelta.__floordiv__`.
+        ///
+        /// Runs `datetime.timedelta.__floordiv__` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func floorDivided(by other: Swift.Int) async throws -> PyDatetime.Timedelta.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(other)
+            return PyDatetime.Timedelta.Remote(try await handle.callReturningObject(method: "__floordiv__", with: arguments))
+        }
+
+        /// `>=` (Python's `operator.ge`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func >= (lhs: PyDatetime.Timedelta.Remote, rhs: PyDatetime.Timedelta.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "ge"), with: arguments)
+        }
+
+        /// `>` (Python's `operator.gt`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func > (lhs: PyDatetime.Timedelta.Remote, rhs: PyDatetime.Timedelta.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "gt"), with: arguments)
+        }
+
+        /// `<=` (Python's `operator.le`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func <= (lhs: PyDatetime.Timedelta.Remote, rhs: PyDatetime.Timedelta.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "le"), with: arguments)
+        }
+
+        /// `<` (Python's `operator.lt`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func < (lhs: PyDatetime.Timedelta.Remote, rhs: PyDatetime.Timedelta.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "lt"), with: arguments)
+        }
+
+        /// `%` (Python's `operator.mod`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func % (lhs: PyDatetime.Timedelta.Remote, rhs: PyDatetime.Timedelta.Remote) async throws -> PyDatetime.Timedelta.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return PyDatetime.Timedelta.Remote(try await lhs.handle.callWhereItLivesReturningObject(PythonRuntime.PythonCallableReference(module: "operator", "mod"), with: arguments))
+        }
+
+        /// `*` (Python's `operator.mul`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func * (lhs: PyDatetime.Timedelta.Remote, rhs: Swift.Double) async throws -> PyDatetime.Timedelta.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return PyDatetime.Timedelta.Remote(try await lhs.handle.callWhereItLivesReturningObject(PythonRuntime.PythonCallableReference(module: "operator", "mul"), with: arguments))
+        }
+
+        /// `!=` (Python's `operator.ne`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func != (lhs: PyDatetime.Timedelta.Remote, rhs: PyDatetime.Timedelta.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "ne"), with: arguments)
+        }
+
+        /// `-` (Python's `operator.neg`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static prefix func - (operand: PyDatetime.Timedelta.Remote) async throws -> PyDatetime.Timedelta.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(operand)
+            return PyDatetime.Timedelta.Remote(try await operand.handle.callWhereItLivesReturningObject(PythonRuntime.PythonCallableReference(module: "operator", "neg"), with: arguments))
+        }
+
+        /// `+` (Python's `operator.pos`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static prefix func + (operand: PyDatetime.Timedelta.Remote) async throws -> PyDatetime.Timedelta.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(operand)
+            return PyDatetime.Timedelta.Remote(try await operand.handle.callWhereItLivesReturningObject(PythonRuntime.PythonCallableReference(module: "operator", "pos"), with: arguments))
+        }
+
+        /// `-` (Python's `operator.sub`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func - (lhs: PyDatetime.Timedelta.Remote, rhs: PyDatetime.Timedelta.Remote) async throws -> PyDatetime.Timedelta.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return PyDatetime.Timedelta.Remote(try await lhs.handle.callWhereItLivesReturningObject(PythonRuntime.PythonCallableReference(module: "operator", "sub"), with: arguments))
+        }
+
+        /// `/` (Python's `operator.truediv`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func / (lhs: PyDatetime.Timedelta.Remote, rhs: PyDatetime.Timedelta.Remote) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "truediv"), with: arguments)
+        }
+
+        /// `/` (Python's `operator.truediv`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func / (lhs: PyDatetime.Timedelta.Remote, rhs: Swift.Double) async throws -> PyDatetime.Timedelta.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return PyDatetime.Timedelta.Remote(try await lhs.handle.callWhereItLivesReturningObject(PythonRuntime.PythonCallableReference(module: "operator", "truediv"), with: arguments))
+        }
+    }
+}
+
+extension PyDatetime.Tzinfo {
+    /// A `datetime.tzinfo` that lives in a worker or on a cluster: its members run where it lives, as `async` calls.
+    ///
+    /// Made by `PyDatetime.on(executor).Tzinfo(…)` or by a remote member that returns one;
+    /// results of wrapper-class type are again remote handles, values convert as in local calls. The object
+    /// lives while a copy of this handle does.
+    public struct Remote: Sendable, PythonRuntime.ConvertibleToPython {
+        /// The untyped handle.
+        public let handle: any PythonRuntime.RemotePythonObject
+
+        /// Wraps a handle to a `datetime.tzinfo` (or a subclass).
+        public init(_ handle: any PythonRuntime.RemotePythonObject) {
+            self.handle = handle
+        }
+
+        /// Stands for the object in the arguments of a call by the same executor.
+        public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
+            try handle.pythonReference()
+        }
+
+        /// datetime -> DST offset as timedelta positive east of UTC.
+        ///
+        /// Runs `datetime.tzinfo.dst` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func dst(_ dt: PyDatetime.Datetime?) async throws -> PyDatetime.Timedelta? {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(dt)
+            return try await handle.call(method: "dst", with: arguments)
+        }
+
+        /// datetime in UTC -> datetime in local time.
+        ///
+        /// Runs `datetime.tzinfo.fromutc` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func fromutc(_ dt: PyDatetime.Datetime.Remote) async throws -> PyDatetime.Datetime.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(dt)
+            return PyDatetime.Datetime.Remote(try await handle.callReturningObject(method: "fromutc", with: arguments))
+        }
+
+        /// datetime -> string name of time zone.
+        ///
+        /// Runs `datetime.tzinfo.tzname` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func tzname(_ dt: PyDatetime.Datetime?) async throws -> Swift.String? {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(dt)
+            return try await handle.call(method: "tzname", with: arguments)
+        }
+
+        /// datetime -> timedelta showing offset from UTC, negative values indicating West of UTC
+        ///
+        /// Runs `datetime.tzinfo.utcoffset` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func utcoffset(_ dt: PyDatetime.Datetime?) async throws -> PyDatetime.Timedelta? {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(dt)
+            return try await handle.call(method: "utcoffset", with: arguments)
+        }
+    }
+}
+
+extension PyDatetime.Timezone {
+    /// A `datetime.timezone` that lives in a worker or on a cluster: its members run where it lives, as `async` calls.
+    ///
+    /// Made by `PyDatetime.on(executor).Timezone(…)` or by a remote member that returns one;
+    /// results of wrapper-class type are again remote handles, values convert as in local calls. The object
+    /// lives while a copy of this handle does.
+    public struct Remote: Sendable, PythonRuntime.ConvertibleToPython {
+        /// The untyped handle.
+        public let handle: any PythonRuntime.RemotePythonObject
+
+        /// Wraps a handle to a `datetime.timezone` (or a subclass).
+        public init(_ handle: any PythonRuntime.RemotePythonObject) {
+            self.handle = handle
+        }
+
+        /// Stands for the object in the arguments of a call by the same executor.
+        public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
+            try handle.pythonReference()
+        }
+
+        /// `timezone.max`.
+        public var max: PyDatetime.Timezone.Remote {
+            get async throws {
+                PyDatetime.Timezone.Remote(try await handle.attributeObject("max"))
+            }
+        }
+
+        /// `timezone.min`.
+        public var min: PyDatetime.Timezone.Remote {
+            get async throws {
+                PyDatetime.Timezone.Remote(try await handle.attributeObject("min"))
+            }
+        }
+
+        /// `timezone.utc`.
+        public var utc: PyDatetime.Timezone.Remote {
+            get async throws {
+                PyDatetime.Timezone.Remote(try await handle.attributeObject("utc"))
+            }
+        }
+
+        /// datetime in UTC -> datetime in local time.
+        ///
+        /// Runs `datetime.timezone.fromutc` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func fromutc(_ dt: PyDatetime.Datetime.Remote) async throws -> PyDatetime.Datetime.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(dt)
+            return PyDatetime.Datetime.Remote(try await handle.callReturningObject(method: "fromutc", with: arguments))
+        }
+
+        /// `==` (Python's `operator.eq`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func == (lhs: PyDatetime.Timezone.Remote, rhs: PyDatetime.Timezone.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "eq"), with: arguments)
+        }
+
+        /// `!=` (Python's `operator.ne`), run where the operands live.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public static func != (lhs: PyDatetime.Timezone.Remote, rhs: PyDatetime.Timezone.Remote) async throws -> Swift.Bool {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(lhs)
+            try arguments.append(rhs)
+            return try await lhs.handle.callWhereItLives(PythonRuntime.PythonCallableReference(module: "operator", "ne"), with: arguments)
+        }
+
+        /// datetime -> DST offset as timedelta positive east of UTC.
+        ///
+        /// Runs `datetime.tzinfo.dst` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func dst(_ dt: PyDatetime.Datetime?) async throws -> PyDatetime.Timedelta? {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(dt)
+            return try await handle.call(method: "dst", with: arguments)
+        }
+
+        /// datetime -> string name of time zone.
+        ///
+        /// Runs `datetime.tzinfo.tzname` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func tzname(_ dt: PyDatetime.Datetime?) async throws -> Swift.String? {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(dt)
+            return try await handle.call(method: "tzname", with: arguments)
+        }
+
+        /// datetime -> timedelta showing offset from UTC, negative values indicating West of UTC
+        ///
+        /// Runs `datetime.tzinfo.utcoffset` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func utcoffset(_ dt: PyDatetime.Datetime?) async throws -> PyDatetime.Timedelta? {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(dt)
+            return try await handle.call(method: "utcoffset", with: arguments)
+        }
+    }
 }

@@ -1299,5 +1299,184 @@ public enum PyOperator {
             try arguments.append(b)
             return try await executor.call(PyOperator._py_xor, with: arguments)
         }
+
+        /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Attrgetter(_ attr: Swift.String) async throws -> PyOperator.Attrgetter.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(attr)
+            return PyOperator.Attrgetter.Remote(try await executor.makeObject(PyOperator.Attrgetter._Attrgetter_class, with: arguments))
+        }
+
+        /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Attrgetter(_ attr: Swift.String, _ attr2: Swift.String) async throws -> PyOperator.Attrgetter.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(attr)
+            try arguments.append(attr2)
+            return PyOperator.Attrgetter.Remote(try await executor.makeObject(PyOperator.Attrgetter._Attrgetter_class, with: arguments))
+        }
+
+        /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Attrgetter(_ attr: Swift.String, _ attr2: Swift.String, _ attr3: Swift.String) async throws -> PyOperator.Attrgetter.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(attr)
+            try arguments.append(attr2)
+            try arguments.append(attr3)
+            return PyOperator.Attrgetter.Remote(try await executor.makeObject(PyOperator.Attrgetter._Attrgetter_class, with: arguments))
+        }
+
+        /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Attrgetter(_ attr: Swift.String, _ attr2: Swift.String, _ attr3: Swift.String, _ attr4: Swift.String) async throws -> PyOperator.Attrgetter.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(attr)
+            try arguments.append(attr2)
+            try arguments.append(attr3)
+            try arguments.append(attr4)
+            return PyOperator.Attrgetter.Remote(try await executor.makeObject(PyOperator.Attrgetter._Attrgetter_class, with: arguments))
+        }
+
+        /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Attrgetter(_ attr: Swift.String, _ attrs: Swift.String...) async throws -> PyOperator.Attrgetter.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(attr)
+            try arguments.append(contentsOf: attrs)
+            return PyOperator.Attrgetter.Remote(try await executor.makeObject(PyOperator.Attrgetter._Attrgetter_class, with: arguments))
+        }
+
+        /// Makes a `operator.itemgetter` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Itemgetter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item: T) async throws -> PyOperator.Itemgetter.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(item)
+            return PyOperator.Itemgetter.Remote(try await executor.makeObject(PyOperator.Itemgetter._Itemgetter_class, with: arguments))
+        }
+
+        /// Makes a `operator.itemgetter` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Itemgetter<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item1: T1, _ item2: T2, _ items: PythonRuntime.PythonObject...) async throws -> PyOperator.Itemgetter.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(item1)
+            try arguments.append(item2)
+            try arguments.append(contentsOf: items)
+            return PyOperator.Itemgetter.Remote(try await executor.makeObject(PyOperator.Itemgetter._Itemgetter_class, with: arguments))
+        }
+
+        /// Makes a `operator.methodcaller` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Methodcaller(_ name: Swift.String, _ args: PythonRuntime.PythonObject..., kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) async throws -> PyOperator.Methodcaller.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(name)
+            try arguments.append(contentsOf: args)
+            try arguments.append(keywords: kwargs)
+            return PyOperator.Methodcaller.Remote(try await executor.makeObject(PyOperator.Methodcaller._Methodcaller_class, with: arguments))
+        }
+    }
+}
+
+extension PyOperator.Attrgetter {
+    /// A `operator.attrgetter` that lives in a worker or on a cluster: its members run where it lives, as `async` calls.
+    ///
+    /// Made by `PyOperator.on(executor).Attrgetter(…)` or by a remote member that returns one;
+    /// results of wrapper-class type are again remote handles, values convert as in local calls. The object
+    /// lives while a copy of this handle does.
+    public struct Remote: Sendable, PythonRuntime.ConvertibleToPython {
+        /// The untyped handle.
+        public let handle: any PythonRuntime.RemotePythonObject
+
+        /// Wraps a handle to a `operator.attrgetter` (or a subclass).
+        public init(_ handle: any PythonRuntime.RemotePythonObject) {
+            self.handle = handle
+        }
+
+        /// Stands for the object in the arguments of a call by the same executor.
+        public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
+            try handle.pythonReference()
+        }
+
+        /// Call self as a function.
+        ///
+        /// Runs `operator.attrgetter.__call__` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func callAsFunction(_ obj: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(obj)
+            return try await handle.call(method: "__call__", with: arguments)
+        }
+    }
+}
+
+extension PyOperator.Itemgetter {
+    /// A `operator.itemgetter` that lives in a worker or on a cluster: its members run where it lives, as `async` calls.
+    ///
+    /// Made by `PyOperator.on(executor).Itemgetter(…)` or by a remote member that returns one;
+    /// results of wrapper-class type are again remote handles, values convert as in local calls. The object
+    /// lives while a copy of this handle does.
+    public struct Remote: Sendable, PythonRuntime.ConvertibleToPython {
+        /// The untyped handle.
+        public let handle: any PythonRuntime.RemotePythonObject
+
+        /// Wraps a handle to a `operator.itemgetter` (or a subclass).
+        public init(_ handle: any PythonRuntime.RemotePythonObject) {
+            self.handle = handle
+        }
+
+        /// Stands for the object in the arguments of a call by the same executor.
+        public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
+            try handle.pythonReference()
+        }
+
+        /// Call self as a function.
+        ///
+        /// Runs `operator.itemgetter.__call__` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func callAsFunction(obj: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(obj)
+            return try await handle.call(method: "__call__", with: arguments)
+        }
+    }
+}
+
+extension PyOperator.Methodcaller {
+    /// A `operator.methodcaller` that lives in a worker or on a cluster: its members run where it lives, as `async` calls.
+    ///
+    /// Made by `PyOperator.on(executor).Methodcaller(…)` or by a remote member that returns one;
+    /// results of wrapper-class type are again remote handles, values convert as in local calls. The object
+    /// lives while a copy of this handle does.
+    public struct Remote: Sendable, PythonRuntime.ConvertibleToPython {
+        /// The untyped handle.
+        public let handle: any PythonRuntime.RemotePythonObject
+
+        /// Wraps a handle to a `operator.methodcaller` (or a subclass).
+        public init(_ handle: any PythonRuntime.RemotePythonObject) {
+            self.handle = handle
+        }
+
+        /// Stands for the object in the arguments of a call by the same executor.
+        public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
+            try handle.pythonReference()
+        }
+
+        /// Call self as a function.
+        ///
+        /// Runs `operator.methodcaller.__call__` where the object lives.
+        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
+        public func callAsFunction(obj: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(obj)
+            return try await handle.call(method: "__call__", with: arguments)
+        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PyDatetime
 import PythonCluster
 import PythonRuntime
 import PythonWorkers
@@ -61,6 +62,19 @@ extension DaskClusterTests {
             let raised = await Self.workerError { let _: Int = try await dict.call("pop", "missing") }
             #expect(raised?.code == .pythonException)
             #expect(raised?.pythonTypeName == "KeyError")
+        }
+    }
+
+    @Test func generatedClassesMakeTypedActors() async throws {
+        try await DaskTestCluster.with { cluster, _ in
+            let date = try await PyDatetime.on(cluster).Date(year: 1923, month: 4, day: 2)
+            #expect(try await date.strftime("%Y") == "1923")
+            #expect(try await date.year == 1923)
+            let later = try await date.replace(day: 12)
+            let difference = try await later - date
+            #expect(try await difference.days == 10)
+            let now = try await PyDatetime.Datetime.Remote.now(on: cluster)
+            #expect(try await now.year >= 2024)
         }
     }
 

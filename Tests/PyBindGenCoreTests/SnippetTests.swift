@@ -425,7 +425,8 @@ struct SnippetTests {
                 }
                 """)
         // An untyped key is dropped when a typed one exists.
-        #expect(text.components(separatedBy: "public subscript(").count == 2)
+        #expect(text.components(separatedBy: "public subscript(key: Swift.Int) -> Swift.String {").count == 3)
+        #expect(text.components(separatedBy: "public subscript(").count == 3, "one local, one remote")
         #expect(
             Self.declaration("public func elements()", in: text) == """
                 /// Every item of `iter(self)`, converted, in order (like `list(self)`).

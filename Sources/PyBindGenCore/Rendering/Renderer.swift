@@ -4,6 +4,8 @@ final class Renderer {
     var header: [String]
     private var lines: [String] = []
     private var indentation = 0
+    /// The Swift names of the module's wrapper classes (`PyDatetime.Date`), for the remote forms.
+    var moduleWrapperClasses: Set<String> = []
 
     init(header: [String]) {
         self.header = header
@@ -11,6 +13,7 @@ final class Renderer {
 
     func render(_ module: TranslatedModule) -> String {
         lines = header.map { "// " + $0 }
+        moduleWrapperClasses = Set(module.classes.map { "\(module.swiftName).\($0.swiftName)" })
         emit("")
         emit("import PythonRuntime")
         emit("")
@@ -57,12 +60,18 @@ final class Renderer {
                 emit("")
                 self.classDeclaration(cls, module: module)
             }
-            if !module.functions.isEmpty {
+            if !module.functions.isEmpty || module.classes.contains(where: \.hasInitializer) {
                 emit("")
                 remoteCalls(module)
             }
         }
         emit("}")
+        for cls in module.classes {
+            emit("")
+            emit("extension \(module.swiftName).\(cls.swiftName) {")
+            indented { remoteHandle(cls, module: module) }
+            emit("}")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -123,12 +132,13 @@ final class Renderer {
                 }
                 emit("}")
             }
+            remoteConstructors(module)
         }
         emit("}")
     }
 
     /// Statements that collect a function's parameters into `arguments`.
-    private func appendArguments(_ function: TranslatedFunction) {
+    func appendArguments(_ function: TranslatedFunction) {
         for parameter in function.parameters {
             let escaped = Naming.escaped(parameter.name)
             // A closure travels as a Python callable that runs it.
@@ -252,7 +262,7 @@ final class Renderer {
         emit("}")
     }
 
-    private func referenceDeclaration(_ reference: CallableReference, module: String, access: String) {
+    func referenceDeclaration(_ reference: CallableReference, module: String, access: String) {
         if reference.isMemberName {
             let name = literal(reference.path.joined(separator: "."))
             emit("\(access) \(reference.swiftName) = PythonRuntime.PythonMemberName(\(name))")
@@ -310,7 +320,7 @@ final class Renderer {
     }
 
     /// `<T: …>` for a function with generic parameters, or nothing.
-    private func generics(_ function: TranslatedFunction) -> String {
+    func generics(_ function: TranslatedFunction) -> String {
         guard !function.genericParameters.isEmpty else { return "" }
         return "<"
             + function.genericParameters.map { "\($0): \(TypeTranslator.genericConstraint)" }.joined(separator: ", ")
@@ -320,7 +330,7 @@ final class Renderer {
     /// An expression converting the `PythonObject` named `value` to `type`: `.converted()`, or for results
     /// holding tuples, `tuple(of:)` inside the runtime's item-by-item conversions (`list`, `dictionary`,
     /// `optional`).
-    private func converting(_ value: String, to type: SwiftType) -> String {
+    func converting(_ value: String, to type: SwiftType) -> String {
         func closure(_ element: SwiftType) -> String {
             "{ (item: PythonRuntime.PythonObject) throws(PythonRuntime.PythonError) -> \(element.text) in "
                 + converting("item", to: element) + " }"
@@ -339,7 +349,7 @@ final class Renderer {
         }
     }
 
-    private func parameterText(_ parameter: TranslatedParameter) -> String {
+    func parameterText(_ parameter: TranslatedParameter) -> String {
         let label =
             parameter.label == parameter.name
             ? Naming.escaped(parameter.name) : "\(parameter.label) \(Naming.escaped(parameter.name))"
@@ -436,22 +446,22 @@ final class Renderer {
         }
     }
 
-    private func documentation(_ text: [String]) {
+    func documentation(_ text: [String]) {
         for line in text.flatMap({ $0.split(separator: "\n", omittingEmptySubsequences: false) }) {
             let trimmed = line.hasSuffix(" ") ? String(line.reversed().drop { $0 == " " }.reversed()) : String(line)
             emit(trimmed.isEmpty ? "///" : "/// " + trimmed)
         }
     }
 
-    private func literal(_ text: String) -> String {
+    func literal(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    private func emit(_ line: String) {
+    func emit(_ line: String) {
         lines.append(line.isEmpty ? "" : String(repeating: "    ", count: indentation) + line)
     }
 
-    private func indented(_ body: () -> Void) {
+    func indented(_ body: () -> Void) {
         indentation += 1
         body()
         indentation -= 1

@@ -19,6 +19,9 @@ struct SwiftType: Equatable, Sendable {
     /// Python itself leaves the type open (`Any`, `object`, a protocol, a generic class's type variable): there
     /// `PythonObject` is the faithful answer.
     var lostPrecision: Bool = false
+    /// For a wrapper class of this run (`PyDatetime.Date`): its Swift name, so remote forms can use its `Remote`
+    /// handle type instead.
+    var wrapperClass: String?
 
     static let object = SwiftType(
         text: "PythonRuntime.PythonObject", isDynamic: true, isHashable: false, lostPrecision: true)
@@ -233,11 +236,12 @@ struct TypeTranslator {
             if let name = type.name {
                 if let module = type.module {
                     if let swiftName = otherModules[module]?[name] {
-                        return SwiftType(
-                            text: "\(Naming.moduleName(module)).\(swiftName)", isDynamic: false, isHashable: false)
+                        let text = "\(Naming.moduleName(module)).\(swiftName)"
+                        return SwiftType(text: text, isDynamic: false, isHashable: false, wrapperClass: text)
                     }
                 } else if let swiftName = classNames[name] {
-                    return SwiftType(text: "\(namespace).\(swiftName)", isDynamic: false, isHashable: false)
+                    let text = "\(namespace).\(swiftName)"
+                    return SwiftType(text: text, isDynamic: false, isHashable: false, wrapperClass: text)
                 }
             }
             return dynamic(topLevelParameter)

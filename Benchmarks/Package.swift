@@ -19,6 +19,7 @@ let package = Package(
                 .product(name: "PythonWorkers", package: "swift-pybindgen"),
                 .product(name: "PythonCluster", package: "swift-pybindgen"),
                 .product(name: "PyBindGenCore", package: "swift-pybindgen"),
+                .product(name: "PyBindGenIntrospection", package: "swift-pybindgen"),
             ]
         )
     ],

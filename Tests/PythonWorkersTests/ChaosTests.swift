@@ -28,7 +28,7 @@ extension PythonWorkersTests {
             }
         }
 
-        enum Outcome: Sendable { case value, crashed, timedOut }
+        enum Outcome: Sendable { case value, crashed, timedOut, lost }
 
         /// Call numbers handed out to the callers, and the worker process groups seen.
         final class Tally: Sendable {
@@ -41,6 +41,56 @@ extension PythonWorkersTests {
             var issued: Int { state.withLock { $0.next } }
             func saw(_ groups: [Int32]) { state.withLock { $0.groups.formUnion(groups) } }
             var groups: Set<Int32> { state.withLock { $0.groups } }
+        }
+
+        /// Makes an object, deposits into it up to three times and reads its balance, while workers die: every
+        /// deposit ends once; the balance read is exactly the number of deposits that answered, or the object is
+        /// lost (`object-lost`) with its worker — never a wrong value.
+        static func objectRound(_ pool: WorkerPool, tally: Tally, directory: String) async -> [Int: Outcome] {
+            var outcomes: [Int: Outcome] = [:]
+            let account: RemoteObject
+            do {
+                account = try await pool.makeObject("pool_helpers", "Account", "chaos", 0)
+            } catch let error as WorkerError {
+                if ![.workerCrashed, .timedOut].contains(error.code) {
+                    Issue.record("making an object failed unexpectedly: \(error)")
+                }
+                return [:]
+            } catch {
+                Issue.record("making an object failed unexpectedly: \(error)")
+                return [:]
+            }
+            var deposited = 0
+            for _ in 0..<Int.random(in: 1...3) {
+                let index = tally.nextIndex()
+                do {
+                    let balance: Int = try await account.call(
+                        "chaos_deposit", directory, index, Double.random(in: 0...0.02))
+                    deposited += 1
+                    #expect(balance == deposited)
+                    outcomes[index] = .value
+                } catch let error as WorkerError {
+                    switch error.code {
+                    case .workerCrashed: outcomes[index] = .crashed
+                    case .timedOut: outcomes[index] = .timedOut
+                    case .objectLost: outcomes[index] = .lost
+                    default: Issue.record("deposit \(index) failed unexpectedly: \(error)")
+                    }
+                } catch {
+                    Issue.record("deposit \(index) failed unexpectedly: \(error)")
+                }
+            }
+            do {
+                let balance: Int = try await account.attribute("balance")
+                #expect(balance == deposited, "a living object has exactly the deposits that answered")
+            } catch let error as WorkerError {
+                if ![.workerCrashed, .timedOut, .objectLost].contains(error.code) {
+                    Issue.record("reading a balance failed unexpectedly: \(error)")
+                }
+            } catch {
+                Issue.record("reading a balance failed unexpectedly: \(error)")
+            }
+            return outcomes
         }
 
         @Test func everyCallEndsOnceRunsAtMostOnceAndNoProcessOutlivesThePool() async throws {
@@ -60,10 +110,17 @@ extension PythonWorkersTests {
             let tally = Tally()
             let chaosEnd = ContinuousClock.now + Self.chaosDuration
             let outcomes = try await withThrowingTaskGroup(of: [Int: Outcome].self) { group in
-                for _ in 0..<64 {
+                for caller in 0..<64 {
                     group.addTask {
                         var outcomes: [Int: Outcome] = [:]
                         while ContinuousClock.now < chaosEnd {
+                            // A quarter of the callers work on objects living in the workers.
+                            if caller % 4 == 0 {
+                                outcomes.merge(
+                                    await Self.objectRound(pool, tally: tally, directory: directory.path)
+                                ) { first, _ in first }
+                                continue
+                            }
                             let index = tally.nextIndex()
                             let seconds = Double.random(in: 0...0.02)
                             let fork = Int.random(in: 0..<8) == 0
@@ -128,15 +185,33 @@ extension PythonWorkersTests {
             let values = outcomes.values.filter { $0 == .value }.count
             let crashed = outcomes.values.filter { $0 == .crashed }.count
             let timedOut = outcomes.values.filter { $0 == .timedOut }.count
+            let lost = outcomes.values.filter { $0 == .lost }.count
             print(
-                "chaos: \(issued) calls, \(values) values, \(crashed) crashed, \(timedOut) timed out; "
-                    + "\(tally.groups.count) worker processes; restarts \(pool.statistics().map(\.restarts).reduce(0, +))"
-            )
-            #expect(values > issued / 2)
+                "chaos: \(issued) calls, \(values) values, \(crashed) crashed, \(timedOut) timed out, \(lost) on lost "
+                    + "objects; \(tally.groups.count) worker processes; "
+                    + "restarts \(pool.statistics().map(\.restarts).reduce(0, +))")
+            #expect(values > 0)
 
-            // The pool still works, and after stop() no worker or child of one is left.
-            let after: Int = try await pool.call("pool_helpers", "echo", 7)
-            #expect(after == 7)
+            // Liveness, whatever the machine's speed: once the chaos has ended, every call succeeds. The workers
+            // restart first (each within its start-up timeout); the calls get a deadline far above what a call
+            // takes, so only a hang — not a slow machine — fails them.
+            #expect(
+                await eventually(within: configuration.startupTimeout) {
+                    pool.statistics().allSatisfy { $0.pid != nil }
+                })
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for caller in 0..<64 {
+                    group.addTask {
+                        let value: Int = try await pool.call("pool_helpers", "echo", caller, timeout: .seconds(60))
+                        #expect(value == caller)
+                        let object = try await pool.makeObject(
+                            "pool_helpers", "Account", "after", caller, timeout: .seconds(60))
+                        let balance: Int = try await object.attribute("balance", timeout: .seconds(60))
+                        #expect(balance == caller)
+                    }
+                }
+                try await group.waitForAll()
+            }
             tally.saw(pool.statistics().compactMap(\.pid))
             await pool.stop()
             // Each worker led its own process group: no member of any is left (checked by group, so a pid reused

@@ -91,6 +91,37 @@ extension PythonWorkersTests {
             let afterwards = await workerError { let _: Double = try await pool.call("math", "sqrt", 1.0) }
             #expect(afterwards?.code == .poolStopped)
         }
+
+        @Test func aPoolThatStopsByItselfEndsItsServiceWithTheReason() async throws {
+            let pool = try WorkerPool(
+                configuration: configuration(
+                    workers: 1, intensity: RestartIntensity(maximumRestarts: 1, within: .seconds(60))))
+            let group = ServiceGroup(
+                configuration: ServiceGroupConfiguration(services: [pool], logger: Logger(label: "test")))
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask {
+                    // The group ends on its own, without a graceful shutdown: the service threw why.
+                    let error = await workerError { try await group.run() }
+                    #expect(error?.code == .restartIntensityExceeded)
+                }
+                try await pool.start()
+                for _ in 0..<3 {
+                    _ = await workerError { let _: Int = try await pool.call("pool_helpers", "exit_now") }
+                }
+                try await tasks.waitForAll()
+            }
+        }
+
+        @Test func aServiceReturnsWhenThePoolIsStoppedElsewhere() async throws {
+            let pool = try WorkerPool(configuration: configuration())
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await pool.run() }
+                let value: Double = try await pool.call("math", "sqrt", 9.0)
+                #expect(value == 3)
+                await pool.stop()
+                try await tasks.waitForAll()
+            }
+        }
     }
 }
 

@@ -22,6 +22,28 @@ extension PythonWorkersTests {
             }
         }
 
+        @Test func aMapChunksDeadlineCountsOnlyItsOwnRunningTime() async throws {
+            // One worker, twelve chunks of 0.2 s each, all outstanding at once: the last one waits 2.2 s behind the
+            // others, far over its 1.5 s timeout, yet runs well inside it.
+            try await WorkerPool.withPool(configuration(workers: 1)) { pool in
+                let outputs: [Int] = try await pool.map(
+                    "pool_helpers", "sleep_then_negate", Array(1...12), chunkSize: 1, maxChunksInFlight: 12,
+                    timeout: .milliseconds(1_500))
+                #expect(outputs == (1...12).map { -$0 })
+                #expect(pool.statistics().first?.restarts == 0)
+            }
+        }
+
+        @Test func aMapChunkThatRunsPastItsDeadlineStillTimesOut() async throws {
+            try await WorkerPool.withPool(configuration(workers: 1)) { pool in
+                let error = await workerError {
+                    let _: [Int] = try await pool.map(
+                        "pool_helpers", "sleep_then_negate", [1], chunkSize: 1, timeout: .milliseconds(50))
+                }
+                #expect(error?.code == .timedOut)
+            }
+        }
+
         @Test func theDefaultTimeoutIsFinite() async throws {
             try await WorkerPool.withPool(configuration(timeout: .milliseconds(300))) { pool in
                 let error = await workerError { let _: PythonObject = try await pool.call("time", "sleep", 30.0) }

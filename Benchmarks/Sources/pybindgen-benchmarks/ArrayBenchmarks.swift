@@ -1,6 +1,7 @@
 import CPython
 import Foundation
 import PyBindGenCore
+import PyBindGenIntrospection
 import PythonRuntime
 
 /// A 1,000,000-element float64 array between NumPy and Swift, next to a plain `memcpy` of the same 8 MB and to

@@ -1,5 +1,6 @@
 import Foundation
 import PyBindGenCore
+import PyBindGenIntrospection
 import PythonCluster
 import PythonRuntime
 import PythonWorkers

@@ -9,5 +9,8 @@ try ClosureBenchmarks.register(in: &harness)
 let versions = try Python.versions()
 print("swift-pybindgen benchmarks — \(versions)")
 harness.report(try harness.run())
-if !CommandLine.arguments.contains("--no-workers") { try await WorkerBenchmarks.run() }
+if !CommandLine.arguments.contains("--no-workers") {
+    try await WorkerBenchmarks.run()
+    try await ObjectBenchmarks.run()
+}
 if !CommandLine.arguments.contains("--no-dask") { try await DaskBenchmarks.run() }

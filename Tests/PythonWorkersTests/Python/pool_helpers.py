@@ -181,6 +181,12 @@ class Account:
     def crash(self):
         os._exit(7)
 
+    def chaos_deposit(self, directory, index, seconds):
+        """`chaos_call` on an object: records the run, then adds 1 to the balance."""
+        chaos_call(directory, index, seconds, False)
+        self.balance += 1
+        return self.balance
+
     def hang(self, seconds):
         time.sleep(seconds)
         return self.balance
@@ -188,3 +194,8 @@ class Account:
 
 def qualified_type_name(value):
     return type(value).__module__ + "." + type(value).__qualname__
+
+
+def sleep_then_negate(value):
+    time.sleep(0.2)
+    return -value

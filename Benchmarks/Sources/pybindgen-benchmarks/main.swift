@@ -1,5 +1,10 @@
+import Foundation
 import PythonRuntime
 
+if CommandLine.arguments.contains("--objects-only") {
+    try await ObjectBenchmarks.run()
+    exit(0)
+}
 var harness = Harness()
 try RuntimeBenchmarks.register(in: &harness)
 try GeneratedBenchmarks.register(in: &harness)

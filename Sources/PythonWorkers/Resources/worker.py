@@ -95,15 +95,19 @@ def release(payload):
 
 def run_object_request(request):
     target, operation, name, args, kwargs, answer = request
-    if isinstance(target, str):
-        owner = importlib.import_module(target)
+    if type(target) is int:
+        owner = objects.get(target)
+        if owner is None and target not in objects:
+            owner = _object(target)
     else:
-        owner = _object(target)
+        owner = importlib.import_module(target)
     if operation == OPERATION_CALL:
-        function = owner
-        if name:
+        if "." in name:
+            function = owner
             for part in name.split("."):
                 function = getattr(function, part)
+        else:
+            function = getattr(owner, name) if name else owner
         result = function(*args, **kwargs) if kwargs else function(*args)
     elif operation == OPERATION_GET:
         result = owner

@@ -5617,21 +5617,21 @@ extension PyBuiltins.Range {
         /// `range.start`.
         public var start: Swift.Int {
             get async throws {
-                try await handle.attribute("start")
+                try await handle.attribute("start", timeout: nil)
             }
         }
 
         /// `range.step`.
         public var step: Swift.Int {
             get async throws {
-                try await handle.attribute("step")
+                try await handle.attribute("step", timeout: nil)
             }
         }
 
         /// `range.stop`.
         public var stop: Swift.Int {
             get async throws {
-                try await handle.attribute("stop")
+                try await handle.attribute("stop", timeout: nil)
             }
         }
 
@@ -5645,7 +5645,7 @@ extension PyBuiltins.Range {
         /// `self[key]` (`range.__getitem__`), read where the object lives.
         public subscript(key: Swift.Int) -> Swift.Int {
             get async throws {
-                try await handle.call(method: "__getitem__", with: PythonRuntime.PythonArguments(positional: [key]))
+                try await handle.call("__getitem__", arguments: PythonRuntime.PythonArguments(positional: [key]), timeout: nil)
             }
         }
 
@@ -5656,7 +5656,7 @@ extension PyBuiltins.Range {
         public func count_(_ value: Swift.Int) async throws -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(value)
-            return try await handle.call(method: "count", with: arguments)
+            return try await handle.call("count", arguments: arguments, timeout: nil)
         }
 
         /// rangeobject.index(value) -> integer -- return index of value.
@@ -5666,7 +5666,7 @@ extension PyBuiltins.Range {
         public func index(_ value: Swift.Int) async throws -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(value)
-            return try await handle.call(method: "index", with: arguments)
+            return try await handle.call("index", arguments: arguments, timeout: nil)
         }
 
         /// `==` (Python's `operator.eq`), run where the operands live.
@@ -5734,21 +5734,21 @@ extension PyBuiltins.Slice {
         /// `slice.start`.
         public var start: PythonRuntime.PythonObject {
             get async throws {
-                try await handle.attribute("start")
+                try await handle.attribute("start", timeout: nil)
             }
         }
 
         /// `slice.step`.
         public var step: PythonRuntime.PythonObject {
             get async throws {
-                try await handle.attribute("step")
+                try await handle.attribute("step", timeout: nil)
             }
         }
 
         /// `slice.stop`.
         public var stop: PythonRuntime.PythonObject {
             get async throws {
-                try await handle.attribute("stop")
+                try await handle.attribute("stop", timeout: nil)
             }
         }
 
@@ -5759,7 +5759,7 @@ extension PyBuiltins.Slice {
         public func indices(_ len: Swift.Int) async throws -> (Swift.Int, Swift.Int, Swift.Int) {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(len)
-            let result: PythonRuntime.PythonObject = try await handle.call(method: "indices", with: arguments)
+            let result: PythonRuntime.PythonObject = try await handle.call("indices", arguments: arguments, timeout: nil)
             return try result.tuple(of: Swift.Int.self, Swift.Int.self, Swift.Int.self)
         }
 
@@ -5835,14 +5835,14 @@ extension PyBuiltins.Bytearray {
         /// `self[key]` (`bytearray.__getitem__`), read where the object lives.
         public subscript(key: Swift.Int) -> Swift.Int {
             get async throws {
-                try await handle.call(method: "__getitem__", with: PythonRuntime.PythonArguments(positional: [key]))
+                try await handle.call("__getitem__", arguments: PythonRuntime.PythonArguments(positional: [key]), timeout: nil)
             }
         }
 
         /// `self[key]` (`bytearray.__getitem__`), read where the object lives.
         public subscript(key: PyBuiltins.Slice.Remote) -> [Swift.UInt8] {
             get async throws {
-                try await handle.call(method: "__getitem__", with: PythonRuntime.PythonArguments(positional: [key]))
+                try await handle.call("__getitem__", arguments: PythonRuntime.PythonArguments(positional: [key]), timeout: nil)
             }
         }
 
@@ -5853,7 +5853,7 @@ extension PyBuiltins.Bytearray {
         public func append(_ item: Swift.Int) async throws {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(item)
-            let _: PythonRuntime.PythonNoneResult = try await handle.call(method: "append", with: arguments)
+            let _: PythonRuntime.PythonNoneResult = try await handle.call("append", arguments: arguments, timeout: nil)
         }
 
         /// B.capitalize() -> copy of B
@@ -5862,7 +5862,7 @@ extension PyBuiltins.Bytearray {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func capitalize() async throws -> [Swift.UInt8] {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "capitalize", with: arguments)
+            return try await handle.call("capitalize", arguments: arguments, timeout: nil)
         }
 
         /// Return a centered string of length width.
@@ -5873,7 +5873,7 @@ extension PyBuiltins.Bytearray {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(width)
             if let fillchar { try arguments.append(fillchar) }
-            return try await handle.call(method: "center", with: arguments)
+            return try await handle.call("center", arguments: arguments, timeout: nil)
         }
 
         /// Remove all items from the bytearray.
@@ -5882,7 +5882,7 @@ extension PyBuiltins.Bytearray {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func clear() async throws {
             let arguments = PythonRuntime.PythonArguments()
-            let _: PythonRuntime.PythonNoneResult = try await handle.call(method: "clear", with: arguments)
+            let _: PythonRuntime.PythonNoneResult = try await handle.call("clear", arguments: arguments, timeout: nil)
         }
 
         /// Return a copy of B.
@@ -5891,7 +5891,7 @@ extension PyBuiltins.Bytearray {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func copy() async throws -> [Swift.UInt8] {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "copy", with: arguments)
+            return try await handle.call("copy", arguments: arguments, timeout: nil)
         }
 
         /// B.count(sub[, start[, end]]) -> int
@@ -5903,7 +5903,7 @@ extension PyBuiltins.Bytearray {
             try arguments.append(sub)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try await handle.call(method: "count", with: arguments)
+            return try await handle.call("count", arguments: arguments, timeout: nil)
         }
 
         /// B.count(sub[, start[, end]]) -> int
@@ -5915,7 +5915,7 @@ extension PyBuiltins.Bytearray {
             try arguments.append(sub)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try await handle.call(method: "count", with: arguments)
+            return try await handle.call("count", arguments: arguments, timeout: nil)
         }
 
         /// Decode the bytearray using the codec registered for encoding.
@@ -5926,7 +5926,7 @@ extension PyBuiltins.Bytearray {
             var arguments = PythonRuntime.PythonArguments()
             if let encoding { try arguments.append(keyword: "encoding", encoding) }
             if let errors { try arguments.append(keyword: "errors", errors) }
-            return try await handle.call(method: "decode", with: arguments)
+            return try await handle.call("decode", arguments: arguments, timeout: nil)
         }
 
         /// B.endswith(suffix[, start[, end]]) -> bool
@@ -5938,7 +5938,7 @@ extension PyBuiltins.Bytearray {
             try arguments.append(suffix)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try await handle.call(method: "endswith", with: arguments)
+            return try await handle.call("endswith", arguments: arguments, timeout: nil)
         }
 
         /// B.endswith(suffix[, start[, end]]) -> bool
@@ -5950,7 +5950,7 @@ extension PyBuiltins.Bytearray {
             try arguments.append(suffix)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try await handle.call(method: "endswith", with: arguments)
+            return try await handle.call("endswith", arguments: arguments, timeout: nil)
         }
 
         /// Return a copy where all tab characters are expanded using spaces.
@@ -5960,7 +5960,7 @@ extension PyBuiltins.Bytearray {
         public func expandtabs(tabsize: Swift.Int? = nil) async throws -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             if let tabsize { try arguments.append(keyword: "tabsize", tabsize) }
-            return try await handle.call(method: "expandtabs", with: arguments)
+            return try await handle.call("expandtabs", arguments: arguments, timeout: nil)
         }
 
         /// Append all the items from the iterator or sequence to the end of the bytearray.
@@ -5970,7 +5970,7 @@ extension PyBuiltins.Bytearray {
         public func extend(_ iterableOfInts: [Swift.Int]) async throws {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterableOfInts)
-            let _: PythonRuntime.PythonNoneResult = try await handle.call(method: "extend", with: arguments)
+            let _: PythonRuntime.PythonNoneResult = try await handle.call("extend", arguments: arguments, timeout: nil)
         }
 
         /// B.find(sub[, start[, end]]) -> int
@@ -5982,7 +5982,7 @@ extension PyBuiltins.Bytearray {
             try arguments.append(sub)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try await handle.call(method: "find", with: arguments)
+            return try await handle.call("find", arguments: arguments, timeout: nil)
         }
 
         /// B.find(sub[, start[, end]]) -> int
@@ -5994,7 +5994,7 @@ extension PyBuiltins.Bytearray {
             try arguments.append(sub)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try await handle.call(method: "find", with: arguments)
+            return try await handle.call("find", arguments: arguments, timeout: nil)
         }
 
         /// Create a string of hexadecimal numbers from a bytearray object.
@@ -6005,7 +6005,7 @@ extension PyBuiltins.Bytearray {
             var arguments = PythonRuntime.PythonArguments()
             if let sep { try arguments.append(keyword: "sep", sep) }
             if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
-            return try await handle.call(method: "hex", with: arguments)
+            return try await handle.call("hex", arguments: arguments, timeout: nil)
         }
 
         /// Create a string of hexadecimal numbers from a bytearray object.
@@ -6016,7 +6016,7 @@ extension PyBuiltins.Bytearray {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(keyword: "sep", sep)
             if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
-            return try await handle.call(method: "hex", with: arguments)
+            return try await handle.call("hex", arguments: arguments, timeout: nil)
         }
 
         /// B.index(sub[, start[, end]]) -> int
@@ -6028,7 +6028,7 @@ extension PyBuiltins.Bytearray {
             try arguments.append(sub)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try await handle.call(method: "index", with: arguments)
+            return try await handle.call("index", arguments: arguments, timeout: nil)
         }
 
         /// B.index(sub[, start[, end]]) -> int
@@ -6040,7 +6040,7 @@ extension PyBuiltins.Bytearray {
             try arguments.append(sub)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try await handle.call(method: "index", with: arguments)
+            return try await handle.call("index", arguments: arguments, timeout: nil)
         }
 
         /// Insert a single item into the bytearray before the given index.
@@ -6051,7 +6051,7 @@ extension PyBuiltins.Bytearray {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(index)
             try arguments.append(item)
-            let _: PythonRuntime.PythonNoneResult = try await handle.call(method: "insert", with: arguments)
+            let _: PythonRuntime.PythonNoneResult = try await handle.call("insert", arguments: arguments, timeout: nil)
         }
 
         /// B.isalnum() -> bool
@@ -6060,7 +6060,7 @@ extension PyBuiltins.Bytearray {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func isalnum() async throws -> Swift.Bool {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "isalnum", with: arguments)
+            return try await handle.call("isalnum", arguments: arguments, timeout: nil)
         }
 
         /// B.isalpha() -> bool
@@ -6069,7 +6069,7 @@ extension PyBuiltins.Bytearray {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func isalpha() async throws -> Swift.Bool {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "isalpha", with: arguments)
+            return try await handle.call("isalpha", arguments: arguments, timeout: nil)
         }
 
         /// B.isascii() -> bool
@@ -6078,7 +6078,7 @@ extension PyBuiltins.Bytearray {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func isascii() async throws -> Swift.Bool {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "isascii", with: arguments)
+            return try await handle.call("isascii", arguments: arguments, timeout: nil)
         }
 
         /// B.isdigit() -> bool
@@ -6087,7 +6087,7 @@ extension PyBuiltins.Bytearray {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func isdigit() async throws -> Swift.Bool {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "isdigit", with: arguments)
+            return try await handle.call("isdigit", arguments: arguments, timeout: nil)
         }
 
         /// B.islower() -> bool
@@ -6096,7 +6096,7 @@ extension PyBuiltins.Bytearray {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func islower() async throws -> Swift.Bool {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "islower", with: arguments)
+            return try await handle.call("islower", arguments: arguments, timeout: nil)
         }
 
         /// B.isspace() -> bool
@@ -6105,7 +6105,7 @@ extension PyBuiltins.Bytearray {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func isspace() async throws -> Swift.Bool {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "isspace", with: arguments)
+            return try await handle.call("isspace", arguments: arguments, timeout: nil)
         }
 
         /// B.istitle() -> bool
@@ -6114,7 +6114,7 @@ extension PyBuiltins.Bytearray {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func istitle() async throws -> Swift.Bool {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "istitle", with: arguments)
+            return try await handle.call("istitle", arguments: arguments, timeout: nil)
         }
 
         /// B.isupper() -> bool
@@ -6123,7 +6123,7 @@ extension PyBuiltins.Bytearray {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func isupper() async throws -> Swift.Bool {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "isupper", with: arguments)
+            return try await handle.call("isupper", arguments: arguments, timeout: nil)
         }
 
         /// Concatenate any number of bytes/bytearray objects.
@@ -6133,7 +6133,7 @@ extension PyBuiltins.Bytearray {
         public func join(_ iterableOfBytes: [[Swift.UInt8]]) async throws -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterableOfBytes)
-            return try await handle.call(method: "join", with: arguments)
+            return try await handle.call("join", arguments: arguments, timeout: nil)
         }
 
         /// Return a left-justified string of length width.
@@ -6144,7 +6144,7 @@ extension PyBuiltins.Bytearray {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(width)
             if let fillchar { try arguments.append(fillchar) }
-            return try await handle.call(method: "ljust", with: arguments)
+            return try await handle.call("ljust", arguments: arguments, timeout: nil)
         }
 
         /// B.lower() -> copy of B
@@ -6153,7 +6153,7 @@ extension PyBuiltins.Bytearray {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func lower() async throws -> [Swift.UInt8] {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "lower", with: arguments)
+            return try await handle.call("lower", arguments: arguments, timeout: nil)
         }
 
         /// Strip leading bytes contained in the argument.
@@ -6163,7 +6163,7 @@ extension PyBuiltins.Bytearray {
         public func lstrip(_ bytes: [Swift.UInt8]? = nil) async throws -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             if let bytes { try arguments.append(bytes) }
-            return try await handle.call(method: "lstrip", with: arguments)
+            return try await handle.call("lstrip", arguments: arguments, timeout: nil)
         }
 
         /// Partition the bytearray into three parts using the given separator.
@@ -6173,7 +6173,7 @@ extension PyBuiltins.Bytearray {
         public func partition(_ sep: [Swift.UInt8]) async throws -> ([Swift.UInt8], [Swift.UInt8], [Swift.UInt8]) {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sep)
-            let result: PythonRuntime.PythonObject = try await handle.call(method: "partition", with: arguments)
+            let result: PythonRuntime.PythonObject = try await handle.call("partition", arguments: arguments, timeout: nil)
             return try result.tuple(of: [Swift.UInt8].self, [Swift.UInt8].self, [Swift.UInt8].self)
         }
 
@@ -6184,7 +6184,7 @@ extension PyBuiltins.Bytearray {
         public func pop(_ index: Swift.Int? = nil) async throws -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             if let index { try arguments.append(index) }
-            return try await handle.call(method: "pop", with: arguments)
+            return try await handle.call("pop", arguments: arguments, timeout: nil)
         }
 
         /// Remove the first occurrence of a value in the bytearray.
@@ -6194,7 +6194,7 @@ extension PyBuiltins.Bytearray {
         public func remove(_ value: Swift.Int) async throws {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(value)
-            let _: PythonRuntime.PythonNoneResult = try await handle.call(method: "remove", with: arguments)
+            let _: PythonRuntime.PythonNoneResult = try await handle.call("remove", arguments: arguments, timeout: nil)
         }
 
         /// Return a bytearray with the given prefix string removed if present.
@@ -6204,7 +6204,7 @@ extension PyBuiltins.Bytearray {
         public func removeprefix(_ prefix: [Swift.UInt8]) async throws -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(prefix)
-            return try await handle.call(method: "removeprefix", with: arguments)
+            return try await handle.call("removeprefix", arguments: arguments, timeout: nil)
         }
 
         /// Return a bytearray with the given suffix string removed if present.
@@ -6214,7 +6214,7 @@ extension PyBuiltins.Bytearray {
         public func removesuffix(_ suffix: [Swift.UInt8]) async throws -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(suffix)
-            return try await handle.call(method: "removesuffix", with: arguments)
+            return try await handle.call("removesuffix", arguments: arguments, timeout: nil)
         }
 
         /// Return a copy with all occurrences of substring old replaced by new.
@@ -6226,7 +6226,7 @@ extension PyBuiltins.Bytearray {
             try arguments.append(old)
             try arguments.append(new)
             if let count { try arguments.append(count) }
-            return try await handle.call(method: "replace", with: arguments)
+            return try await handle.call("replace", arguments: arguments, timeout: nil)
         }
 
         /// Reverse the order of the values in B in place.
@@ -6235,7 +6235,7 @@ extension PyBuiltins.Bytearray {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func reverse() async throws {
             let arguments = PythonRuntime.PythonArguments()
-            let _: PythonRuntime.PythonNoneResult = try await handle.call(method: "reverse", with: arguments)
+            let _: PythonRuntime.PythonNoneResult = try await handle.call("reverse", arguments: arguments, timeout: nil)
         }
 
         /// B.rfind(sub[, start[, end]]) -> int
@@ -6247,7 +6247,7 @@ extension PyBuiltins.Bytearray {
             try arguments.append(sub)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try await handle.call(method: "rfind", with: arguments)
+            return try await handle.call("rfind", arguments: arguments, timeout: nil)
         }
 
         /// B.rfind(sub[, start[, end]]) -> int
@@ -6259,7 +6259,7 @@ extension PyBuiltins.Bytearray {
             try arguments.append(sub)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try await handle.call(method: "rfind", with: arguments)
+            return try await handle.call("rfind", arguments: arguments, timeout: nil)
         }
 
         /// B.rindex(sub[, start[, end]]) -> int
@@ -6271,7 +6271,7 @@ extension PyBuiltins.Bytearray {
             try arguments.append(sub)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try await handle.call(method: "rindex", with: arguments)
+            return try await handle.call("rindex", arguments: arguments, timeout: nil)
         }
 
         /// B.rindex(sub[, start[, end]]) -> int
@@ -6283,7 +6283,7 @@ extension PyBuiltins.Bytearray {
             try arguments.append(sub)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try await handle.call(method: "rindex", with: arguments)
+            return try await handle.call("rindex", arguments: arguments, timeout: nil)
         }
 
         /// Return a right-justified string of length width.
@@ -6294,7 +6294,7 @@ extension PyBuiltins.Bytearray {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(width)
             if let fillchar { try arguments.append(fillchar) }
-            return try await handle.call(method: "rjust", with: arguments)
+            return try await handle.call("rjust", arguments: arguments, timeout: nil)
         }
 
         /// Partition the bytearray into three parts using the given separator.
@@ -6304,7 +6304,7 @@ extension PyBuiltins.Bytearray {
         public func rpartition(_ sep: [Swift.UInt8]) async throws -> ([Swift.UInt8], [Swift.UInt8], [Swift.UInt8]) {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sep)
-            let result: PythonRuntime.PythonObject = try await handle.call(method: "rpartition", with: arguments)
+            let result: PythonRuntime.PythonObject = try await handle.call("rpartition", arguments: arguments, timeout: nil)
             return try result.tuple(of: [Swift.UInt8].self, [Swift.UInt8].self, [Swift.UInt8].self)
         }
 
@@ -6316,7 +6316,7 @@ extension PyBuiltins.Bytearray {
             var arguments = PythonRuntime.PythonArguments()
             if let sep { try arguments.append(keyword: "sep", sep) }
             if let maxsplit { try arguments.append(keyword: "maxsplit", maxsplit) }
-            return try await handle.call(method: "rsplit", with: arguments)
+            return try await handle.call("rsplit", arguments: arguments, timeout: nil)
         }
 
         /// Strip trailing bytes contained in the argument.
@@ -6326,7 +6326,7 @@ extension PyBuiltins.Bytearray {
         public func rstrip(_ bytes: [Swift.UInt8]? = nil) async throws -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             if let bytes { try arguments.append(bytes) }
-            return try await handle.call(method: "rstrip", with: arguments)
+            return try await handle.call("rstrip", arguments: arguments, timeout: nil)
         }
 
         /// Return a list of the sections in the bytearray, using sep as the delimiter.
@@ -6337,7 +6337,7 @@ extension PyBuiltins.Bytearray {
             var arguments = PythonRuntime.PythonArguments()
             if let sep { try arguments.append(keyword: "sep", sep) }
             if let maxsplit { try arguments.append(keyword: "maxsplit", maxsplit) }
-            return try await handle.call(method: "split", with: arguments)
+            return try await handle.call("split", arguments: arguments, timeout: nil)
         }
 
         /// Return a list of the lines in the bytearray, breaking at line boundaries.
@@ -6347,7 +6347,7 @@ extension PyBuiltins.Bytearray {
         public func splitlines(keepends: Swift.Bool? = nil) async throws -> [[Swift.UInt8]] {
             var arguments = PythonRuntime.PythonArguments()
             if let keepends { try arguments.append(keyword: "keepends", keepends) }
-            return try await handle.call(method: "splitlines", with: arguments)
+            return try await handle.call("splitlines", arguments: arguments, timeout: nil)
         }
 
         /// B.startswith(prefix[, start[, end]]) -> bool
@@ -6359,7 +6359,7 @@ extension PyBuiltins.Bytearray {
             try arguments.append(prefix)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try await handle.call(method: "startswith", with: arguments)
+            return try await handle.call("startswith", arguments: arguments, timeout: nil)
         }
 
         /// B.startswith(prefix[, start[, end]]) -> bool
@@ -6371,7 +6371,7 @@ extension PyBuiltins.Bytearray {
             try arguments.append(prefix)
             if let start { try arguments.append(start) }
             if let end { try arguments.append(end) }
-            return try await handle.call(method: "startswith", with: arguments)
+            return try await handle.call("startswith", arguments: arguments, timeout: nil)
         }
 
         /// Strip leading and trailing bytes contained in the argument.
@@ -6381,7 +6381,7 @@ extension PyBuiltins.Bytearray {
         public func strip(_ bytes: [Swift.UInt8]? = nil) async throws -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             if let bytes { try arguments.append(bytes) }
-            return try await handle.call(method: "strip", with: arguments)
+            return try await handle.call("strip", arguments: arguments, timeout: nil)
         }
 
         /// B.swapcase() -> copy of B
@@ -6390,7 +6390,7 @@ extension PyBuiltins.Bytearray {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func swapcase() async throws -> [Swift.UInt8] {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "swapcase", with: arguments)
+            return try await handle.call("swapcase", arguments: arguments, timeout: nil)
         }
 
         /// B.title() -> copy of B
@@ -6399,7 +6399,7 @@ extension PyBuiltins.Bytearray {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func title() async throws -> [Swift.UInt8] {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "title", with: arguments)
+            return try await handle.call("title", arguments: arguments, timeout: nil)
         }
 
         /// Return a copy with each character mapped by the given translation table.
@@ -6410,7 +6410,7 @@ extension PyBuiltins.Bytearray {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(table)
             if let delete { try arguments.append(keyword: "delete", delete) }
-            return try await handle.call(method: "translate", with: arguments)
+            return try await handle.call("translate", arguments: arguments, timeout: nil)
         }
 
         /// B.upper() -> copy of B
@@ -6419,7 +6419,7 @@ extension PyBuiltins.Bytearray {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func upper() async throws -> [Swift.UInt8] {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "upper", with: arguments)
+            return try await handle.call("upper", arguments: arguments, timeout: nil)
         }
 
         /// Pad a numeric string with zeros on the left, to fill a field of the given width.
@@ -6429,7 +6429,7 @@ extension PyBuiltins.Bytearray {
         public func zfill(_ width: Swift.Int) async throws -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(width)
-            return try await handle.call(method: "zfill", with: arguments)
+            return try await handle.call("zfill", arguments: arguments, timeout: nil)
         }
 
         /// Create a bytearray object from a string of hexadecimal numbers.
@@ -6550,14 +6550,14 @@ extension PyBuiltins.Complex {
         /// the imaginary part of a complex number
         public var imag: Swift.Double {
             get async throws {
-                try await handle.attribute("imag")
+                try await handle.attribute("imag", timeout: nil)
             }
         }
 
         /// the real part of a complex number
         public var real: Swift.Double {
             get async throws {
-                try await handle.attribute("real")
+                try await handle.attribute("real", timeout: nil)
             }
         }
 
@@ -6567,7 +6567,7 @@ extension PyBuiltins.Complex {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func conjugate() async throws -> ComplexModule.Complex<Swift.Double> {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "conjugate", with: arguments)
+            return try await handle.call("conjugate", arguments: arguments, timeout: nil)
         }
 
         /// `+` (Python's `operator.add`), run where the operands live.
@@ -6629,7 +6629,7 @@ extension PyBuiltins.Complex {
         public func raised(to other: ComplexModule.Complex<Swift.Double>) async throws -> ComplexModule.Complex<Swift.Double> {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(other)
-            return try await handle.call(method: "__pow__", with: arguments)
+            return try await handle.call("__pow__", arguments: arguments, timeout: nil)
         }
 
         /// `-` (Python's `operator.sub`), run where the operands live.
@@ -6741,28 +6741,28 @@ extension PyBuiltins.Memoryview {
         /// A bool indicating whether the memory is C contiguous.
         public var cContiguous: Swift.Bool {
             get async throws {
-                try await handle.attribute("c_contiguous")
+                try await handle.attribute("c_contiguous", timeout: nil)
             }
         }
 
         /// A bool indicating whether the memory is contiguous.
         public var contiguous: Swift.Bool {
             get async throws {
-                try await handle.attribute("contiguous")
+                try await handle.attribute("contiguous", timeout: nil)
             }
         }
 
         /// `memoryview.count`.
         public var count_: PythonRuntime.PythonObject {
             get async throws {
-                try await handle.attribute("count")
+                try await handle.attribute("count", timeout: nil)
             }
         }
 
         /// A bool indicating whether the memory is Fortran contiguous.
         public var fContiguous: Swift.Bool {
             get async throws {
-                try await handle.attribute("f_contiguous")
+                try await handle.attribute("f_contiguous", timeout: nil)
             }
         }
 
@@ -6770,21 +6770,21 @@ extension PyBuiltins.Memoryview {
         /// for each element in the view.
         public var format: Swift.String {
             get async throws {
-                try await handle.attribute("format")
+                try await handle.attribute("format", timeout: nil)
             }
         }
 
         /// `memoryview.index`.
         public var index: PythonRuntime.PythonObject {
             get async throws {
-                try await handle.attribute("index")
+                try await handle.attribute("index", timeout: nil)
             }
         }
 
         /// The size in bytes of each element of the memoryview.
         public var itemsize: Swift.Int {
             get async throws {
-                try await handle.attribute("itemsize")
+                try await handle.attribute("itemsize", timeout: nil)
             }
         }
 
@@ -6792,7 +6792,7 @@ extension PyBuiltins.Memoryview {
         /// a contiguous representation.
         public var nbytes: Swift.Int {
             get async throws {
-                try await handle.attribute("nbytes")
+                try await handle.attribute("nbytes", timeout: nil)
             }
         }
 
@@ -6800,21 +6800,21 @@ extension PyBuiltins.Memoryview {
         /// array the memory represents.
         public var ndim: Swift.Int {
             get async throws {
-                try await handle.attribute("ndim")
+                try await handle.attribute("ndim", timeout: nil)
             }
         }
 
         /// The underlying object of the memoryview.
         public var obj: [Swift.UInt8] {
             get async throws {
-                try await handle.attribute("obj")
+                try await handle.attribute("obj", timeout: nil)
             }
         }
 
         /// A bool indicating whether the memory is read only.
         public var readonly: Swift.Bool {
             get async throws {
-                try await handle.attribute("readonly")
+                try await handle.attribute("readonly", timeout: nil)
             }
         }
 
@@ -6822,7 +6822,7 @@ extension PyBuiltins.Memoryview {
         /// as an N-dimensional array.
         public var shape: [Swift.Int]? {
             get async throws {
-                try await handle.attribute("shape")
+                try await handle.attribute("shape", timeout: nil)
             }
         }
 
@@ -6830,14 +6830,14 @@ extension PyBuiltins.Memoryview {
         /// each element for each dimension of the array.
         public var strides: [Swift.Int]? {
             get async throws {
-                try await handle.attribute("strides")
+                try await handle.attribute("strides", timeout: nil)
             }
         }
 
         /// A tuple of integers used internally for PIL-style arrays.
         public var suboffsets: [Swift.Int]? {
             get async throws {
-                try await handle.attribute("suboffsets")
+                try await handle.attribute("suboffsets", timeout: nil)
             }
         }
 
@@ -6851,7 +6851,7 @@ extension PyBuiltins.Memoryview {
         /// `self[key]` (`memoryview.__getitem__`), read where the object lives.
         public subscript(key: PyBuiltins.Slice.Remote) -> [Swift.UInt8] {
             get async throws {
-                try await handle.call(method: "__getitem__", with: PythonRuntime.PythonArguments(positional: [key]))
+                try await handle.call("__getitem__", arguments: PythonRuntime.PythonArguments(positional: [key]), timeout: nil)
             }
         }
 
@@ -6863,7 +6863,7 @@ extension PyBuiltins.Memoryview {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(format)
             if let shape { try arguments.append(keyword: "shape", shape) }
-            return try await handle.call(method: "cast", with: arguments)
+            return try await handle.call("cast", arguments: arguments, timeout: nil)
         }
 
         /// Return the data in the buffer as a str of hexadecimal numbers.
@@ -6874,7 +6874,7 @@ extension PyBuiltins.Memoryview {
             var arguments = PythonRuntime.PythonArguments()
             if let sep { try arguments.append(keyword: "sep", sep) }
             if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
-            return try await handle.call(method: "hex", with: arguments)
+            return try await handle.call("hex", arguments: arguments, timeout: nil)
         }
 
         /// Return the data in the buffer as a str of hexadecimal numbers.
@@ -6885,7 +6885,7 @@ extension PyBuiltins.Memoryview {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(keyword: "sep", sep)
             if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
-            return try await handle.call(method: "hex", with: arguments)
+            return try await handle.call("hex", arguments: arguments, timeout: nil)
         }
 
         /// Release the underlying buffer exposed by the memoryview object.
@@ -6894,7 +6894,7 @@ extension PyBuiltins.Memoryview {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func release() async throws {
             let arguments = PythonRuntime.PythonArguments()
-            let _: PythonRuntime.PythonNoneResult = try await handle.call(method: "release", with: arguments)
+            let _: PythonRuntime.PythonNoneResult = try await handle.call("release", arguments: arguments, timeout: nil)
         }
 
         /// Return the data in the buffer as a byte string.
@@ -6904,7 +6904,7 @@ extension PyBuiltins.Memoryview {
         public func tobytes(order: Swift.String? = nil) async throws -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             if let order { try arguments.append(keyword: "order", order) }
-            return try await handle.call(method: "tobytes", with: arguments)
+            return try await handle.call("tobytes", arguments: arguments, timeout: nil)
         }
 
         /// Return the data in the buffer as a list of elements.
@@ -6913,7 +6913,7 @@ extension PyBuiltins.Memoryview {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func tolist() async throws -> [Swift.Int] {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "tolist", with: arguments)
+            return try await handle.call("tolist", arguments: arguments, timeout: nil)
         }
 
         /// Return a readonly version of the memoryview.
@@ -6922,7 +6922,7 @@ extension PyBuiltins.Memoryview {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func toreadonly() async throws -> [Swift.UInt8] {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "toreadonly", with: arguments)
+            return try await handle.call("toreadonly", arguments: arguments, timeout: nil)
         }
 
         /// `==` (Python's `operator.eq`), run where the operands live.

@@ -1302,42 +1302,42 @@ extension PyDatetime.Date {
         /// `date.day`.
         public var day: Swift.Int {
             get async throws {
-                try await handle.attribute("day")
+                try await handle.attribute("day", timeout: nil)
             }
         }
 
         /// `date.max`.
         public var max: PyDatetime.Date.Remote {
             get async throws {
-                PyDatetime.Date.Remote(try await handle.attributeObject("max"))
+                PyDatetime.Date.Remote(try await handle.attributeObject("max", timeout: nil))
             }
         }
 
         /// `date.min`.
         public var min: PyDatetime.Date.Remote {
             get async throws {
-                PyDatetime.Date.Remote(try await handle.attributeObject("min"))
+                PyDatetime.Date.Remote(try await handle.attributeObject("min", timeout: nil))
             }
         }
 
         /// `date.month`.
         public var month: Swift.Int {
             get async throws {
-                try await handle.attribute("month")
+                try await handle.attribute("month", timeout: nil)
             }
         }
 
         /// `date.resolution`.
         public var resolution: PyDatetime.Timedelta.Remote {
             get async throws {
-                PyDatetime.Timedelta.Remote(try await handle.attributeObject("resolution"))
+                PyDatetime.Timedelta.Remote(try await handle.attributeObject("resolution", timeout: nil))
             }
         }
 
         /// `date.year`.
         public var year: Swift.Int {
             get async throws {
-                try await handle.attribute("year")
+                try await handle.attribute("year", timeout: nil)
             }
         }
 
@@ -1347,7 +1347,7 @@ extension PyDatetime.Date {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func ctime() async throws -> Swift.String {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "ctime", with: arguments)
+            return try await handle.call("ctime", arguments: arguments, timeout: nil)
         }
 
         /// Return a named tuple containing ISO year, week number, and weekday.
@@ -1356,7 +1356,7 @@ extension PyDatetime.Date {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func isocalendar() async throws -> PythonRuntime.PythonObject {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "isocalendar", with: arguments)
+            return try await handle.call("isocalendar", arguments: arguments, timeout: nil)
         }
 
         /// Return string in ISO 8601 format, YYYY-MM-DD.
@@ -1365,7 +1365,7 @@ extension PyDatetime.Date {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func isoformat() async throws -> Swift.String {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "isoformat", with: arguments)
+            return try await handle.call("isoformat", arguments: arguments, timeout: nil)
         }
 
         /// Return the day of the week represented by the date.
@@ -1374,7 +1374,7 @@ extension PyDatetime.Date {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func isoweekday() async throws -> Swift.Int {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "isoweekday", with: arguments)
+            return try await handle.call("isoweekday", arguments: arguments, timeout: nil)
         }
 
         /// Return date with new specified fields.
@@ -1386,7 +1386,7 @@ extension PyDatetime.Date {
             if let year { try arguments.append(keyword: "year", year) }
             if let month { try arguments.append(keyword: "month", month) }
             if let day { try arguments.append(keyword: "day", day) }
-            return PyDatetime.Date.Remote(try await handle.callReturningObject(method: "replace", with: arguments))
+            return PyDatetime.Date.Remote(try await handle.callReturningObject("replace", arguments: arguments, timeout: nil))
         }
 
         /// format -> strftime() style string.
@@ -1396,7 +1396,7 @@ extension PyDatetime.Date {
         public func strftime(_ format: Swift.String) async throws -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(format)
-            return try await handle.call(method: "strftime", with: arguments)
+            return try await handle.call("strftime", arguments: arguments, timeout: nil)
         }
 
         /// Return time tuple, compatible with time.localtime().
@@ -1405,7 +1405,7 @@ extension PyDatetime.Date {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func timetuple() async throws -> PythonRuntime.PythonObject {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "timetuple", with: arguments)
+            return try await handle.call("timetuple", arguments: arguments, timeout: nil)
         }
 
         /// Return proleptic Gregorian ordinal.  January 1 of year 1 is day 1.
@@ -1414,7 +1414,7 @@ extension PyDatetime.Date {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func toordinal() async throws -> Swift.Int {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "toordinal", with: arguments)
+            return try await handle.call("toordinal", arguments: arguments, timeout: nil)
         }
 
         /// Return the day of the week represented by the date.
@@ -1423,7 +1423,7 @@ extension PyDatetime.Date {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func weekday() async throws -> Swift.Int {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "weekday", with: arguments)
+            return try await handle.call("weekday", arguments: arguments, timeout: nil)
         }
 
         /// int, int, int -> Construct a date from the ISO year, week number and weekday.
@@ -1583,84 +1583,84 @@ extension PyDatetime.Datetime {
         /// `datetime.fold`.
         public var fold: Swift.Int {
             get async throws {
-                try await handle.attribute("fold")
+                try await handle.attribute("fold", timeout: nil)
             }
         }
 
         /// `datetime.hour`.
         public var hour: Swift.Int {
             get async throws {
-                try await handle.attribute("hour")
+                try await handle.attribute("hour", timeout: nil)
             }
         }
 
         /// `datetime.microsecond`.
         public var microsecond: Swift.Int {
             get async throws {
-                try await handle.attribute("microsecond")
+                try await handle.attribute("microsecond", timeout: nil)
             }
         }
 
         /// `datetime.minute`.
         public var minute: Swift.Int {
             get async throws {
-                try await handle.attribute("minute")
+                try await handle.attribute("minute", timeout: nil)
             }
         }
 
         /// `datetime.resolution`.
         public var resolution: PyDatetime.Timedelta.Remote {
             get async throws {
-                PyDatetime.Timedelta.Remote(try await handle.attributeObject("resolution"))
+                PyDatetime.Timedelta.Remote(try await handle.attributeObject("resolution", timeout: nil))
             }
         }
 
         /// `datetime.second`.
         public var second: Swift.Int {
             get async throws {
-                try await handle.attribute("second")
+                try await handle.attribute("second", timeout: nil)
             }
         }
 
         /// `datetime.tzinfo`.
         public var tzinfo: PyDatetime.Tzinfo? {
             get async throws {
-                try await handle.attribute("tzinfo")
+                try await handle.attribute("tzinfo", timeout: nil)
             }
         }
 
         /// `datetime.day`.
         public var day: Swift.Int {
             get async throws {
-                try await handle.attribute("day")
+                try await handle.attribute("day", timeout: nil)
             }
         }
 
         /// `datetime.max`.
         public var max: PyDatetime.Date.Remote {
             get async throws {
-                PyDatetime.Date.Remote(try await handle.attributeObject("max"))
+                PyDatetime.Date.Remote(try await handle.attributeObject("max", timeout: nil))
             }
         }
 
         /// `datetime.min`.
         public var min: PyDatetime.Date.Remote {
             get async throws {
-                PyDatetime.Date.Remote(try await handle.attributeObject("min"))
+                PyDatetime.Date.Remote(try await handle.attributeObject("min", timeout: nil))
             }
         }
 
         /// `datetime.month`.
         public var month: Swift.Int {
             get async throws {
-                try await handle.attribute("month")
+                try await handle.attribute("month", timeout: nil)
             }
         }
 
         /// `datetime.year`.
         public var year: Swift.Int {
             get async throws {
-                try await handle.attribute("year")
+                try await handle.attribute("year", timeout: nil)
             }
         }
 
@@ -1671,7 +1671,7 @@ extension PyDatetime.Datetime {
         public func astimezone(tz: PyDatetime.Tzinfo? = nil) async throws -> PyDatetime.Datetime.Remote {
             var arguments = PythonRuntime.PythonArguments()
             if let tz { try arguments.append(keyword: "tz", tz) }
-            return PyDatetime.Datetime.Remote(try await handle.callReturningObject(method: "astimezone", with: arguments))
+            return PyDatetime.Datetime.Remote(try await handle.callReturningObject("astimezone", arguments: arguments, timeout: nil))
         }
 
         /// Return ctime() style string.
@@ -1680,7 +1680,7 @@ extension PyDatetime.Datetime {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func ctime() async throws -> Swift.String {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "ctime", with: arguments)
+            return try await handle.call("ctime", arguments: arguments, timeout: nil)
         }
 
         /// Return date object with same year, month and day.
@@ -1689,7 +1689,7 @@ extension PyDatetime.Datetime {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func date() async throws -> PyDatetime.Date.Remote {
             let arguments = PythonRuntime.PythonArguments()
-            return PyDatetime.Date.Remote(try await handle.callReturningObject(method: "date", with: arguments))
+            return PyDatetime.Date.Remote(try await handle.callReturningObject("date", arguments: arguments, timeout: nil))
         }
 
         /// Return self.tzinfo.dst(self).
@@ -1698,7 +1698,7 @@ extension PyDatetime.Datetime {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func dst() async throws -> PyDatetime.Timedelta? {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "dst", with: arguments)
+            return try await handle.call("dst", arguments: arguments, timeout: nil)
         }
 
         /// [sep] -> string in ISO 8601 format, YYYY-MM-DDT[HH[:MM[:SS[.mmm[uuu]]]]][+HH:MM].
@@ -1709,7 +1709,7 @@ extension PyDatetime.Datetime {
             var arguments = PythonRuntime.PythonArguments()
             if let sep { try arguments.append(keyword: "sep", sep) }
             if let timespec { try arguments.append(keyword: "timespec", timespec) }
-            return try await handle.call(method: "isoformat", with: arguments)
+            return try await handle.call("isoformat", arguments: arguments, timeout: nil)
         }
 
         /// Return datetime with new specified fields.
@@ -1727,7 +1727,7 @@ extension PyDatetime.Datetime {
             if let microsecond { try arguments.append(keyword: "microsecond", microsecond) }
             if let tzinfo { try arguments.append(keyword: "tzinfo", tzinfo) }
             if let fold { try arguments.append(keyword: "fold", fold) }
-            return PyDatetime.Datetime.Remote(try await handle.callReturningObject(method: "replace", with: arguments))
+            return PyDatetime.Datetime.Remote(try await handle.callReturningObject("replace", arguments: arguments, timeout: nil))
         }
 
         /// Return time object with same time but with tzinfo=None.
@@ -1736,7 +1736,7 @@ extension PyDatetime.Datetime {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func time() async throws -> PyDatetime.Time.Remote {
             let arguments = PythonRuntime.PythonArguments()
-            return PyDatetime.Time.Remote(try await handle.callReturningObject(method: "time", with: arguments))
+            return PyDatetime.Time.Remote(try await handle.callReturningObject("time", arguments: arguments, timeout: nil))
         }
 
         /// Return POSIX timestamp as float.
@@ -1745,7 +1745,7 @@ extension PyDatetime.Datetime {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func timestamp() async throws -> Swift.Double {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "timestamp", with: arguments)
+            return try await handle.call("timestamp", arguments: arguments, timeout: nil)
         }
 
         /// Return time tuple, compatible with time.localtime().
@@ -1754,7 +1754,7 @@ extension PyDatetime.Datetime {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func timetuple() async throws -> PythonRuntime.PythonObject {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "timetuple", with: arguments)
+            return try await handle.call("timetuple", arguments: arguments, timeout: nil)
         }
 
         /// Return time object with same time and tzinfo.
@@ -1763,7 +1763,7 @@ extension PyDatetime.Datetime {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func timetz() async throws -> PyDatetime.Time.Remote {
             let arguments = PythonRuntime.PythonArguments()
-            return PyDatetime.Time.Remote(try await handle.callReturningObject(method: "timetz", with: arguments))
+            return PyDatetime.Time.Remote(try await handle.callReturningObject("timetz", arguments: arguments, timeout: nil))
         }
 
         /// Return self.tzinfo.tzname(self).
@@ -1772,7 +1772,7 @@ extension PyDatetime.Datetime {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func tzname() async throws -> Swift.String? {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "tzname", with: arguments)
+            return try await handle.call("tzname", arguments: arguments, timeout: nil)
         }
 
         /// Return self.tzinfo.utcoffset(self).
@@ -1781,7 +1781,7 @@ extension PyDatetime.Datetime {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func utcoffset() async throws -> PyDatetime.Timedelta? {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "utcoffset", with: arguments)
+            return try await handle.call("utcoffset", arguments: arguments, timeout: nil)
         }
 
         /// Return UTC time tuple, compatible with time.localtime().
@@ -1790,7 +1790,7 @@ extension PyDatetime.Datetime {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func utctimetuple() async throws -> PythonRuntime.PythonObject {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "utctimetuple", with: arguments)
+            return try await handle.call("utctimetuple", arguments: arguments, timeout: nil)
         }
 
         /// date, time -> datetime with same date and time fields
@@ -1872,7 +1872,7 @@ extension PyDatetime.Datetime {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func isocalendar() async throws -> PythonRuntime.PythonObject {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "isocalendar", with: arguments)
+            return try await handle.call("isocalendar", arguments: arguments, timeout: nil)
         }
 
         /// Return string in ISO 8601 format, YYYY-MM-DD.
@@ -1881,7 +1881,7 @@ extension PyDatetime.Datetime {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func isoformat() async throws -> Swift.String {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "isoformat", with: arguments)
+            return try await handle.call("isoformat", arguments: arguments, timeout: nil)
         }
 
         /// Return the day of the week represented by the date.
@@ -1890,7 +1890,7 @@ extension PyDatetime.Datetime {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func isoweekday() async throws -> Swift.Int {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "isoweekday", with: arguments)
+            return try await handle.call("isoweekday", arguments: arguments, timeout: nil)
         }
 
         /// Return date with new specified fields.
@@ -1902,7 +1902,7 @@ extension PyDatetime.Datetime {
             if let year { try arguments.append(keyword: "year", year) }
             if let month { try arguments.append(keyword: "month", month) }
             if let day { try arguments.append(keyword: "day", day) }
-            return PyDatetime.Date.Remote(try await handle.callReturningObject(method: "replace", with: arguments))
+            return PyDatetime.Date.Remote(try await handle.callReturningObject("replace", arguments: arguments, timeout: nil))
         }
 
         /// format -> strftime() style string.
@@ -1912,7 +1912,7 @@ extension PyDatetime.Datetime {
         public func strftime(_ format: Swift.String) async throws -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(format)
-            return try await handle.call(method: "strftime", with: arguments)
+            return try await handle.call("strftime", arguments: arguments, timeout: nil)
         }
 
         /// Return proleptic Gregorian ordinal.  January 1 of year 1 is day 1.
@@ -1921,7 +1921,7 @@ extension PyDatetime.Datetime {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func toordinal() async throws -> Swift.Int {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "toordinal", with: arguments)
+            return try await handle.call("toordinal", arguments: arguments, timeout: nil)
         }
 
         /// Return the day of the week represented by the date.
@@ -1930,7 +1930,7 @@ extension PyDatetime.Datetime {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func weekday() async throws -> Swift.Int {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "weekday", with: arguments)
+            return try await handle.call("weekday", arguments: arguments, timeout: nil)
         }
 
         /// int, int, int -> Construct a date from the ISO year, week number and weekday.
@@ -1999,63 +1999,63 @@ extension PyDatetime.Time {
         /// `time.fold`.
         public var fold: Swift.Int {
             get async throws {
-                try await handle.attribute("fold")
+                try await handle.attribute("fold", timeout: nil)
             }
         }
 
         /// `time.hour`.
         public var hour: Swift.Int {
             get async throws {
-                try await handle.attribute("hour")
+                try await handle.attribute("hour", timeout: nil)
             }
         }
 
         /// `time.max`.
         public var max: PyDatetime.Time.Remote {
             get async throws {
-                PyDatetime.Time.Remote(try await handle.attributeObject("max"))
+                PyDatetime.Time.Remote(try await handle.attributeObject("max", timeout: nil))
             }
         }
 
         /// `time.microsecond`.
         public var microsecond: Swift.Int {
             get async throws {
-                try await handle.attribute("microsecond")
+                try await handle.attribute("microsecond", timeout: nil)
             }
         }
 
         /// `time.min`.
         public var min: PyDatetime.Time.Remote {
             get async throws {
-                PyDatetime.Time.Remote(try await handle.attributeObject("min"))
+                PyDatetime.Time.Remote(try await handle.attributeObject("min", timeout: nil))
             }
         }
 
         /// `time.minute`.
         public var minute: Swift.Int {
             get async throws {
-                try await handle.attribute("minute")
+                try await handle.attribute("minute", timeout: nil)
             }
         }
 
         /// `time.resolution`.
         public var resolution: PyDatetime.Timedelta.Remote {
             get async throws {
-                PyDatetime.Timedelta.Remote(try await handle.attributeObject("resolution"))
+                PyDatetime.Timedelta.Remote(try await handle.attributeObject("resolution", timeout: nil))
             }
         }
 
         /// `time.second`.
         public var second: Swift.Int {
             get async throws {
-                try await handle.attribute("second")
+                try await handle.attribute("second", timeout: nil)
             }
         }
 
         /// `time.tzinfo`.
         public var tzinfo: PyDatetime.Tzinfo? {
             get async throws {
-                try await handle.attribute("tzinfo")
+                try await handle.attribute("tzinfo", timeout: nil)
             }
         }
 
@@ -2065,7 +2065,7 @@ extension PyDatetime.Time {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func dst() async throws -> PyDatetime.Timedelta? {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "dst", with: arguments)
+            return try await handle.call("dst", arguments: arguments, timeout: nil)
         }
 
         /// Return string in ISO 8601 format, [HH[:MM[:SS[.mmm[uuu]]]]][+HH:MM].
@@ -2075,7 +2075,7 @@ extension PyDatetime.Time {
         public func isoformat(timespec: Swift.String? = nil) async throws -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
             if let timespec { try arguments.append(keyword: "timespec", timespec) }
-            return try await handle.call(method: "isoformat", with: arguments)
+            return try await handle.call("isoformat", arguments: arguments, timeout: nil)
         }
 
         /// Return time with new specified fields.
@@ -2090,7 +2090,7 @@ extension PyDatetime.Time {
             if let microsecond { try arguments.append(keyword: "microsecond", microsecond) }
             if let tzinfo { try arguments.append(keyword: "tzinfo", tzinfo) }
             if let fold { try arguments.append(keyword: "fold", fold) }
-            return PyDatetime.Time.Remote(try await handle.callReturningObject(method: "replace", with: arguments))
+            return PyDatetime.Time.Remote(try await handle.callReturningObject("replace", arguments: arguments, timeout: nil))
         }
 
         /// format -> strftime() style string.
@@ -2100,7 +2100,7 @@ extension PyDatetime.Time {
         public func strftime(_ format: Swift.String) async throws -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(format)
-            return try await handle.call(method: "strftime", with: arguments)
+            return try await handle.call("strftime", arguments: arguments, timeout: nil)
         }
 
         /// Return self.tzinfo.tzname(self).
@@ -2109,7 +2109,7 @@ extension PyDatetime.Time {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func tzname() async throws -> Swift.String? {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "tzname", with: arguments)
+            return try await handle.call("tzname", arguments: arguments, timeout: nil)
         }
 
         /// Return self.tzinfo.utcoffset(self).
@@ -2118,7 +2118,7 @@ extension PyDatetime.Time {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func utcoffset() async throws -> PyDatetime.Timedelta? {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "utcoffset", with: arguments)
+            return try await handle.call("utcoffset", arguments: arguments, timeout: nil)
         }
 
         /// string -> time from a string in ISO 8601 format
@@ -2210,42 +2210,42 @@ extension PyDatetime.Timedelta {
         /// Number of days.
         public var days: Swift.Int {
             get async throws {
-                try await handle.attribute("days")
+                try await handle.attribute("days", timeout: nil)
             }
         }
 
         /// `timedelta.max`.
         public var max: PyDatetime.Timedelta.Remote {
             get async throws {
-                PyDatetime.Timedelta.Remote(try await handle.attributeObject("max"))
+                PyDatetime.Timedelta.Remote(try await handle.attributeObject("max", timeout: nil))
             }
         }
 
         /// Number of microseconds (>= 0 and less than 1 second).
         public var microseconds: Swift.Int {
             get async throws {
-                try await handle.attribute("microseconds")
+                try await handle.attribute("microseconds", timeout: nil)
             }
         }
 
         /// `timedelta.min`.
         public var min: PyDatetime.Timedelta.Remote {
             get async throws {
-                PyDatetime.Timedelta.Remote(try await handle.attributeObject("min"))
+                PyDatetime.Timedelta.Remote(try await handle.attributeObject("min", timeout: nil))
             }
         }
 
         /// `timedelta.resolution`.
         public var resolution: PyDatetime.Timedelta.Remote {
             get async throws {
-                PyDatetime.Timedelta.Remote(try await handle.attributeObject("resolution"))
+                PyDatetime.Timedelta.Remote(try await handle.attributeObject("resolution", timeout: nil))
             }
         }
 
         /// Number of seconds (>= 0 and less than 1 day).
         public var seconds: Swift.Int {
             get async throws {
-                try await handle.attribute("seconds")
+                try await handle.attribute("seconds", timeout: nil)
             }
         }
 
@@ -2255,7 +2255,7 @@ extension PyDatetime.Timedelta {
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
         public func totalSeconds() async throws -> Swift.Double {
             let arguments = PythonRuntime.PythonArguments()
-            return try await handle.call(method: "total_seconds", with: arguments)
+            return try await handle.call("total_seconds", arguments: arguments, timeout: nil)
         }
 
         /// `+` (Python's `operator.add`), run where the operands live.
@@ -2283,7 +2283,7 @@ extension PyDatetime.Timedelta {
         public func floorDivided(by other: PyDatetime.Timedelta.Remote) async throws -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(other)
-            return try await handle.call(method: "__floordiv__", with: arguments)
+            return try await handle.call("__floordiv__", arguments: arguments, timeout: nil)
         }
 
         /// `timedelta.__floordiv__`.
@@ -2293,7 +2293,7 @@ extension PyDatetime.Timedelta {
         public func floorDivided(by other: Swift.Int) async throws -> PyDatetime.Timedelta.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(other)
-            return PyDatetime.Timedelta.Remote(try await handle.callReturningObject(method: "__floordiv__", with: arguments))
+            return PyDatetime.Timedelta.Remote(try await handle.callReturningObject("__floordiv__", arguments: arguments, timeout: nil))
         }
 
         /// `>=` (Python's `operator.ge`), run where the operands live.
@@ -2431,7 +2431,7 @@ extension PyDatetime.Tzinfo {
         public func dst(_ dt: PyDatetime.Datetime?) async throws -> PyDatetime.Timedelta? {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(dt)
-            return try await handle.call(method: "dst", with: arguments)
+            return try await handle.call("dst", arguments: arguments, timeout: nil)
         }
 
         /// datetime in UTC -> datetime in local time.
@@ -2441,7 +2441,7 @@ extension PyDatetime.Tzinfo {
         public func fromutc(_ dt: PyDatetime.Datetime.Remote) async throws -> PyDatetime.Datetime.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(dt)
-            return PyDatetime.Datetime.Remote(try await handle.callReturningObject(method: "fromutc", with: arguments))
+            return PyDatetime.Datetime.Remote(try await handle.callReturningObject("fromutc", arguments: arguments, timeout: nil))
         }
 
         /// datetime -> string name of time zone.
@@ -2451,7 +2451,7 @@ extension PyDatetime.Tzinfo {
         public func tzname(_ dt: PyDatetime.Datetime?) async throws -> Swift.String? {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(dt)
-            return try await handle.call(method: "tzname", with: arguments)
+            return try await handle.call("tzname", arguments: arguments, timeout: nil)
         }
 
         /// datetime -> timedelta showing offset from UTC, negative values indicating West of UTC
@@ -2461,7 +2461,7 @@ extension PyDatetime.Tzinfo {
         public func utcoffset(_ dt: PyDatetime.Datetime?) async throws -> PyDatetime.Timedelta? {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(dt)
-            return try await handle.call(method: "utcoffset", with: arguments)
+            return try await handle.call("utcoffset", arguments: arguments, timeout: nil)
         }
     }
 }
@@ -2489,21 +2489,21 @@ extension PyDatetime.Timezone {
         /// `timezone.max`.
         public var max: PyDatetime.Timezone.Remote {
             get async throws {
-                PyDatetime.Timezone.Remote(try await handle.attributeObject("max"))
+                PyDatetime.Timezone.Remote(try await handle.attributeObject("max", timeout: nil))
             }
         }
 
         /// `timezone.min`.
         public var min: PyDatetime.Timezone.Remote {
             get async throws {
-                PyDatetime.Timezone.Remote(try await handle.attributeObject("min"))
+                PyDatetime.Timezone.Remote(try await handle.attributeObject("min", timeout: nil))
             }
         }
 
         /// `timezone.utc`.
         public var utc: PyDatetime.Timezone.Remote {
             get async throws {
-                PyDatetime.Timezone.Remote(try await handle.attributeObject("utc"))
+                PyDatetime.Timezone.Remote(try await handle.attributeObject("utc", timeout: nil))
             }
         }
 
@@ -2514,7 +2514,7 @@ extension PyDatetime.Timezone {
         public func fromutc(_ dt: PyDatetime.Datetime.Remote) async throws -> PyDatetime.Datetime.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(dt)
-            return PyDatetime.Datetime.Remote(try await handle.callReturningObject(method: "fromutc", with: arguments))
+            return PyDatetime.Datetime.Remote(try await handle.callReturningObject("fromutc", arguments: arguments, timeout: nil))
         }
 
         /// `==` (Python's `operator.eq`), run where the operands live.
@@ -2542,7 +2542,7 @@ extension PyDatetime.Timezone {
         public func dst(_ dt: PyDatetime.Datetime?) async throws -> PyDatetime.Timedelta? {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(dt)
-            return try await handle.call(method: "dst", with: arguments)
+            return try await handle.call("dst", arguments: arguments, timeout: nil)
         }
 
         /// datetime -> string name of time zone.
@@ -2552,7 +2552,7 @@ extension PyDatetime.Timezone {
         public func tzname(_ dt: PyDatetime.Datetime?) async throws -> Swift.String? {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(dt)
-            return try await handle.call(method: "tzname", with: arguments)
+            return try await handle.call("tzname", arguments: arguments, timeout: nil)
         }
 
         /// datetime -> timedelta showing offset from UTC, negative values indicating West of UTC
@@ -2562,7 +2562,7 @@ extension PyDatetime.Timezone {
         public func utcoffset(_ dt: PyDatetime.Datetime?) async throws -> PyDatetime.Timedelta? {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(dt)
-            return try await handle.call(method: "utcoffset", with: arguments)
+            return try await handle.call("utcoffset", arguments: arguments, timeout: nil)
         }
     }
 }

@@ -1412,7 +1412,7 @@ extension PyOperator.Attrgetter {
         public func callAsFunction(_ obj: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(obj)
-            return try await handle.call(method: "__call__", with: arguments)
+            return try await handle.call("__call__", arguments: arguments, timeout: nil)
         }
     }
 }
@@ -1444,7 +1444,7 @@ extension PyOperator.Itemgetter {
         public func callAsFunction(obj: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(obj)
-            return try await handle.call(method: "__call__", with: arguments)
+            return try await handle.call("__call__", arguments: arguments, timeout: nil)
         }
     }
 }
@@ -1476,7 +1476,7 @@ extension PyOperator.Methodcaller {
         public func callAsFunction(obj: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(obj)
-            return try await handle.call(method: "__call__", with: arguments)
+            return try await handle.call("__call__", arguments: arguments, timeout: nil)
         }
     }
 }

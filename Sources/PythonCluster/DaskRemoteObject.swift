@@ -110,34 +110,8 @@ public struct DaskRemoteObject: RemotePythonObject, CustomStringConvertible {
         try await call("__len__")
     }
 
-    // MARK: - RemotePythonObject
+    // MARK: - Calls where the object lives
 
-    public func call<Result: ConvertibleFromPython>(method name: String, with arguments: PythonArguments)
-        async throws -> Result
-    {
-        try await call(name, arguments: arguments)
-    }
-
-    public func callReturningObject(method name: String, with arguments: PythonArguments) async throws
-        -> DaskRemoteObject
-    {
-        try await callReturningObject(name, arguments: arguments)
-    }
-
-    public func attribute<Result: ConvertibleFromPython>(_ name: String) async throws -> Result {
-        try await attribute(name, timeout: nil)
-    }
-
-    public func attributeObject(_ name: String) async throws -> DaskRemoteObject {
-        try await attributeObject(name, timeout: nil)
-    }
-
-    public func setAttribute(_ name: String, to value: PythonObject) async throws {
-        try await setAttribute(name, to: value, timeout: nil)
-    }
-
-    /// Calls `function` on the object's worker (pass the object among `arguments` to reach it) and converts the
-    /// result.
     public func callWhereItLives<Result: ConvertibleFromPython>(
         _ function: PythonCallableReference, with arguments: PythonArguments
     ) async throws -> Result {

@@ -106,15 +106,15 @@ extension Renderer {
                         case .attribute:
                             if let wrapper = wrapper(property.type) {
                                 emit(
-                                    "\(wrapper).Remote(try await \(handle).attributeObject(\(literal(property.pythonName))))"
+                                    "\(wrapper).Remote(try await \(handle).attributeObject(\(literal(property.pythonName)), timeout: nil))"
                                 )
                             } else if property.type.conversion != nil {
                                 emit(
-                                    "let value: PythonRuntime.PythonObject = try await \(handle).attribute(\(literal(property.pythonName)))"
+                                    "let value: PythonRuntime.PythonObject = try await \(handle).attribute(\(literal(property.pythonName)), timeout: nil)"
                                 )
                                 emit("return " + converting("value", to: property.type))
                             } else {
-                                emit("try await \(handle).attribute(\(literal(property.pythonName)))")
+                                emit("try await \(handle).attribute(\(literal(property.pythonName)), timeout: nil)")
                             }
                         }
                     }
@@ -130,7 +130,7 @@ extension Renderer {
                     emit("get async throws {")
                     indented {
                         emit(
-                            "try await \(handle).call(method: \"__getitem__\", with: PythonRuntime.PythonArguments(positional: [key]))"
+                            "try await \(handle).call(\"__getitem__\", arguments: PythonRuntime.PythonArguments(positional: [key]), timeout: nil)"
                         )
                     }
                     emit("}")
@@ -170,8 +170,8 @@ extension Renderer {
             indented {
                 collectArguments(function)
                 returnRemote(
-                    function, call: "\(handle).call(method: \(literal(name)), with: arguments)",
-                    object: "\(handle).callReturningObject(method: \(literal(name)), with: arguments)")
+                    function, call: "\(handle).call(\(literal(name)), arguments: arguments, timeout: nil)",
+                    object: "\(handle).callReturningObject(\(literal(name)), arguments: arguments, timeout: nil)")
             }
             emit("}")
         case .binaryOperator, .prefixOperator:

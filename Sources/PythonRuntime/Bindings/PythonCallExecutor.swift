@@ -30,25 +30,26 @@ public protocol RemotePythonObject: ConvertibleToPython, Sendable {
     var pythonTypeName: String { get }
 
     /// Calls the method `name` (looked up on the object, so a subclass's override runs) and converts the result.
+    /// - Parameter timeout: This call's deadline; the executor's default when `nil`.
     /// - Throws: the executor's errors, e.g. the object is lost with its worker, or Python raised.
-    func call<Result: ConvertibleFromPython>(method name: String, with arguments: PythonArguments) async throws
-        -> Result
+    func call<Result: ConvertibleFromPython>(_ name: String, arguments: PythonArguments, timeout: Duration?)
+        async throws -> Result
 
     /// Calls the method `name` and keeps its result where it was made, answering a handle to it.
     /// - Throws: the executor's errors.
-    func callReturningObject(method name: String, with arguments: PythonArguments) async throws -> Self
+    func callReturningObject(_ name: String, arguments: PythonArguments, timeout: Duration?) async throws -> Self
 
     /// Reads the attribute `name` and converts it.
     /// - Throws: the executor's errors.
-    func attribute<Result: ConvertibleFromPython>(_ name: String) async throws -> Result
+    func attribute<Result: ConvertibleFromPython>(_ name: String, timeout: Duration?) async throws -> Result
 
     /// Reads the attribute `name` and keeps it where it is, answering a handle to it.
     /// - Throws: the executor's errors.
-    func attributeObject(_ name: String) async throws -> Self
+    func attributeObject(_ name: String, timeout: Duration?) async throws -> Self
 
     /// Sets the attribute `name` to `value` (which may be another handle of the same process).
     /// - Throws: the executor's errors.
-    func setAttribute(_ name: String, to value: PythonObject) async throws
+    func setAttribute(_ name: String, to value: some ConvertibleToPython, timeout: Duration?) async throws
 
     /// Calls `function` where this object lives (its arguments name this object) and converts the result:
     /// operators and builtins on remote objects (`operator.sub(later, earlier)`, `len(object)`).

@@ -152,31 +152,7 @@ public struct RemoteObject: RemotePythonObject, CustomStringConvertible {
         try PythonArguments(positional: values)
     }
 
-    // MARK: - RemotePythonObject
-
-    public func call<Result: ConvertibleFromPython>(method name: String, with arguments: PythonArguments)
-        async throws -> Result
-    {
-        try await call(name, arguments: arguments)
-    }
-
-    public func callReturningObject(method name: String, with arguments: PythonArguments) async throws
-        -> RemoteObject
-    {
-        try await callReturningObject(name, arguments: arguments)
-    }
-
-    public func attribute<Result: ConvertibleFromPython>(_ name: String) async throws -> Result {
-        try await attribute(name, timeout: nil)
-    }
-
-    public func attributeObject(_ name: String) async throws -> RemoteObject {
-        try await attributeObject(name, timeout: nil)
-    }
-
-    public func setAttribute(_ name: String, to value: PythonObject) async throws {
-        try await setAttribute(name, to: value, timeout: nil)
-    }
+    // MARK: - Calls where the object lives
 
     public func callWhereItLives<Result: ConvertibleFromPython>(
         _ function: PythonCallableReference, with arguments: PythonArguments

@@ -31,6 +31,17 @@ extension PythonError {
         return error
     }
 
+    /// Describes an exception object that was not raised here (one an asyncio future finished with), keeping its
+    /// own traceback.
+    static func raised(_ exception: PythonObject) -> PythonError {
+        Python.withGIL { () -> PythonError in
+            guard let type = PyObject_Type(exception.pointer) else { return fetch() }
+            PyErr_SetObject(type, exception.pointer)
+            pyshim_DecRef(type)
+            return fetch()
+        }
+    }
+
     /// `str(object)`, or `nil` (with the secondary exception cleared) if that raises.
     static func safeString(_ object: PyObjectPointer) -> String? {
         guard let text = PyObject_Str(object) else {

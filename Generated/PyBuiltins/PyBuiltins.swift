@@ -133,8 +133,9 @@ public enum PyBuiltins {
     /// iterator is exhausted, it is returned instead of raising StopAsyncIteration.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func anext(_ i: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _py_anext.call(i)
+    public static func anext(_ i: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+        let coroutine: PythonRuntime.PythonObject = try _py_anext.call(i)
+        return try await coroutine.awaited()
     }
 
     /// async anext(aiterator[, default])
@@ -142,8 +143,9 @@ public enum PyBuiltins {
     /// (Another overload of `anext`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func anext<VT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ i: some PythonRuntime.ConvertibleToPython, _ `default`: VT) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _py_anext.call(i, `default`)
+    public static func anext<VT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ i: some PythonRuntime.ConvertibleToPython, _ `default`: VT) async throws -> PythonRuntime.PythonObject {
+        let coroutine: PythonRuntime.PythonObject = try _py_anext.call(i, `default`)
+        return try await coroutine.awaited()
     }
 
     /// Return True if bool(x) is True for any x in the iterable.
@@ -4083,27 +4085,6 @@ public enum PyBuiltins {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
             return try await executor.call(PyBuiltins._py_all, with: arguments)
-        }
-
-        /// async anext(aiterator[, default])
-        ///
-        /// Runs `builtins.anext` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func anext(_ i: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(i)
-            return try await executor.call(PyBuiltins._py_anext, with: arguments)
-        }
-
-        /// async anext(aiterator[, default])
-        ///
-        /// Runs `builtins.anext` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func anext<VT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ i: some PythonRuntime.ConvertibleToPython, _ `default`: VT) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(i)
-            try arguments.append(`default`)
-            return try await executor.call(PyBuiltins._py_anext, with: arguments)
         }
 
         /// Return True if bool(x) is True for any x in the iterable.

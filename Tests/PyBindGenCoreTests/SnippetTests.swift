@@ -98,6 +98,56 @@ struct SnippetTests {
             ))
     }
 
+    @Test func coroutineFunctionsBecomeAsyncFunctions() {
+        let text = Self.render(functions: [
+            Self.function(
+                "fetch", [Self.parameter("n", .positional, Self.type("int"))],
+                returns: Self.type("awaitable", [Self.type("int")])),
+            Self.function(
+                "notify", [Self.parameter("message", .positional, Self.type("str"))],
+                returns: Self.type("awaitable", [Self.type("none")])),
+        ])
+        #expect(
+            Self.declaration("public static func fetch(", in: text) == """
+                /// Doc of fetch.
+                /// - Throws: `PythonError` if Python raises or a value does not convert.
+                @inlinable
+                public static func fetch(_ n: Swift.Int) async throws -> Swift.Int {
+                    let coroutine: PythonRuntime.PythonObject = try _py_fetch.call(n)
+                    return try await coroutine.awaited()
+                }
+                """)
+        #expect(
+            Self.declaration("public static func notify(", in: text) == """
+                /// Doc of notify.
+                /// - Throws: `PythonError` if Python raises or a value does not convert.
+                @inlinable
+                public static func notify(_ message: Swift.String) async throws {
+                    let coroutine: PythonRuntime.PythonObject = try _py_notify.call(message)
+                    try await coroutine.awaited()
+                }
+                """)
+        // A coroutine cannot come back from another process: no remote form.
+        #expect(!text.contains("public func fetch("))
+    }
+
+    @Test func asyncIteratorResultsBecomeAsyncSequences() {
+        let text = Self.render(functions: [
+            Self.function(
+                "countdown", [Self.parameter("start", .positional, Self.type("int"))],
+                returns: Self.type("asyncIterator", [Self.type("int")]))
+        ])
+        #expect(
+            Self.declaration("public static func countdown(", in: text) == """
+                /// Doc of countdown.
+                /// - Throws: `PythonError` if Python raises or a value does not convert.
+                @inlinable
+                public static func countdown(_ start: Swift.Int) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonAsyncSequence<Swift.Int> {
+                    return try _py_countdown.call(start)
+                }
+                """)
+    }
+
     @Test func optionalParametersAreOmittedUnlessGiven() {
         let text = Self.render(functions: [
             Self.function(

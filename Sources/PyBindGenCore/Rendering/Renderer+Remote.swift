@@ -42,7 +42,7 @@ extension Renderer {
 
     /// Whether a member can run remotely: closures cannot travel to another process.
     private func isRemotable(_ function: TranslatedFunction) -> Bool {
-        !function.parameters.contains(where: \.type.isClosure) && !function.result.isClosure
+        !function.parameters.contains(where: \.type.isClosure) && !function.result.isClosure && !function.result.awaits
     }
 
     /// `public struct Remote` inside the class declaration.

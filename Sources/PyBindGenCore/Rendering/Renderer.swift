@@ -101,8 +101,9 @@ final class Renderer {
             emit("public init(executor: any PythonRuntime.PythonCallExecutor) {")
             indented { emit("self.executor = executor") }
             emit("}")
-            // A closure cannot travel to another process: functions that take one are local only.
-            for function in module.functions where !function.parameters.contains(where: \.type.isClosure) {
+            // A closure cannot travel to another process, nor can a coroutine come back: those are local only.
+            for function in module.functions
+            where !function.parameters.contains(where: \.type.isClosure) && !function.result.awaits {
                 emit("")
                 documentation([
                     function.doc.first.map { "\($0)" } ?? "Calls `\(module.pythonName).\(function.pythonName)`.",
@@ -287,7 +288,8 @@ final class Renderer {
         documentation(doc)
         let parameters = function.parameters.map(parameterText).joined(separator: ", ")
         let returns = function.result == .void ? "" : " -> \(function.result.text)"
-        let throwsClause = "throws(PythonRuntime.PythonError)"
+        // A coroutine function's Swift form awaits the coroutine (cancellation included): untyped throws.
+        let throwsClause = function.result.awaits ? "async throws" : "throws(PythonRuntime.PythonError)"
         switch function.kind {
         case .staticFunction:
             // Inlinable so a call compiles down to the cached-function vectorcall in the caller.
@@ -409,6 +411,8 @@ final class Renderer {
         case .initializer:
             emit("let object: PythonRuntime.PythonObject = try \(call)")
             emit("super.init(unchecked: object)")
+        case _ where function.result.awaits:
+            awaitResult(function, call: call)
         default:
             if function.result.conversion != nil {
                 emit("let result: \(resultType) = try \(call)")
@@ -436,6 +440,10 @@ final class Renderer {
             appendArguments(function)
             call = "callMethod(\(name), arguments)"
         }
+        if function.result.awaits {
+            awaitResult(function, call: call)
+            return
+        }
         if function.result.conversion != nil {
             emit("let result: PythonRuntime.PythonObject = try \(call)")
             emit("return " + converting("result", to: function.result))
@@ -443,6 +451,19 @@ final class Renderer {
             emit("return try \(call)")
         } else {
             emit("let _: PythonRuntime.PythonNoneResult = try \(call)")
+        }
+    }
+
+    /// Calls `call` for the coroutine and awaits it on the interpreter's event loop.
+    private func awaitResult(_ function: TranslatedFunction, call: String) {
+        emit("let coroutine: PythonRuntime.PythonObject = try \(call)")
+        if function.result.conversion != nil {
+            emit("let result: PythonRuntime.PythonObject = try await coroutine.awaited()")
+            emit("return " + converting("result", to: function.result))
+        } else if function.result != .void {
+            emit("return try await coroutine.awaited()")
+        } else {
+            emit("try await coroutine.awaited()")
         }
     }
 

@@ -22,6 +22,9 @@ struct SwiftType: Equatable, Sendable {
     /// For a wrapper class of this run (`PyDatetime.Date`): its Swift name, so remote forms can use its `Remote`
     /// handle type instead.
     var wrapperClass: String?
+    /// For a result: Python returns an awaitable (a coroutine) whose result has this type; the Swift function
+    /// is `async` and awaits it.
+    var awaits = false
 
     static let object = SwiftType(
         text: "PythonRuntime.PythonObject", isDynamic: true, isHashable: false, lostPrecision: true)
@@ -128,6 +131,11 @@ struct TypeTranslator {
     /// The Swift type of a result.
     func resultType(_ type: TypeDescription) -> SwiftType {
         if type.kind == "none" { return .void }
+        if type.kind == "awaitable", let inner = type.args?.first, type.args?.count == 1 {
+            var awaited = inner.kind == "awaitable" ? SwiftType.object : resultType(inner)
+            awaited.awaits = true
+            return awaited
+        }
         var results = self
         results.allowsNestedTuples = true
         return results.swiftType(type, topLevelParameter: false)
@@ -229,6 +237,13 @@ struct TypeTranslator {
             if element.conversion != nil { element = element.asObject }
             return SwiftType(
                 text: "PythonRuntime.TypedPythonIterator<\(element.text)>", isDynamic: element.isDynamic,
+                isHashable: false, typeVariables: element.typeVariables)
+        case "asyncIterator" where allowsNestedTuples && args.count == 1:
+            // A result iterated with `for try await`: `AsyncIterator[T]` → `PythonAsyncSequence<T>`.
+            var element = swiftType(args[0], topLevelParameter: false)
+            if element.conversion != nil { element = element.asObject }
+            return SwiftType(
+                text: "PythonRuntime.PythonAsyncSequence<\(element.text)>", isDynamic: element.isDynamic,
                 isHashable: false, typeVariables: element.typeVariables)
         case "tuple" where allowsNestedTuples:
             return tupleType(args)

@@ -180,6 +180,13 @@ class TypeMapper:
                 return inner if inner["kind"] in ("str", "bytes") else dynamic("os.PathLike")
             if name in SYNC_ITERATOR_NAMES and args and position == "return":
                 return {"kind": "iterator", "args": [self.map(args[0], self_class, position, depth)]}
+            if name in COROUTINE_NAMES and len(args) == 3 and position == "return":
+                # `async def f() -> T` reaches mypy as `Coroutine[Any, Any, T]`.
+                return {"kind": "awaitable", "args": [self.map(args[2], self_class, position, depth)]}
+            if name in AWAITABLE_NAMES and args and position == "return":
+                return {"kind": "awaitable", "args": [self.map(args[0], self_class, position, depth)]}
+            if name in ASYNC_ITERATOR_NAMES and args and position == "return":
+                return {"kind": "asyncIterator", "args": [self.map(args[0], self_class, position, depth)]}
             reference = class_reference(name, self.module_name)
             if reference is not None:
                 return reference
@@ -255,6 +262,13 @@ class RuntimeTypeMapper:
             return dynamic("tuple")
         if origin in (collections.abc.Iterator, collections.abc.Generator) and args:
             return {"kind": "iterator", "args": [self.map(args[0], self_class, depth)]}
+        if origin is collections.abc.Coroutine and len(args) == 3:
+            return {"kind": "awaitable", "args": [self.map(args[2], self_class, depth)]}
+        if origin is collections.abc.Awaitable and args:
+            return {"kind": "awaitable", "args": [self.map(args[0], self_class, depth)]}
+        if origin in (collections.abc.AsyncIterator, collections.abc.AsyncGenerator, collections.abc.AsyncIterable) \
+                and args:
+            return {"kind": "asyncIterator", "args": [self.map(args[0], self_class, depth)]}
         if origin in RUNTIME_LISTS and len(args) == 1:
             return {"kind": "list", "args": [self.map(args[0], self_class, depth)]}
         if origin in RUNTIME_DICTS and len(args) == 2:
@@ -777,10 +791,22 @@ def describe_function(context, name, obj, stub_node, self_class=None, drop_first
                 {"name": "args", "kind": "varPositional", "type": dynamic("no signature"), "default": None},
                 {"name": "kwargs", "kind": "varKeyword", "type": dynamic("no signature"), "default": None}],
             "returns": dynamic("no signature")}]
+    if callable(obj) and inspect.iscoroutinefunction(obj):
+        # A coroutine function's annotations name what its coroutine returns.
+        for signature in signatures:
+            if signature["returns"].get("kind") != "awaitable":
+                signature["returns"] = {"kind": "awaitable", "args": [signature["returns"]]}
     return {"name": name, "doc": first_line_doc(obj), "overloads": signatures, "typeSource": source}
 
 
 ITERATOR_NAMES = {"typing.Iterator", "typing.Generator", "typing.AsyncIterator"}
+# Results awaited from Swift (`async` functions).
+COROUTINE_NAMES = {"typing.Coroutine", "collections.abc.Coroutine"}
+AWAITABLE_NAMES = {"typing.Awaitable", "collections.abc.Awaitable"}
+# Results iterated with `for try await` (`PythonAsyncSequence<T>`).
+ASYNC_ITERATOR_NAMES = {"typing.AsyncIterator", "typing.AsyncGenerator", "typing.AsyncIterable",
+                        "collections.abc.AsyncIterator", "collections.abc.AsyncGenerator",
+                        "collections.abc.AsyncIterable"}
 # Results read lazily from Swift (`TypedPythonIterator<T>`).
 SYNC_ITERATOR_NAMES = {"typing.Iterator", "typing.Generator", "collections.abc.Iterator",
                        "collections.abc.Generator"}

@@ -131,6 +131,27 @@ struct SnippetTests {
         #expect(!text.contains("public func fetch("))
     }
 
+    @Test func awaitableCallbacksBecomeAsyncClosures() {
+        let callback = Self.type("callable", [Self.type("int"), Self.type("awaitable", [Self.type("str")])])
+        let text = Self.render(functions: [
+            Self.function(
+                "drive", [Self.parameter("callback", .positional, callback)],
+                returns: Self.type("awaitable", [Self.type("str")]))
+        ])
+        #expect(
+            Self.declaration("public static func drive(", in: text) == """
+                /// Doc of drive.
+                /// - Throws: `PythonError` if Python raises or a value does not convert.
+                @inlinable
+                public static func drive(_ callback: @escaping (@Sendable (Swift.Int) async throws -> Swift.String)) async throws -> Swift.String {
+                    var arguments = PythonRuntime.PythonArguments()
+                    try arguments.append(PythonRuntime.PythonObject(asyncCallable: callback))
+                    let coroutine: PythonRuntime.PythonObject = try _py_drive.call(arguments)
+                    return try await coroutine.awaited()
+                }
+                """)
+    }
+
     @Test func asyncIteratorResultsBecomeAsyncSequences() {
         let text = Self.render(functions: [
             Self.function(

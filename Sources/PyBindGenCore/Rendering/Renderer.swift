@@ -143,7 +143,10 @@ final class Renderer {
         for parameter in function.parameters {
             let escaped = Naming.escaped(parameter.name)
             // A closure travels as a Python callable that runs it.
-            let name = parameter.type.isClosure ? "PythonRuntime.PythonObject(callable: \(escaped))" : escaped
+            let name =
+                parameter.type.isAsyncClosure
+                ? "PythonRuntime.PythonObject(asyncCallable: \(escaped))"
+                : parameter.type.isClosure ? "PythonRuntime.PythonObject(callable: \(escaped))" : escaped
             switch parameter.passing {
             case .positional:
                 emit(

@@ -15,6 +15,9 @@ struct SwiftType: Equatable, Sendable {
     var typeVariables: Set<String> = []
     /// Whether the type is a Swift closure type (a `Callable` parameter), passed as `PythonObject(callable:)`.
     var isClosure = false
+    /// Whether the closure is `async` (a `Callable[…, Awaitable[T]]` parameter), passed as
+    /// `PythonObject(asyncCallable:)`: Python awaits what it returns.
+    var isAsyncClosure = false
     /// Whether the type is (or contains) `PythonObject` although Python states a precise type. `false` where
     /// Python itself leaves the type open (`Any`, `object`, a protocol, a generic class's type variable): there
     /// `PythonObject` is the faithful answer.
@@ -272,20 +275,30 @@ struct TypeTranslator {
         // there collide).
         var whole = self
         whole.narrowsNestedUnions = false
-        let inputs = parameters.map { whole.swiftType($0, topLevelParameter: false) }
-        var output = result.kind == "none" ? SwiftType.void : whole.swiftType(result, topLevelParameter: false)
+        var inputs = parameters.map { whole.swiftType($0, topLevelParameter: false) }
+        // `Callable[[A], Awaitable[R]]`: an async Swift closure, its arguments sent into a Swift task.
+        let awaited = result.kind == "awaitable" && result.args?.count == 1 ? result.args?.first : nil
+        if awaited != nil {
+            inputs = inputs.map { $0.isDynamic || $0.conversion != nil ? $0.asObject : $0 }
+        }
+        let returned = awaited ?? result
+        var output = returned.kind == "none" ? SwiftType.void : whole.swiftType(returned, topLevelParameter: false)
         if output.isDynamic || output.conversion != nil {
             output = SwiftType(
                 text: "any PythonRuntime.ConvertibleToPython", isDynamic: true, isHashable: false,
                 lostPrecision: output.lostPrecision)
         }
+        if awaited != nil, output.text == "any PythonRuntime.ConvertibleToPython" { output = .object }
         let parts = inputs + [output]
+        let effects = awaited != nil ? "async throws" : "throws"
         var closure = SwiftType(
-            text: "((" + inputs.map(\.text).joined(separator: ", ") + ") throws -> \(output.text))",
+            text: "(" + (awaited != nil ? "@Sendable " : "") + "(" + inputs.map(\.text).joined(separator: ", ")
+                + ") \(effects) -> \(output.text))",
             isDynamic: parts.contains(where: \.isDynamic), isHashable: false,
             typeVariables: parts.reduce(into: []) { $0.formUnion($1.typeVariables) },
             lostPrecision: parts.contains(where: \.lostPrecision))
         closure.isClosure = true
+        closure.isAsyncClosure = awaited != nil
         return closure
     }
 

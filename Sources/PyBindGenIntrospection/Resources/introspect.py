@@ -180,10 +180,10 @@ class TypeMapper:
                 return inner if inner["kind"] in ("str", "bytes") else dynamic("os.PathLike")
             if name in SYNC_ITERATOR_NAMES and args and position == "return":
                 return {"kind": "iterator", "args": [self.map(args[0], self_class, position, depth)]}
-            if name in COROUTINE_NAMES and len(args) == 3 and position == "return":
+            if name in COROUTINE_NAMES and len(args) == 3 and position in ("return", "callback"):
                 # `async def f() -> T` reaches mypy as `Coroutine[Any, Any, T]`.
                 return {"kind": "awaitable", "args": [self.map(args[2], self_class, position, depth)]}
-            if name in AWAITABLE_NAMES and args and position == "return":
+            if name in AWAITABLE_NAMES and args and position in ("return", "callback"):
                 return {"kind": "awaitable", "args": [self.map(args[0], self_class, position, depth)]}
             if name in ASYNC_ITERATOR_NAMES and args and position == "return":
                 return {"kind": "asyncIterator", "args": [self.map(args[0], self_class, position, depth)]}

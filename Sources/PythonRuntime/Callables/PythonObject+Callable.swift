@@ -95,7 +95,7 @@ extension PythonObject {
     }
 
     /// The number of types in a pack.
-    private static func arity<each Element>(of types: (repeat (each Element).Type)) -> Int {
+    static func arity<each Element>(of types: (repeat (each Element).Type)) -> Int {
         var count = 0
         for _ in repeat each types { count += 1 }
         return count
@@ -116,7 +116,7 @@ extension PythonObject {
     }
 
     /// Converts argument `index` (a `TypeError` naming it if it does not convert).
-    private static func argument<Value: ConvertibleFromPython>(
+    static func argument<Value: ConvertibleFromPython>(
         _ object: PyObjectPointer, at index: Int, as type: Value.Type
     ) throws(PythonError) -> Value {
         do {

@@ -1,6 +1,6 @@
 """Asynchronous code of the user's own, for the async bindings: coroutines, async generators, async methods."""
 import asyncio
-from typing import AsyncIterator
+from typing import AsyncIterator, Awaitable, Callable
 
 cleanups = []
 
@@ -41,6 +41,17 @@ async def countdown(start: int) -> AsyncIterator[int]:
             yield number
     finally:
         cleanups.append("countdown closed")
+
+
+async def apply_async(callback: Callable[[int], Awaitable[int]], value: int) -> int:
+    """Awaits an async callback (a Swift async closure) and adds one."""
+    return await callback(value) + 1
+
+
+async def each_async(callback: Callable[[str], Awaitable[None]], words: list[str]) -> int:
+    for word in words:
+        await callback(word)
+    return len(words)
 
 
 class Downloader:

@@ -5,8 +5,8 @@ import PythonWorkers
 /// Objects on Python servers next to module-function round trips, measured in the same run, interleaved round by
 /// round so both see the same machine.
 enum ObjectBenchmarks {
-    static let rounds = 7
-    static let calls = 2_000
+    static let rounds = 31
+    static let calls = 500
     static let handles = 100_000
     /// `--soak` makes and drops this many handles and reports the workers' table and memory before and after.
     static let soakHandles = 1_000_000
@@ -35,6 +35,8 @@ enum ObjectBenchmarks {
             }
             let function = median(functionSamples.dropFirst())
             let method = median(methodSamples.dropFirst())
+            // Each round's own ratio (the two ran back to back), then their median: robust to drift in the machine.
+            let methodRatio = median(zip(methodSamples, functionSamples).dropFirst().map { $0 / $1 })
             let roundTrips = median(roundTripRates)
             let made = median(handleRates)
             print("")
@@ -43,7 +45,7 @@ enum ObjectBenchmarks {
             print("| `pool.call(\"math\", \"sqrt\", 2.0)`, sequential | \(micro(function)) | baseline |")
             print(
                 "| `date.call(\"weekday\")` on a remote handle, sequential | \(micro(method)) | "
-                    + String(format: "%.2f×", method / function) + " |")
+                    + String(format: "%.2f× (median of per-round ratios)", methodRatio) + " |")
             print("| \(handles.formatted()) function round trips | \(rate(roundTrips)) | baseline |")
             print(
                 "| \(handles.formatted()) handles made and released | \(rate(made)) | "

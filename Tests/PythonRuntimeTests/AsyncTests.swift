@@ -77,6 +77,90 @@ struct AsyncTests {
         #expect(sums.sorted() == Array(1...200))
     }
 
+    @Test func aThousandConcurrentAwaitsOverlapOnTheLoop() async throws {
+        // 1,000 coroutines that each sleep 10 ms: 10 s one after another, a fraction of that when they overlap.
+        let sleep = try Python.import("asyncio").sleep
+        let start = ContinuousClock.now
+        let total = try await withThrowingTaskGroup(of: Int.self) { group in
+            for index in 0..<1_000 {
+                group.addTask {
+                    let coroutine: PythonObject = try sleep.call(0.01, index)
+                    return try await coroutine.awaited()
+                }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(total == (0..<1_000).reduce(0, +))
+        #expect(ContinuousClock.now - start < .seconds(2))
+    }
+
+    @Test func awaitingFromThreadsAndTasksAtOnce() async throws {
+        let add = try Self.function("add_later")
+        let sums = try await withThrowingTaskGroup(of: Int.self) { group in
+            for index in 0..<8 {
+                group.addTask {
+                    // A plain thread that awaits through a task of its own, beside the cooperative ones.
+                    try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int, any Error>) in
+                        Thread {
+                            Task {
+                                do {
+                                    let coroutine: PythonObject = try add.call(index, 100, 0.001)
+                                    continuation.resume(returning: try await coroutine.awaited())
+                                } catch {
+                                    continuation.resume(throwing: error)
+                                }
+                            }
+                        }.start()
+                    }
+                }
+                group.addTask { try await add.call(index, 200, 0.001).awaited() }
+            }
+            return try await group.reduce(0, +)
+        }
+        #expect(sums == (0..<8).reduce(0) { $0 + 2 * $1 + 300 })
+    }
+
+    @Test func aHundredThousandAwaitsLeaveObjectsFlat() async throws {
+        let measure = try Python.run(
+            """
+            import gc
+            def live_objects():
+                gc.collect()
+                return len(gc.get_objects())
+            """)["live_objects"]
+        let add = try Self.function("add_later")
+        func round(_ count: Int) async throws {
+            for index in 0..<count {
+                let coroutine: PythonObject = try add.call(index, 1, 0)
+                let value: Int = try await coroutine.awaited()
+                precondition(value == index + 1)
+            }
+        }
+        try await round(1_000)  // warm up: caches, the loop's own objects
+        let before: Int = try measure.call()
+        try await round(100_000)
+        let after: Int = try measure.call()
+        #expect(after - before < 1_000, "live Python objects grew from \(before) to \(after)")
+    }
+
+    @Test func aLoopStoppedByPythonCodeIsStartedAgain() async throws {
+        let value: Int = try await Self.function("add_later").call(1, 1).awaited()
+        #expect(value == 2)
+        // User code stops and closes the loop the runtime uses.
+        _ = try Python.run(
+            """
+            import asyncio, gc, threading
+            loops = [o for o in gc.get_objects() if isinstance(o, asyncio.AbstractEventLoop) and o.is_running()]
+            for running in loops:
+                done = threading.Event()
+                running.call_soon_threadsafe(lambda running=running: (running.stop(), done.set()))
+                done.wait()
+            """)
+        try await Task.sleep(for: .milliseconds(50))
+        let again: Int = try await Self.function("add_later").call(2, 3).awaited()
+        #expect(again == 5)
+    }
+
     @Test func aPythonExceptionIsAPythonError() async throws {
         let coroutine: PythonObject = try Self.function("fail_later").call("bad input")
         let error = await #expect(throws: PythonError.self) { try await coroutine.awaited() }

@@ -1,6 +1,10 @@
 import Foundation
 import PythonRuntime
 
+if CommandLine.arguments.contains("--async-only") {
+    try await AsyncBenchmarks.run()
+    exit(0)
+}
 if CommandLine.arguments.contains("--objects-only") {
     try await ObjectBenchmarks.run()
     exit(0)
@@ -14,6 +18,7 @@ try ClosureBenchmarks.register(in: &harness)
 let versions = try Python.versions()
 print("swift-pybindgen benchmarks — \(versions)")
 harness.report(try harness.run())
+try await AsyncBenchmarks.run()
 if !CommandLine.arguments.contains("--no-workers") {
     try await WorkerBenchmarks.run()
     try await ObjectBenchmarks.run()

@@ -9,25 +9,41 @@ enum PythonEventLoop {
     static let source = """
         import asyncio, threading
 
-        loop = asyncio.new_event_loop()
-        _started = threading.Event()
+        loop = None
+        _lock = threading.Lock()
 
-        def _run():
-            asyncio.set_event_loop(loop)
-            loop.call_soon(_started.set)
-            loop.run_forever()
+        def _start():
+            \"\"\"A new loop on a new daemon thread, running when this returns.\"\"\"
+            fresh = asyncio.new_event_loop()
+            started = threading.Event()
+            def run():
+                asyncio.set_event_loop(fresh)
+                fresh.call_soon(started.set)
+                fresh.run_forever()
+            threading.Thread(target=run, name="swift-pybindgen asyncio", daemon=True).start()
+            started.wait()
+            return fresh
 
-        threading.Thread(target=_run, name="swift-pybindgen asyncio", daemon=True).start()
-        _started.wait()
+        def current_loop():
+            \"\"\"The running loop, started on first use — and again if Python code stopped or closed it.\"\"\"
+            global loop
+            with _lock:
+                if loop is None or loop.is_closed() or not loop.is_running():
+                    loop = _start()
+                return loop
 
         async def _await(awaitable):
             return await awaitable
 
         def schedule(awaitable, done):
             \"\"\"Runs `awaitable` on the loop; `done(future)` is called on the loop thread when it finishes.\"\"\"
-            if not (asyncio.iscoroutine(awaitable) or hasattr(awaitable, "__await__")):
+            if asyncio.iscoroutine(awaitable):
+                coroutine = awaitable
+            elif hasattr(awaitable, "__await__"):
+                coroutine = _await(awaitable)
+            else:
                 raise TypeError("%s object is not awaitable" % type(awaitable).__name__)
-            future = asyncio.run_coroutine_threadsafe(_await(awaitable), loop)
+            future = asyncio.run_coroutine_threadsafe(coroutine, current_loop())
             future.add_done_callback(done)
             return future
 
@@ -43,8 +59,8 @@ enum PythonEventLoop {
         def close_later(iterator):
             \"\"\"Schedules `aclose()` of an async generator a Swift loop left early (fire and forget).\"\"\"
             close = getattr(iterator, "aclose", None)
-            if close is not None and not loop.is_closed():
-                asyncio.run_coroutine_threadsafe(_await(close()), loop)
+            if close is not None:
+                asyncio.run_coroutine_threadsafe(_await(close()), current_loop())
 
         def make_coroutine_function(start):
             \"\"\"A coroutine function whose body runs in Swift: `start(args, kwargs, settle)` begins a Swift task that
@@ -78,4 +94,8 @@ enum PythonEventLoop {
     static func helper(_ name: String) throws(PythonError) -> PythonObject {
         try namespace.get()[name]
     }
+
+    /// `schedule` and `outcome`, looked up once (every await calls them).
+    static let schedule = Result { () throws(PythonError) -> PythonObject in try helper("schedule") }
+    static let outcome = Result { () throws(PythonError) -> PythonObject in try helper("outcome") }
 }

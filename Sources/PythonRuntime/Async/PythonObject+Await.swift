@@ -37,7 +37,7 @@ extension PythonObject {
                         waiter.finish(with: arguments.first)
                         return Python.none
                     })
-                    let future = try PythonEventLoop.helper("schedule").call(self, done)
+                    let future = try PythonEventLoop.schedule.get().call(self, done)
                     waiter.started(future)
                 } catch {
                     waiter.fail(error)
@@ -54,8 +54,11 @@ extension PythonObject {
 private final class AwaitState: Sendable {
     private struct State {
         var continuation: CheckedContinuation<PythonObject, any Error>?
+        /// Held only while the await runs: the future holds the done-callback, which holds this state, and Python's
+        /// collector cannot see that cycle through Swift.
         var future: PythonObject?
         var cancelled = false
+        var finished = false
     }
 
     private let state = Mutex(State())
@@ -66,6 +69,7 @@ private final class AwaitState: Sendable {
 
     func started(_ future: PythonObject) {
         let cancelNow = state.withLock { state -> Bool in
+            guard !state.finished else { return false }
             state.future = future
             return state.cancelled
         }
@@ -86,21 +90,30 @@ private final class AwaitState: Sendable {
         }
     }
 
+    /// Ends the await; returns the continuation to resume, if it was still waiting.
+    private func end() -> CheckedContinuation<PythonObject, any Error>? {
+        let (continuation, future) = state.withLock { state in
+            defer {
+                state.continuation = nil
+                state.future = nil
+                state.finished = true
+            }
+            return (state.continuation, state.future)
+        }
+        withExtendedLifetime(future) {}  // the future is released here, outside the lock
+        return continuation
+    }
+
     /// Called on the loop thread (GIL held) with the finished future.
     func finish(with future: PythonObject?) {
-        guard
-            let continuation = state.withLock({ state in
-                defer { state.continuation = nil }
-                return state.continuation
-            })
-        else { return }
+        guard let continuation = end() else { return }
         guard let future else {
             continuation.resume(
                 throwing: PythonError(code: .pythonException, message: "an await finished without a future"))
             return
         }
         do {
-            let (status, value) = try PythonEventLoop.helper("outcome").call(future).tuple(
+            let (status, value) = try PythonEventLoop.outcome.get().call(future).tuple(
                 of: Int.self, PythonObject.self)
             switch status {
             case 0: continuation.resume(returning: value)
@@ -113,10 +126,6 @@ private final class AwaitState: Sendable {
     }
 
     func fail(_ error: any Error) {
-        let continuation = state.withLock { state in
-            defer { state.continuation = nil }
-            return state.continuation
-        }
-        continuation?.resume(throwing: error)
+        end()?.resume(throwing: error)
     }
 }

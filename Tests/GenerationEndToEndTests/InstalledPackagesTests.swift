@@ -5,11 +5,14 @@ import PythonRuntime
 import Testing
 
 /// pybindgen on packages installed from PyPI into a virtual environment, as a user runs it: requests (typed by
-/// the stub-only package types-requests) and numpy (typed by its own `.pyi` files) are generated with
-/// `VIRTUAL_ENV` set, compiled in a scratch package, and the typed calls are compared with Python's answers.
-@Suite("Installed packages: requests and numpy from a virtual environment", .serialized)
+/// the stub-only package types-requests), numpy (typed by its own `.pyi` files) and httpx (its inline
+/// annotations; its `AsyncClient` methods are coroutines) are generated with `VIRTUAL_ENV` set, compiled in a
+/// scratch package, and the typed calls are compared with Python's answers.
+@Suite("Installed packages: requests, numpy and httpx from a virtual environment", .serialized)
 struct InstalledPackagesTests {
-    static let requirements = ["requests==2.34.2", "types-requests==2.33.0.20261030", "numpy==2.4.6"]
+    static let requirements = [
+        "requests==2.34.2", "types-requests==2.33.0.20261030", "numpy==2.4.6", "httpx==0.28.1",
+    ]
 
     /// The virtual environment, provisioned once into pybindgen's cache folder (pip's output is shown).
     static let environment: Result<URL, any Error> = Result {
@@ -61,6 +64,31 @@ struct InstalledPackagesTests {
         } catch {
             print(error.typeName)
         }
+
+        // httpx.AsyncClient, typed: its coroutine methods are async functions, awaited against a local server.
+        let server = try Python.run(\"""
+            import http.server, threading
+
+            class Handler(http.server.BaseHTTPRequestHandler):
+                def do_GET(self):
+                    body = ("hello " + self.path.strip("/")).encode()
+                    self.send_response(200)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                def log_message(self, *args):
+                    pass
+
+            server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            port = server.server_address[1]
+            \""")
+        let port = try Int(server["port"])
+        let client = try PyHttpx.AsyncClient()
+        let hello = try await client.get(url: "http://127.0.0.1:\\(port)/ada")
+        print(try hello.statusCode)
+        print(try hello.text)
+        try await client.aclose()
         """
 
     static let expected = """
@@ -87,16 +115,19 @@ struct InstalledPackagesTests {
             print("no error")
         except requests.HTTPError as error:
             print("requests.exceptions.HTTPError")
+        print(200)
+        print("hello ada")
         """
 
     @Test func generateCompileAndCall() throws {
         let environment = try Self.environment.get()
         let venv = ["VIRTUAL_ENV": environment.path]
         let package = try ScratchPackage(name: "installed-packages")
-        let summary = try package.generate(["requests", "numpy"], environment: venv)
+        let summary = try package.generate(["requests", "numpy", "httpx"], environment: venv)
         #expect(summary.contains("requests → PyRequests:"))
         #expect(summary.contains("[stub package requests-stubs through mypy"), "\(summary)")
         #expect(summary.contains("[the package's own .pyi stubs through mypy"), "\(summary)")
+        #expect(summary.contains("httpx → PyHttpx:"), "\(summary)")
         let typed = try package.buildAndRun(main: Self.program, environment: venv)
         let python = try ScratchPackage.run(
             environment.appendingPathComponent("bin/python").path, ["-c", Self.expected])

@@ -10,18 +10,16 @@ enum AsyncBenchmarks {
     static func run() async throws {
         let helpers = try Python.run(
             """
-            import asyncio, gc, threading, time
+            import asyncio, threading, time
 
             async def immediate(value):
                 return value
 
-            def runtime_loop():
-                return next(o for o in gc.get_objects()
-                            if isinstance(o, asyncio.AbstractEventLoop) and o.is_running())
+            async def running_loop():
+                return asyncio.get_running_loop()
 
-            def python_thread_awaits(count):
+            def python_thread_awaits(loop, count):
                 \"\"\"Microseconds per `run_coroutine_threadsafe(...).result()` from a Python thread.\"\"\"
-                loop = runtime_loop()
                 result = []
                 def work():
                     start = time.perf_counter()
@@ -34,15 +32,14 @@ enum AsyncBenchmarks {
                 return result[0]
             """)
         let immediate = try helpers["immediate"]
-        let first: Int = try await immediate.call(1).awaited()  // starts the runtime's loop
-        precondition(first == 1)
+        let loop: PythonObject = try await helpers["running_loop"].call().awaited()  // the runtime's own loop
         let baseline = try helpers["python_thread_awaits"]
         var ratios: [Double] = []
         var swiftSamples: [Double] = []
         var pythonSamples: [Double] = []
         for _ in 0..<rounds {
             let python: Double = try Python.withGIL { () throws(PythonError) -> Double in
-                try baseline.call(awaits)
+                try baseline.call(loop, awaits)
             }
             let start = ContinuousClock.now
             for index in 0..<awaits {

@@ -152,6 +152,20 @@ struct SnippetTests {
                 """)
     }
 
+    @Test func aParameterNamedArgumentsDoesNotShadowTheCollectedArguments() {
+        let text = Self.render(functions: [
+            Self.function(
+                "bind",
+                [
+                    Self.parameter("signature", .positionalOrKeyword, Self.type("str")),
+                    Self.parameter("arguments", .positionalOrKeyword, Self.type("str"), default: "None"),
+                ], returns: Self.type("int"))
+        ])
+        #expect(text.contains("var pythonArguments = PythonRuntime.PythonArguments()"))
+        #expect(text.contains("if let arguments { try pythonArguments.append(keyword: \"arguments\", arguments) }"))
+        #expect(!text.contains("try arguments.append("))
+    }
+
     @Test func asyncIteratorResultsBecomeAsyncSequences() {
         let text = Self.render(functions: [
             Self.function(

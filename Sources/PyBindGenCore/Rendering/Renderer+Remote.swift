@@ -148,6 +148,7 @@ extension Renderer {
         _ function: TranslatedFunction, owner: TranslatedClass, cls: TranslatedClass, module: TranslatedModule,
         handle: String
     ) {
+        chooseArgumentsVariable(for: function)
         let qualifiedPython = "\(module.pythonName).\(owner.pythonName).\(function.pythonName)"
         let own = "\(module.swiftName).\(cls.swiftName)"
         let parameters = function.parameters.map(remoteParameterText).joined(separator: ", ")
@@ -170,8 +171,10 @@ extension Renderer {
             indented {
                 collectArguments(function)
                 returnRemote(
-                    function, call: "\(handle).call(\(literal(name)), arguments: arguments, timeout: nil)",
-                    object: "\(handle).callReturningObject(\(literal(name)), arguments: arguments, timeout: nil)")
+                    function, call: "\(handle).call(\(literal(name)), arguments: \(argumentsVariable), timeout: nil)",
+                    object:
+                        "\(handle).callReturningObject(\(literal(name)), arguments: \(argumentsVariable), timeout: nil)"
+                )
             }
             emit("}")
         case .binaryOperator, .prefixOperator:
@@ -189,8 +192,10 @@ extension Renderer {
                 collectArguments(function)
                 let reference = "PythonRuntime.PythonCallableReference(module: \"operator\", \(literal(operation)))"
                 returnRemote(
-                    function, call: "\(receiver).\(handle).callWhereItLives(\(reference), with: arguments)",
-                    object: "\(receiver).\(handle).callWhereItLivesReturningObject(\(reference), with: arguments)")
+                    function, call: "\(receiver).\(handle).callWhereItLives(\(reference), with: \(argumentsVariable))",
+                    object:
+                        "\(receiver).\(handle).callWhereItLivesReturningObject(\(reference), with: \(argumentsVariable))"
+                )
             }
             emit("}")
         case .staticFunction, .classFunction:
@@ -203,8 +208,8 @@ extension Renderer {
                 collectArguments(function)
                 let reference = "\(module.swiftName).\(owner.swiftName).\(function.callee)"
                 returnRemote(
-                    function, call: "executor.call(\(reference), with: arguments)",
-                    object: "executor.makeObject(\(reference), with: arguments)")
+                    function, call: "executor.call(\(reference), with: \(argumentsVariable))",
+                    object: "executor.makeObject(\(reference), with: \(argumentsVariable))")
             }
             emit("}")
         }
@@ -213,12 +218,14 @@ extension Renderer {
     private func collectArguments(_ function: TranslatedFunction) {
         let operands = function.kind == .binaryOperator || function.kind == .prefixOperator
         if function.parameters.isEmpty {
-            emit("let arguments = PythonRuntime.PythonArguments()")
+            emit("let \(argumentsVariable) = PythonRuntime.PythonArguments()")
         } else if operands {
-            emit("var arguments = PythonRuntime.PythonArguments()")
-            for parameter in function.parameters { emit("try arguments.append(\(Naming.escaped(parameter.name)))") }
+            emit("var \(argumentsVariable) = PythonRuntime.PythonArguments()")
+            for parameter in function.parameters {
+                emit("try \(argumentsVariable).append(\(Naming.escaped(parameter.name)))")
+            }
         } else {
-            emit("var arguments = PythonRuntime.PythonArguments()")
+            emit("var \(argumentsVariable) = PythonRuntime.PythonArguments()")
             appendArguments(function)
         }
     }
@@ -241,6 +248,7 @@ extension Renderer {
     func remoteConstructors(_ module: TranslatedModule) {
         for cls in module.classes {
             for function in cls.members where function.kind == .initializer && isRemotable(function) {
+                chooseArgumentsVariable(for: function)
                 let parameters = function.parameters.map(remoteParameterText).joined(separator: ", ")
                 let type = "\(module.swiftName).\(cls.swiftName)"
                 emit("")
@@ -254,7 +262,7 @@ extension Renderer {
                 indented {
                     collectArguments(function)
                     emit(
-                        "return \(type).Remote(try await executor.makeObject(\(type)._\(cls.swiftName)_class, with: arguments))"
+                        "return \(type).Remote(try await executor.makeObject(\(type)._\(cls.swiftName)_class, with: \(argumentsVariable)))"
                     )
                 }
                 emit("}")

@@ -6,6 +6,13 @@ final class Renderer {
     private var indentation = 0
     /// The Swift names of the module's wrapper classes (`PyDatetime.Date`), for the remote forms.
     var moduleWrapperClasses: Set<String> = []
+    /// The local variable generated bodies collect arguments in: `arguments`, unless a parameter has that name.
+    var argumentsVariable = "arguments"
+
+    /// Sets ``argumentsVariable`` for the body of `function`.
+    func chooseArgumentsVariable(for function: TranslatedFunction) {
+        argumentsVariable = function.parameters.contains { $0.name == "arguments" } ? "pythonArguments" : "arguments"
+    }
 
     init(header: [String]) {
         self.header = header
@@ -104,6 +111,7 @@ final class Renderer {
             // A closure cannot travel to another process, nor can a coroutine come back: those are local only.
             for function in module.functions
             where !function.parameters.contains(where: \.type.isClosure) && !function.result.awaits {
+                chooseArgumentsVariable(for: function)
                 emit("")
                 documentation([
                     function.doc.first.map { "\($0)" } ?? "Calls `\(module.pythonName).\(function.pythonName)`.",
@@ -118,10 +126,11 @@ final class Renderer {
                 indented {
                     emit(
                         function.parameters.isEmpty
-                            ? "let arguments = PythonRuntime.PythonArguments()"
-                            : "var arguments = PythonRuntime.PythonArguments()")
+                            ? "let \(argumentsVariable) = PythonRuntime.PythonArguments()"
+                            : "var \(argumentsVariable) = PythonRuntime.PythonArguments()")
                     appendArguments(function)
-                    let call = "try await executor.call(\(module.swiftName).\(function.callee), with: arguments)"
+                    let call =
+                        "try await executor.call(\(module.swiftName).\(function.callee), with: \(argumentsVariable))"
                     if function.result.conversion != nil {
                         emit("let result: PythonRuntime.PythonObject = \(call)")
                         emit("return " + converting("result", to: function.result))
@@ -151,14 +160,15 @@ final class Renderer {
             case .positional:
                 emit(
                     parameter.isOptional
-                        ? "if let \(escaped) { try arguments.append(\(name)) }" : "try arguments.append(\(name))")
+                        ? "if let \(escaped) { try \(argumentsVariable).append(\(name)) }"
+                        : "try \(argumentsVariable).append(\(name))")
             case .keyword(let python):
                 emit(
                     parameter.isOptional
-                        ? "if let \(escaped) { try arguments.append(keyword: \(literal(python)), \(name)) }"
-                        : "try arguments.append(keyword: \(literal(python)), \(name))")
-            case .variadic: emit("try arguments.append(contentsOf: \(name))")
-            case .keywordDictionary: emit("try arguments.append(keywords: \(name))")
+                        ? "if let \(escaped) { try \(argumentsVariable).append(keyword: \(literal(python)), \(name)) }"
+                        : "try \(argumentsVariable).append(keyword: \(literal(python)), \(name))")
+            case .variadic: emit("try \(argumentsVariable).append(contentsOf: \(name))")
+            case .keywordDictionary: emit("try \(argumentsVariable).append(keywords: \(name))")
             }
         }
     }
@@ -277,6 +287,7 @@ final class Renderer {
     }
 
     private func function(_ function: TranslatedFunction, qualifiedPython: String, owner: TranslatedClass? = nil) {
+        chooseArgumentsVariable(for: function)
         var doc = function.doc.isEmpty ? ["Calls `\(qualifiedPython)`."] : function.doc
         let documented = function.parameters.filter { $0.defaultDescription != nil }
         if !documented.isEmpty {
@@ -405,10 +416,10 @@ final class Renderer {
             positional += function.parameters.map { Naming.escaped($0.name) }
             call = "\(reference).call(\(positional.joined(separator: ", ")))"
         } else {
-            emit("var arguments = PythonRuntime.PythonArguments()")
-            if function.passesSelf { emit("try arguments.append(self)") }
+            emit("var \(argumentsVariable) = PythonRuntime.PythonArguments()")
+            if function.passesSelf { emit("try \(argumentsVariable).append(self)") }
             appendArguments(function)
-            call = "\(reference).call(arguments)"
+            call = "\(reference).call(\(argumentsVariable))"
         }
         switch function.kind {
         case .initializer:
@@ -439,9 +450,9 @@ final class Renderer {
                 "callMethod(" + ([name] + function.parameters.map { Naming.escaped($0.name) }).joined(separator: ", ")
                 + ")"
         } else {
-            emit("var arguments = PythonRuntime.PythonArguments()")
+            emit("var \(argumentsVariable) = PythonRuntime.PythonArguments()")
             appendArguments(function)
-            call = "callMethod(\(name), arguments)"
+            call = "callMethod(\(name), \(argumentsVariable))"
         }
         if function.result.awaits {
             awaitResult(function, call: call)

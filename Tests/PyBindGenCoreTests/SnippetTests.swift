@@ -5,12 +5,8 @@ import Testing
 /// One small test per translation rule: a described Python signature in, the Swift text out.
 @Suite("Translation rules (snippets)")
 struct SnippetTests {
-    static func type(_ kind: String, _ args: [TypeDescription]? = nil, name: String? = nil) -> TypeDescription {
-        TypeDescription(kind: kind, args: args, name: name, reason: kind == "object" ? "Any" : nil)
-    }
-
     static func parameter(
-        _ name: String, _ kind: ParameterKind, _ type: TypeDescription, default value: String? = nil
+        _ name: String, _ kind: ParameterKind, _ type: PythonType, default value: String? = nil
     ) -> ParameterDescription {
         ParameterDescription(
             name: name, kind: kind, type: type,
@@ -50,7 +46,7 @@ struct SnippetTests {
             .joined(separator: "\n")
     }
 
-    static func function(_ name: String, _ parameters: [ParameterDescription], returns: TypeDescription)
+    static func function(_ name: String, _ parameters: [ParameterDescription], returns: PythonType)
         -> FunctionDescription
     {
         FunctionDescription(
@@ -80,8 +76,8 @@ struct SnippetTests {
     @Test func camelCaseNamesAndPositionalOnlyParameters() {
         let text = Self.render(functions: [
             Self.function(
-                "median_low", [Self.parameter("data", .positional, Self.type("list", [Self.type("float")]))],
-                returns: Self.type("float"))
+                "median_low", [Self.parameter("data", .positional, .list(.float))],
+                returns: .float)
         ])
         #expect(
             Self.declaration("public static func medianLow(", in: text) == """
@@ -101,11 +97,11 @@ struct SnippetTests {
     @Test func coroutineFunctionsBecomeAsyncFunctions() {
         let text = Self.render(functions: [
             Self.function(
-                "fetch", [Self.parameter("n", .positional, Self.type("int"))],
-                returns: Self.type("awaitable", [Self.type("int")])),
+                "fetch", [Self.parameter("n", .positional, .int)],
+                returns: .awaitable(.int)),
             Self.function(
-                "notify", [Self.parameter("message", .positional, Self.type("str"))],
-                returns: Self.type("awaitable", [Self.type("none")])),
+                "notify", [Self.parameter("message", .positional, .str)],
+                returns: .awaitable(.none)),
         ])
         #expect(
             Self.declaration("public static func fetch(", in: text) == """
@@ -132,11 +128,11 @@ struct SnippetTests {
     }
 
     @Test func awaitableCallbacksBecomeAsyncClosures() {
-        let callback = Self.type("callable", [Self.type("int"), Self.type("awaitable", [Self.type("str")])])
+        let callback = PythonType.callable(parameters: [.int], result: .awaitable(.str))
         let text = Self.render(functions: [
             Self.function(
                 "drive", [Self.parameter("callback", .positional, callback)],
-                returns: Self.type("awaitable", [Self.type("str")]))
+                returns: .awaitable(.str))
         ])
         #expect(
             Self.declaration("public static func drive(", in: text) == """
@@ -157,9 +153,9 @@ struct SnippetTests {
             Self.function(
                 "bind",
                 [
-                    Self.parameter("signature", .positionalOrKeyword, Self.type("str")),
-                    Self.parameter("arguments", .positionalOrKeyword, Self.type("str"), default: "None"),
-                ], returns: Self.type("int"))
+                    Self.parameter("signature", .positionalOrKeyword, .str),
+                    Self.parameter("arguments", .positionalOrKeyword, .str, default: "None"),
+                ], returns: .int)
         ])
         #expect(text.contains("var pythonArguments = PythonRuntime.PythonArguments()"))
         #expect(text.contains("if let arguments { try pythonArguments.append(keyword: \"arguments\", arguments) }"))
@@ -169,8 +165,8 @@ struct SnippetTests {
     @Test func asyncIteratorResultsBecomeAsyncSequences() {
         let text = Self.render(functions: [
             Self.function(
-                "countdown", [Self.parameter("start", .positional, Self.type("int"))],
-                returns: Self.type("asyncIterator", [Self.type("int")]))
+                "countdown", [Self.parameter("start", .positional, .int)],
+                returns: .asyncIterator(.int))
         ])
         #expect(
             Self.declaration("public static func countdown(", in: text) == """
@@ -188,9 +184,9 @@ struct SnippetTests {
             Self.function(
                 "round",
                 [
-                    Self.parameter("number", .positionalOrKeyword, Self.type("float")),
-                    Self.parameter("ndigits", .positionalOrKeyword, Self.type("int"), default: "None"),
-                ], returns: Self.type("float"))
+                    Self.parameter("number", .positionalOrKeyword, .float),
+                    Self.parameter("ndigits", .positionalOrKeyword, .int, default: "None"),
+                ], returns: .float)
         ])
         #expect(
             Self.declaration("public static func round(", in: text) == """
@@ -213,10 +209,10 @@ struct SnippetTests {
             Self.function(
                 "f",
                 [
-                    Self.parameter("args", .varPositional, Self.type("int")),
-                    Self.parameter("sep", .keyword, Self.type("str")),
-                    Self.parameter("kwargs", .varKeyword, Self.type("object")),
-                ], returns: Self.type("none"))
+                    Self.parameter("args", .varPositional, .int),
+                    Self.parameter("sep", .keyword, .str),
+                    Self.parameter("kwargs", .varKeyword, .any),
+                ], returns: .none)
         ])
         #expect(
             Self.declaration("public static func f(", in: text) == """
@@ -236,8 +232,8 @@ struct SnippetTests {
     @Test func unionsBecomeOverloadsAndUnknownTypesBecomePythonObject() {
         let text = Self.render(functions: [
             Self.function(
-                "g", [Self.parameter("x", .positional, Self.type("union", [Self.type("int"), Self.type("str")]))],
-                returns: Self.type("object"))
+                "g", [Self.parameter("x", .positional, .union([.int, .str]))],
+                returns: .any)
         ])
         for swiftType in ["Swift.Int", "Swift.String"] {
             #expect(
@@ -258,25 +254,15 @@ struct SnippetTests {
             Self.function(
                 "fetch",
                 [
-                    Self.parameter("url", .positionalOrKeyword, Self.type("str")),
+                    Self.parameter("url", .positionalOrKeyword, .str),
                     Self.parameter(
                         "headers", .positionalOrKeyword,
-                        Self.type(
-                            "optional",
-                            [
-                                Self.type(
-                                    "dict",
-                                    [
-                                        Self.type("str"),
-                                        Self.type(
-                                            "optional", [Self.type("union", [Self.type("str"), Self.type("bytes")])]),
-                                    ])
-                            ]), default: "None"),
+                        .optional(.dict(key: .str, value: .optional(.union([.str, .bytes])))), default: "None"),
                     Self.parameter(
                         "flags", .positionalOrKeyword,
-                        Self.type("list", [Self.type("union", [Self.type("bool"), Self.type("int")])]), default: "None"),
+                        .list(.union([.bool, .int])), default: "None"),
                 ],
-                returns: Self.type("list", [Self.type("union", [Self.type("str"), Self.type("bytes")])]))
+                returns: .list(.union([.str, .bytes])))
         ])
         // Arguments: every `[String: String?]` is a valid `Mapping[str, str | bytes | None]`, every `[Int]` a valid
         // `list[bool | int]`. The result keeps its whole union.
@@ -303,17 +289,17 @@ struct SnippetTests {
             Self.function(
                 "lookup",
                 [
-                    Self.parameter("key", .positionalOrKeyword, Self.type("str")),
-                    Self.parameter("default", .positionalOrKeyword, Self.type("none"), default: "None"),
-                    Self.parameter("key_func", .keyword, Self.type("none"), default: "None"),
-                ], returns: Self.type("optional", [Self.type("str")])),
+                    Self.parameter("key", .positionalOrKeyword, .str),
+                    Self.parameter("default", .positionalOrKeyword, .none, default: "None"),
+                    Self.parameter("key_func", .keyword, .none, default: "None"),
+                ], returns: .optional(.str)),
             // A positional-only one with a positional parameter after it stays (leaving it out would shift it).
             Self.function(
                 "shifted",
                 [
-                    Self.parameter("first", .positional, Self.type("none"), default: "None"),
-                    Self.parameter("second", .positional, Self.type("int"), default: "0"),
-                ], returns: Self.type("int")),
+                    Self.parameter("first", .positional, .none, default: "None"),
+                    Self.parameter("second", .positional, .int, default: "0"),
+                ], returns: .int),
         ])
         #expect(
             Self.declaration("public static func lookup(", in: text) == """
@@ -331,10 +317,9 @@ struct SnippetTests {
     }
 
     @Test func nestedUnionsSpreadIntoOverloadsOfASingleSignature() {
-        let nested = Self.type(
-            "union", [Self.type("int"), Self.type("union", [Self.type("str"), Self.type("bytes")])])
+        let nested = PythonType.union([.int, .union([.str, .bytes])])
         let text = Self.render(functions: [
-            Self.function("fileno", [Self.parameter("file", .positional, nested)], returns: Self.type("int"))
+            Self.function("fileno", [Self.parameter("file", .positional, nested)], returns: .int)
         ])
         for swiftType in ["Swift.Int", "Swift.String", "[Swift.UInt8]"] {
             #expect(
@@ -353,9 +338,9 @@ struct SnippetTests {
     @Test func collidingOverloadsAreMerged() {
         let overloads = [
             SignatureDescription(
-                parameters: [Self.parameter("x", .positional, Self.type("int"))], returns: Self.type("int")),
+                parameters: [Self.parameter("x", .positional, .int)], returns: .int),
             SignatureDescription(
-                parameters: [Self.parameter("x", .positional, Self.type("int"))], returns: Self.type("str")),
+                parameters: [Self.parameter("x", .positional, .int)], returns: .str),
         ]
         let text = Self.render(functions: [
             FunctionDescription(name: "h", doc: nil, overloads: overloads, typeSource: "stub")
@@ -375,7 +360,7 @@ struct SnippetTests {
     @Test func keywordsAreEscaped() {
         let text = Self.render(functions: [
             Self.function(
-                "is_", [Self.parameter("in", .positionalOrKeyword, Self.type("int"))], returns: Self.type("bool"))
+                "is_", [Self.parameter("in", .positionalOrKeyword, .int)], returns: .bool)
         ])
         #expect(
             Self.declaration("public static func `is`(", in: text) == """
@@ -393,22 +378,22 @@ struct SnippetTests {
             name: "date", doc: nil, bases: [],
             constructor: [
                 SignatureDescription(
-                    parameters: [Self.parameter("year", .positionalOrKeyword, Self.type("int"))],
-                    returns: Self.type("class", name: "date"))
+                    parameters: [Self.parameter("year", .positionalOrKeyword, .int)],
+                    returns: .class(name: "date", module: nil))
             ],
             methods: [], classMethods: [],
-            properties: [PropertyDescription(name: "year", type: Self.type("int"), doc: nil)],
+            properties: [PropertyDescription(name: "year", type: .int, doc: nil)],
             operators: [
                 Self.function(
-                    "__sub__", [Self.parameter("other", .positional, Self.type("class", name: "date"))],
-                    returns: Self.type("class", name: "timedelta"))
+                    "__sub__", [Self.parameter("other", .positional, .class(name: "date", module: nil))],
+                    returns: .class(name: "timedelta", module: nil))
             ],
             protocols: [])
         let sub = ClassDescription(
             name: "datetime", doc: nil, bases: ["date"], constructor: nil, methods: [],
             classMethods: [
-                Self.function("now", [], returns: Self.type("class", name: "datetime"))
-            ], properties: [], operators: [], protocols: [Self.function("__len__", [], returns: Self.type("int"))])
+                Self.function("now", [], returns: .class(name: "datetime", module: nil))
+            ], properties: [], operators: [], protocols: [Self.function("__len__", [], returns: .int)])
         let delta = ClassDescription(
             name: "timedelta", doc: nil, bases: [], constructor: nil, methods: [], classMethods: [], properties: [],
             operators: [], protocols: [])
@@ -491,14 +476,14 @@ struct SnippetTests {
                     name: "__getitem__", doc: nil,
                     overloads: [
                         SignatureDescription(
-                            parameters: [Self.parameter("key", .positional, Self.type("int"))],
-                            returns: Self.type("str")),
+                            parameters: [Self.parameter("key", .positional, .int)],
+                            returns: .str),
                         SignatureDescription(
-                            parameters: [Self.parameter("key", .positional, Self.type("object"))],
-                            returns: Self.type("object")),
+                            parameters: [Self.parameter("key", .positional, .any)],
+                            returns: .any),
                     ], typeSource: "stub"),
-                Self.function("__iter__", [], returns: Self.type("object")),
-            ], iteration: Self.type("str"))
+                Self.function("__iter__", [], returns: .any),
+            ], iteration: .str)
         let text = Self.render(module: "collections", classes: [deque])
         #expect(
             Self.declaration("public subscript(key: Swift.Int)", in: text) == """
@@ -525,9 +510,9 @@ struct SnippetTests {
     @Test func iterationRenamesItselfWhenPythonUsesElements() {
         let counter = ClassDescription(
             name: "Counter", doc: nil, bases: [], constructor: nil,
-            methods: [Self.function("elements", [], returns: Self.type("object"))], classMethods: [], properties: [],
-            operators: [], protocols: [Self.function("__iter__", [], returns: Self.type("object"))],
-            iteration: Self.type("str"))
+            methods: [Self.function("elements", [], returns: .any)], classMethods: [], properties: [],
+            operators: [], protocols: [Self.function("__iter__", [], returns: .any)],
+            iteration: .str)
         let text = Self.render(module: "collections", classes: [counter])
         #expect(
             Self.declaration("public func iteratedElements()", in: text) == """
@@ -550,7 +535,7 @@ struct SnippetTests {
 
     @Test func constantsAreReadFromTheInterpreter() {
         let text = Self.render(
-            module: "math", constants: [ConstantDescription(name: "pi", type: Self.type("float"), doc: nil)])
+            module: "math", constants: [ConstantDescription(name: "pi", type: .float, doc: nil)])
         #expect(
             Self.declaration("public static var pi:", in: text) == """
                 /// The value of `math.pi`, read from the interpreter.

@@ -34,14 +34,14 @@ public struct FunctionDescription: Codable, Sendable, Equatable {
 /// Parameters and result of one overload.
 public struct SignatureDescription: Codable, Sendable, Equatable {
     public var parameters: [ParameterDescription]
-    public var returns: TypeDescription
+    public var returns: PythonType
 }
 
 /// One parameter, with its real default value when it has one.
 public struct ParameterDescription: Codable, Sendable, Equatable {
     public var name: String
     public var kind: ParameterKind
-    public var type: TypeDescription
+    public var type: PythonType
     public var `default`: DefaultValue?
 }
 
@@ -58,24 +58,6 @@ public struct DefaultValue: Codable, Sendable, Equatable {
     public var representable: Bool
 }
 
-/// A type in pybindgen's small type language (`int`, `list` of `str`, a class of the module, …).
-public struct TypeDescription: Codable, Sendable, Equatable {
-    /// `int`, `float`, `str`, `bool`, `bytes`, `none`, `list`, `dict`, `set`, `tuple`, `optional`, `union`,
-    /// `complex`, `class`, `typevar` (a type variable of the function), `callable` (`args`: the parameter types,
-    /// then the result type), `iterator` (a result read lazily) or `object` (dynamic).
-    public var kind: String
-    public var args: [TypeDescription]?
-    /// The class name, for `class`; the variable's name, for `typevar`.
-    public var name: String?
-    /// For a `class` generated in another module of the same run: that module's dotted name.
-    public var module: String?
-    /// Why the type is dynamic, for `object`.
-    public var reason: String?
-    /// For `object`: whether Python itself leaves the type open (`Any`, `object`, a protocol, a generic class's
-    /// type variable), so that `PythonObject` is the faithful Swift type rather than a loss.
-    public var open: Bool?
-}
-
 /// A class of the module.
 public struct ClassDescription: Codable, Sendable, Equatable {
     public var name: String
@@ -89,13 +71,13 @@ public struct ClassDescription: Codable, Sendable, Equatable {
     public var operators: [FunctionDescription]
     public var protocols: [FunctionDescription]
     /// The item type of `__iter__`, when the stubs give one.
-    public var iteration: TypeDescription?
+    public var iteration: PythonType?
 }
 
 /// A read-only attribute of instances.
 public struct PropertyDescription: Codable, Sendable, Equatable {
     public var name: String
-    public var type: TypeDescription
+    public var type: PythonType
     public var doc: String?
 }
 
@@ -110,7 +92,7 @@ public struct ClassAlias: Codable, Sendable, Equatable {
 /// A module-level value such as `math.pi`.
 public struct ConstantDescription: Codable, Sendable, Equatable {
     public var name: String
-    public var type: TypeDescription
+    public var type: PythonType
     public var doc: String?
 }
 

@@ -25,24 +25,24 @@ extension Renderer {
 
     /// The wrapper class `type` names, if it is one (of this module or another of the run).
     private func wrapper(_ type: SwiftType) -> String? {
-        type.wrapperClass ?? (moduleWrapperClasses.contains(type.text) ? type.text : nil)
+        type.wrapperClass.map { "\($0.namespace).\($0.name)" }
     }
 
     /// The Swift type a remote member uses for `type`: a wrapper class becomes its `Remote` handle.
     private func remoteText(_ type: SwiftType) -> String {
-        wrapper(type).map { "\($0).Remote" } ?? type.text
+        wrapper(type).map { "\($0).Remote" } ?? type.rendered
     }
 
     private func remoteParameterText(_ parameter: TranslatedParameter) -> String {
-        guard let wrapper = wrapper(parameter.type) else { return parameterText(parameter) }
+        guard let (namespace, name) = parameter.type.wrapperClass else { return parameterText(parameter) }
         var remote = parameter
-        remote.type = SwiftType(text: "\(wrapper).Remote", isDynamic: false, isHashable: false)
+        remote.type = .remoteHandle(namespace: namespace, name: name)
         return parameterText(remote)
     }
 
     /// Whether a member can run remotely: closures cannot travel to another process.
     private func isRemotable(_ function: TranslatedFunction) -> Bool {
-        !function.parameters.contains(where: \.type.isClosure) && !function.result.isClosure && !function.result.awaits
+        !function.parameters.contains(where: \.type.isClosure) && !function.result.isClosure && !function.awaitsResult
     }
 
     /// `public struct Remote` inside the class declaration.
@@ -50,7 +50,7 @@ extension Renderer {
         let chain = lineage(cls, in: module)
         let python = "\(module.pythonName).\(cls.pythonName)"
         // Members of the class and its ancestors; a nearer class's member hides an ancestor's of the same shape.
-        var seen: Set<String> = []
+        var seen: Set<SignatureKey> = []
         var members: [(TranslatedFunction, TranslatedClass)] = []
         for owner in chain {
             for member in owner.members where isRemotable(member) && seen.insert(member.signatureKey).inserted {
@@ -64,8 +64,8 @@ extension Renderer {
                 properties.append(property)
             }
         }
-        var seenSubscripts: Set<String> = []
-        let subscripts = chain.flatMap(\.subscripts).filter { seenSubscripts.insert($0.key.text).inserted }
+        var seenSubscripts: Set<SwiftType> = []
+        let subscripts = chain.flatMap(\.subscripts).filter { seenSubscripts.insert($0.key).inserted }
         let taken = Set(members.map(\.0.swiftName) + properties.map(\.swiftName))
         let handle = taken.contains("handle") ? "remoteHandle" : "handle"
 
@@ -108,7 +108,7 @@ extension Renderer {
                                 emit(
                                     "\(wrapper).Remote(try await \(handle).attributeObject(\(literal(property.pythonName)), timeout: nil))"
                                 )
-                            } else if property.type.conversion != nil {
+                            } else if property.type.needsItemConversion {
                                 emit(
                                     "let value: PythonRuntime.PythonObject = try await \(handle).attribute(\(literal(property.pythonName)), timeout: nil)"
                                 )
@@ -122,10 +122,10 @@ extension Renderer {
                 }
                 emit("}")
             }
-            for item in subscripts where wrapper(item.result) == nil && item.result.conversion == nil {
+            for item in subscripts where wrapper(item.result) == nil && !item.result.needsItemConversion {
                 emit("")
                 documentation(["`self[key]` (`\(cls.pythonName).__getitem__`), read where the object lives."])
-                emit("public subscript(key: \(remoteText(item.key))) -> \(item.result.text) {")
+                emit("public subscript(key: \(remoteText(item.key))) -> \(item.result.rendered) {")
                 indented {
                     emit("get async throws {")
                     indented {
@@ -178,7 +178,7 @@ extension Renderer {
             }
             emit("}")
         case .binaryOperator, .prefixOperator:
-            guard let operation = Self.operatorFunctions[function.callee] else { return }
+            guard let operation = function.callee.operation.flatMap({ Self.operatorFunctions[$0] }) else { return }
             // A Swift operator needs one operand of the enclosing type.
             guard function.parameters.contains(where: { wrapper($0.type) == own }) else { return }
             let prefix = function.kind == .prefixOperator ? "prefix " : ""
@@ -206,7 +206,7 @@ extension Renderer {
             emit("public static func \(function.swiftName)\(generics(function))(\(all)) async throws\(returns) {")
             indented {
                 collectArguments(function)
-                let reference = "\(module.swiftName).\(owner.swiftName).\(function.callee)"
+                let reference = "\(module.swiftName).\(owner.swiftName).\(function.callee.reference ?? "")"
                 returnRemote(
                     function, call: "executor.call(\(reference), with: \(argumentsVariable))",
                     object: "executor.makeObject(\(reference), with: \(argumentsVariable))")
@@ -234,7 +234,7 @@ extension Renderer {
     private func returnRemote(_ function: TranslatedFunction, call: String, object: String) {
         if let wrapper = wrapper(function.result) {
             emit("return \(wrapper).Remote(try await \(object))")
-        } else if function.result.conversion != nil {
+        } else if function.result.needsItemConversion {
             emit("let result: PythonRuntime.PythonObject = try await \(call)")
             emit("return " + converting("result", to: function.result))
         } else if function.result != .void {

@@ -4,8 +4,6 @@ final class Renderer {
     var header: [String]
     private var lines: [String] = []
     private var indentation = 0
-    /// The Swift names of the module's wrapper classes (`PyDatetime.Date`), for the remote forms.
-    var moduleWrapperClasses: Set<String> = []
     /// The local variable generated bodies collect arguments in: `arguments`, unless a parameter has that name.
     var argumentsVariable = "arguments"
 
@@ -20,7 +18,6 @@ final class Renderer {
 
     func render(_ module: TranslatedModule) -> String {
         lines = header.map { "// " + $0 }
-        moduleWrapperClasses = Set(module.classes.map { "\(module.swiftName).\($0.swiftName)" })
         emit("")
         emit("import PythonRuntime")
         emit("")
@@ -44,11 +41,11 @@ final class Renderer {
                 emit("")
                 documentation(["The value of `\(module.pythonName).\(constant.pythonName)`, read from the interpreter."]
                 )
-                emit("public static var \(constant.swiftName): \(constant.type.text) {")
+                emit("public static var \(constant.swiftName): \(constant.type.rendered) {")
                 indented {
                     emit("get throws(PythonRuntime.PythonError) {")
                     indented {
-                        if constant.type.conversion == nil {
+                        if !constant.type.needsItemConversion {
                             emit("try _module.object.attribute(\(literal(constant.pythonName))).converted()")
                         } else {
                             emit("let value = try _module.object.attribute(\(literal(constant.pythonName)))")
@@ -110,7 +107,7 @@ final class Renderer {
             emit("}")
             // A closure cannot travel to another process, nor can a coroutine come back: those are local only.
             for function in module.functions
-            where !function.parameters.contains(where: \.type.isClosure) && !function.result.awaits {
+            where !function.parameters.contains(where: \.type.isClosure) && !function.awaitsResult {
                 chooseArgumentsVariable(for: function)
                 emit("")
                 documentation([
@@ -121,7 +118,7 @@ final class Renderer {
                         + "result does not convert.",
                 ])
                 let parameters = function.parameters.map(parameterText).joined(separator: ", ")
-                let returns = function.result == .void ? "" : " -> \(function.result.text)"
+                let returns = function.result == .void ? "" : " -> \(function.result.rendered)"
                 emit("public func \(function.swiftName)\(generics(function))(\(parameters)) async throws\(returns) {")
                 indented {
                     emit(
@@ -130,8 +127,8 @@ final class Renderer {
                             : "var \(argumentsVariable) = PythonRuntime.PythonArguments()")
                     appendArguments(function)
                     let call =
-                        "try await executor.call(\(module.swiftName).\(function.callee), with: \(argumentsVariable))"
-                    if function.result.conversion != nil {
+                        "try await executor.call(\(module.swiftName).\(function.callee.reference!), with: \(argumentsVariable))"
+                    if function.result.needsItemConversion {
                         emit("let result: PythonRuntime.PythonObject = \(call)")
                         emit("return " + converting("result", to: function.result))
                     } else if function.result != .void {
@@ -210,13 +207,13 @@ final class Renderer {
                 documentation(property.doc.map { [$0] } ?? ["`\(cls.pythonName).\(property.pythonName)`."])
                 emit("@inlinable")
                 emit(
-                    "\(property.isOverride ? "override " : "")public var \(Naming.escaped(property.swiftName)): \(property.type.text) {"
+                    "\(property.isOverride ? "override " : "")public var \(Naming.escaped(property.swiftName)): \(property.type.rendered) {"
                 )
                 indented {
                     emit("get throws(PythonRuntime.PythonError) {")
                     indented {
                         switch property.special {
-                        case .attribute where property.type.conversion != nil:
+                        case .attribute where property.type.needsItemConversion:
                             emit("let value = try object.attribute(\(literal(property.pythonName)))")
                             emit("return " + converting("value", to: property.type))
                         case .attribute:
@@ -234,7 +231,7 @@ final class Renderer {
                 emit("")
                 documentation(["`self[key]` (`\(cls.pythonName).__getitem__`)."])
                 emit(
-                    "\(item.isOverride ? "override " : "")public subscript(key: \(item.key.text)) -> \(item.result.text) {"
+                    "\(item.isOverride ? "override " : "")public subscript(key: \(item.key.rendered)) -> \(item.result.rendered) {"
                 )
                 indented {
                     emit("get throws(PythonRuntime.PythonError) {")
@@ -250,7 +247,7 @@ final class Renderer {
                     "For a lazy walk, use `object.makePythonIterator()`.",
                 ])
                 emit(
-                    "\(iteration.isOverride ? "override " : "")public func \(iteration.name)() throws(PythonRuntime.PythonError) -> [\(iteration.element.text)] {"
+                    "\(iteration.isOverride ? "override " : "")public func \(iteration.name)() throws(PythonRuntime.PythonError) -> [\(iteration.element.rendered)] {"
                 )
                 indented { emit("try object.converted()") }
                 emit("}")
@@ -261,7 +258,7 @@ final class Renderer {
                             + "`while let item = try iterator.next() { … }`."
                     ])
                     emit(
-                        "\(iteration.isOverride ? "override " : "")public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<\(iteration.element.text)> {"
+                        "\(iteration.isOverride ? "override " : "")public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<\(iteration.element.rendered)> {"
                     )
                     indented { emit("try PythonRuntime.TypedPythonIterator(object)") }
                     emit("}")
@@ -301,9 +298,9 @@ final class Renderer {
         doc.append("- Throws: `PythonError` if Python raises or a value does not convert.")
         documentation(doc)
         let parameters = function.parameters.map(parameterText).joined(separator: ", ")
-        let returns = function.result == .void ? "" : " -> \(function.result.text)"
+        let returns = function.result == .void ? "" : " -> \(function.result.rendered)"
         // A coroutine function's Swift form awaits the coroutine (cancellation included): untyped throws.
-        let throwsClause = function.result.awaits ? "async throws" : "throws(PythonRuntime.PythonError)"
+        let throwsClause = function.awaitsResult ? "async throws" : "throws(PythonRuntime.PythonError)"
         switch function.kind {
         case .staticFunction:
             // Inlinable so a call compiles down to the cached-function vectorcall in the caller.
@@ -348,20 +345,23 @@ final class Renderer {
     /// `optional`).
     func converting(_ value: String, to type: SwiftType) -> String {
         func closure(_ element: SwiftType) -> String {
-            "{ (item: PythonRuntime.PythonObject) throws(PythonRuntime.PythonError) -> \(element.text) in "
+            "{ (item: PythonRuntime.PythonObject) throws(PythonRuntime.PythonError) -> \(element.rendered) in "
                 + converting("item", to: element) + " }"
         }
-        switch type.conversion {
-        case nil: return "try \(value).converted()"
+        guard type.needsItemConversion else { return "try \(value).converted()" }
+        switch type {
         case .tuple(let elements):
-            return "try \(value).tuple(of: \(elements.map { $0.text + ".self" }.joined(separator: ", ")))"
-        case .list(let element):
+            return "try \(value).tuple(of: \(elements.map { $0.rendered + ".self" }.joined(separator: ", ")))"
+        case .array(let element):
             return "try PythonRuntime.PythonItemConversion.list(\(value), converting: \(closure(element)))"
         case .dictionary(let key, let element):
-            return "try PythonRuntime.PythonItemConversion.dictionary(\(value), keys: \(key.text).self, converting: "
+            return
+                "try PythonRuntime.PythonItemConversion.dictionary(\(value), keys: \(key.rendered).self, converting: "
                 + closure(element) + ")"
         case .optional(let wrapped):
             return "try PythonRuntime.PythonItemConversion.optional(\(value), converting: \(closure(wrapped)))"
+        default:
+            return "try \(value).converted()"
         }
     }
 
@@ -370,39 +370,38 @@ final class Renderer {
             parameter.label == parameter.name
             ? Naming.escaped(parameter.name) : "\(parameter.label) \(Naming.escaped(parameter.name))"
         switch parameter.passing {
-        case .variadic: return "\(label): \(parameter.type.text)..."
-        case .keywordDictionary: return "\(label): [Swift.String: \(parameter.type.text)] = [:]"
+        case .variadic: return "\(label): \(parameter.type.rendered)..."
+        case .keywordDictionary: return "\(label): [Swift.String: \(parameter.type.rendered)] = [:]"
         case _ where parameter.type.isClosure:
             return parameter.isOptional
-                ? "\(label): \(parameter.type.text)? = nil" : "\(label): @escaping \(parameter.type.text)"
+                ? "\(label): \(parameter.type.rendered)? = nil" : "\(label): @escaping \(parameter.type.rendered)"
         default:
-            if parameter.isOptional {
-                let type = parameter.type.text.hasSuffix("?") ? parameter.type.text : parameter.type.text + "?"
-                return "\(label): \(type) = nil"
-            }
-            return "\(label): \(parameter.type.text)"
+            if parameter.isOptional { return "\(label): \(parameter.type.optionalized.rendered) = nil" }
+            return "\(label): \(parameter.type.rendered)"
         }
     }
 
     private func body(_ function: TranslatedFunction, owner: TranslatedClass?) {
         let returnsValue = function.result != .void
         let resultType =
-            function.result.conversion != nil
-            ? "PythonRuntime.PythonObject" : (returnsValue ? function.result.text : "PythonRuntime.PythonNoneResult")
-        switch function.kind {
-        case .binaryOperator:
-            emit("try PythonRuntime.PythonBinaryOperator.\(function.callee).apply(lhs, rhs)")
+            function.result.needsItemConversion
+            ? "PythonRuntime.PythonObject"
+            : (returnsValue ? function.result.rendered : "PythonRuntime.PythonNoneResult")
+        let callee: String
+        switch (function.kind, function.callee) {
+        case (.binaryOperator, .operation(let operation)):
+            emit("try PythonRuntime.PythonBinaryOperator.\(operation).apply(lhs, rhs)")
             return
-        case .prefixOperator:
-            emit("try PythonRuntime.PythonUnaryOperator.\(function.callee).apply(operand)")
+        case (.prefixOperator, .operation(let operation)):
+            emit("try PythonRuntime.PythonUnaryOperator.\(operation).apply(operand)")
             return
-        default: break
+        case (_, .operation(let operation)):
+            emit("try PythonRuntime.PythonBinaryOperator.\(operation).apply(self, other)")
+            return
+        case (_, .reference(let name)):
+            callee = name
         }
-        if function.callee.hasPrefix("operator:") {
-            emit("try PythonRuntime.PythonBinaryOperator.\(function.callee.dropFirst(9)).apply(self, other)")
-            return
-        }
-        let reference = owner.map { "\($0.swiftName).\(function.callee)" } ?? function.callee
+        let reference = owner.map { "\($0.swiftName).\(callee)" } ?? callee
         if function.kind == .method || function.kind == .callAsFunction {
             methodBody(function, name: reference)
             return
@@ -425,10 +424,10 @@ final class Renderer {
         case .initializer:
             emit("let object: PythonRuntime.PythonObject = try \(call)")
             emit("super.init(unchecked: object)")
-        case _ where function.result.awaits:
+        case _ where function.awaitsResult:
             awaitResult(function, call: call)
         default:
-            if function.result.conversion != nil {
+            if function.result.needsItemConversion {
                 emit("let result: \(resultType) = try \(call)")
                 emit("return " + converting("result", to: function.result))
             } else if returnsValue {
@@ -454,11 +453,11 @@ final class Renderer {
             appendArguments(function)
             call = "callMethod(\(name), \(argumentsVariable))"
         }
-        if function.result.awaits {
+        if function.awaitsResult {
             awaitResult(function, call: call)
             return
         }
-        if function.result.conversion != nil {
+        if function.result.needsItemConversion {
             emit("let result: PythonRuntime.PythonObject = try \(call)")
             emit("return " + converting("result", to: function.result))
         } else if function.result != .void {
@@ -471,7 +470,7 @@ final class Renderer {
     /// Calls `call` for the coroutine and awaits it on the interpreter's event loop.
     private func awaitResult(_ function: TranslatedFunction, call: String) {
         emit("let coroutine: PythonRuntime.PythonObject = try \(call)")
-        if function.result.conversion != nil {
+        if function.result.needsItemConversion {
             emit("let result: PythonRuntime.PythonObject = try await coroutine.awaited()")
             emit("return " + converting("result", to: function.result))
         } else if function.result != .void {

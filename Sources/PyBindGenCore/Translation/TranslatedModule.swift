@@ -11,6 +11,21 @@ struct TranslatedModule {
     var aliases: [(name: String, target: String, pythonTarget: String)] = []
 }
 
+/// What must be unique about a function in its scope, as Swift compares signatures.
+struct SignatureKey: Hashable {
+    struct Parameter: Hashable {
+        var label: String
+        var type: SwiftType
+        var isVariadic: Bool
+    }
+
+    /// Instance members and static members are separate scopes.
+    var isInstanceMember: Bool
+    var name: String
+    var genericCount: Int
+    var parameters: [Parameter]
+}
+
 /// A `static let` holding a looked-up Python object.
 struct CallableReference {
     var swiftName: String
@@ -32,54 +47,42 @@ struct TranslatedFunction {
     var doc: [String]
     var parameters: [TranslatedParameter]
     var result: SwiftType
-    /// The reference that is called (`_sqrt`), or the operator case (`add`) for operators.
-    var callee: String
+    /// What the function calls.
+    var callee: Callee
     /// Whether the wrapped instance is passed first (methods call the unbound function).
     var passesSelf: Bool
     var isOverride = false
     /// Generic parameters (from Python type variables), by Swift name.
     var genericParameters: [String] = []
 
+    /// Whether the function is `async` and awaits the awaitable (a coroutine) Python returns; ``result`` is then
+    /// the type of what awaiting gives.
+    var awaitsResult = false
+
     /// The part of the signature that must be unique in its scope: labels and parameter types as Swift sees them
     /// (`x: Int?` and `x: Int? = nil` are the same), with generic parameters numbered by first use.
-    var signatureKey: String {
-        var labels = parameters.map { parameter -> String in
-            var type = parameter.type.text
-            if parameter.isOptional, !type.hasSuffix("?") { type += "?" }
-            return "\(parameter.label):\(type)\(parameter.isVariadic ? "..." : "")"
-        }.joined(separator: ",")
-        let ordered = genericParameters.sorted {
-            (labels.range(of: $0)?.lowerBound ?? labels.endIndex)
-                < (labels.range(of: $1)?.lowerBound ?? labels.endIndex)
+    var signatureKey: SignatureKey {
+        var order: [String] = []
+        for name in parameters.flatMap(\.effectiveType.genericsInOrder) where !order.contains(name) {
+            order.append(name)
         }
-        for (index, name) in ordered.enumerated() {
-            labels = labels.split(separator: ",", omittingEmptySubsequences: false).map { part in
-                Self.replacingWord(name, with: "τ\(index)", in: String(part))
-            }.joined(separator: ",")
-        }
-        let scope = kind == .method || kind == .callAsFunction ? "i" : "s"
-        return "\(scope) \(swiftName)<\(genericParameters.count)>(\(labels))"
+        return SignatureKey(
+            isInstanceMember: kind == .method || kind == .callAsFunction, name: swiftName,
+            genericCount: genericParameters.count,
+            parameters: parameters.map { parameter in
+                let type = parameter.effectiveType.renamingGenerics { name in
+                    order.firstIndex(of: name).map { "τ\($0)" } ?? name
+                }
+                return SignatureKey.Parameter(label: parameter.label, type: type, isVariadic: parameter.isVariadic)
+            })
     }
 
     /// ``signatureKey`` without optionality and with every wrapper class alike: Swift matches an override whose
     /// parameters are optional versions (`f(x: Int? = nil)` overrides `f(x: Int)`) or superclasses of the
     /// overridden one's.
-    var overrideKey: String {
-        var key = ""
-        var token = ""
-        func flush() {
-            key += token.hasPrefix("Py") && token.contains(".") && !token.hasPrefix("PythonRuntime.") ? "C" : token
-            token = ""
-        }
-        for character in signatureKey where character != "?" {
-            if character.isLetter || character.isNumber || character == "_" || character == "." {
-                token.append(character)
-            } else {
-                flush()
-                key.append(character)
-            }
-        }
-        flush()
+    var overrideKey: SignatureKey {
+        var key = signatureKey
+        for index in key.parameters.indices { key.parameters[index].type = key.parameters[index].type.overrideShape }
         return key
     }
 
@@ -87,40 +90,21 @@ struct TranslatedFunction {
     /// its optional, or a superclass of it (`isSuperclass(own, inherited)`), and the result is the ancestor's or
     /// `covariantResult` when that is a subclass of the ancestor's.
     func canOverride(
-        _ ancestor: TranslatedFunction, covariantResult: String, isSuperclass: (String, String) -> Bool
+        _ ancestor: TranslatedFunction, covariantResult: SwiftType, isSuperclass: (SwiftType, SwiftType) -> Bool
     ) -> Bool {
         guard parameters.count == ancestor.parameters.count, genericParameters == ancestor.genericParameters else {
             return false
         }
         let widens = zip(parameters, ancestor.parameters).allSatisfy { own, inherited in
             let (ownType, inheritedType) = (own.effectiveType, inherited.effectiveType)
-            if ownType == inheritedType || ownType == inheritedType + "?" { return true }
-            let ownClass = ownType.hasSuffix("?") ? String(ownType.dropLast()) : ownType
-            let inheritedClass = inheritedType.hasSuffix("?") ? String(inheritedType.dropLast()) : inheritedType
-            return (ownType.hasSuffix("?") || !inheritedType.hasSuffix("?")) && isSuperclass(ownClass, inheritedClass)
+            if ownType == inheritedType || ownType == .optional(inheritedType) { return true }
+            let (ownIsOptional, inheritedIsOptional) = (
+                ownType != ownType.unwrapped, inheritedType != inheritedType.unwrapped
+            )
+            return (ownIsOptional || !inheritedIsOptional) && isSuperclass(ownType.unwrapped, inheritedType.unwrapped)
         }
-        let covariant = result.text == covariantResult && isSuperclass(ancestor.result.text, result.text)
+        let covariant = result == covariantResult && isSuperclass(ancestor.result, result)
         return widens && (result == ancestor.result || covariant)
-    }
-
-    /// `text` with every whole-identifier occurrence of `word` replaced.
-    private static func replacingWord(_ word: String, with replacement: String, in text: String) -> String {
-        var result = ""
-        var token = ""
-        func flush() {
-            result += token == word ? replacement : token
-            token = ""
-        }
-        for character in text {
-            if character.isLetter || character.isNumber || character == "_" {
-                token.append(character)
-            } else {
-                flush()
-                result.append(character)
-            }
-        }
-        flush()
-        return result
     }
 
     /// Whether every type Python states reaches Swift (`PythonObject` only where Python says `Any`/`object`).
@@ -128,6 +112,27 @@ struct TranslatedFunction {
 
     /// Whether the signature has no `PythonObject` at all.
     var hasNoPythonObject: Bool { !result.isDynamic && !parameters.contains { $0.type.isDynamic } }
+}
+
+/// What a generated function calls.
+enum Callee: Equatable {
+    /// A looked-up Python object or member name (`_py_sqrt`), relative to the function's scope.
+    case reference(String)
+    /// A case of the runtime's `PythonBinaryOperator` or `PythonUnaryOperator` (`add`, `negative`): operators,
+    /// and named operators such as `floorDivided(by:)`.
+    case operation(String)
+
+    /// The reference's name, for ``reference(_:)``.
+    var reference: String? {
+        if case .reference(let name) = self { return name }
+        return nil
+    }
+
+    /// The operator case, for ``operation(_:)``.
+    var operation: String? {
+        if case .operation(let name) = self { return name }
+        return nil
+    }
 }
 
 /// One Swift parameter and how its value travels to Python.
@@ -143,7 +148,7 @@ struct TranslatedParameter {
     var defaultDescription: String?
 
     /// The type as declared: optional parameters (`= nil`) are optionals.
-    var effectiveType: String { isOptional && !type.text.hasSuffix("?") ? type.text + "?" : type.text }
+    var effectiveType: SwiftType { isOptional ? type.optionalized : type }
 }
 
 /// A module-level value.

@@ -7,11 +7,10 @@ struct Translator {
     private(set) var skipped: [SkippedName] = []
 
     /// Builtin classes that are Swift values: `PyBuiltins.int(…)` returns `Swift.Int`.
-    static let valueClasses: [String: String] = [
-        "int": "Swift.Int", "float": "Swift.Double", "str": "Swift.String", "bool": "Swift.Bool",
-        "bytes": "[Swift.UInt8]", "list": "[PythonRuntime.PythonObject]", "tuple": "[PythonRuntime.PythonObject]",
-        "dict": "PythonRuntime.PythonObject", "set": "PythonRuntime.PythonObject",
-        "frozenset": "PythonRuntime.PythonObject",
+    static let valueClasses: [String: SwiftType] = [
+        "int": .int, "float": .double, "str": .string, "bool": .bool, "bytes": .bytes,
+        "list": .array(.object(.open)), "tuple": .array(.object(.open)), "dict": .object(.open),
+        "set": .object(.open), "frozenset": .object(.open),
     ]
     /// Builtin classes that are interpreter machinery rather than useful wrappers.
     static let machineryClasses: Set<String> = ["object", "type", "super", "property", "staticmethod", "classmethod"]
@@ -56,7 +55,7 @@ struct Translator {
 
     mutating func translate() -> TranslatedModule {
         var module = TranslatedModule(pythonName: description.module, swiftName: swiftName, doc: description.doc)
-        var keys: Set<String> = []
+        var keys: Set<SignatureKey> = []
         let valueNames = Naming.uniqueNames(
             (description.functions.map(\.name) + description.constants.map(\.name)).filter(Naming.isRepresentable),
             taken: ["on"], transform: Naming.lowerCamel)
@@ -69,7 +68,9 @@ struct Translator {
             let name = valueNames[function.name] ?? Naming.lowerCamel(function.name)
             let reference = "_py_" + function.name
             module.references.append(CallableReference(swiftName: reference, path: [function.name]))
-            for translated in functions(for: function, swiftName: name, kind: .staticFunction, callee: reference) {
+            for translated in functions(
+                for: function, swiftName: name, kind: .staticFunction, callee: .reference(reference))
+            {
                 if keys.insert(translated.signatureKey).inserted { module.functions.append(translated) }
             }
         }
@@ -79,12 +80,9 @@ struct Translator {
             let function = FunctionDescription(
                 name: cls.name, doc: cls.doc, overloads: cls.constructor ?? [], typeSource: "stub")
             for var translated in functions(
-                for: function, swiftName: cls.name, kind: .staticFunction, callee: reference)
+                for: function, swiftName: cls.name, kind: .staticFunction, callee: .reference(reference))
             {
-                translated.result = SwiftType(
-                    text: Self.valueClasses[cls.name]!,
-                    isDynamic: Self.valueClasses[cls.name]!.contains("PythonObject"),
-                    isHashable: false)
+                translated.result = Self.valueClasses[cls.name]!
                 if keys.insert(translated.signatureKey).inserted { module.functions.append(translated) }
             }
         }
@@ -93,13 +91,12 @@ struct Translator {
                 TranslatedConstant(
                     swiftName: Naming.escaped(valueNames[constant.name] ?? Naming.lowerCamel(constant.name)),
                     pythonName: constant.name,
-                    type: types.resultType(constant.type) == .void
-                        ? SwiftType.object : types.resultType(constant.type)))
+                    type: types.resultType(constant.type) == .void ? .lostObject : types.resultType(constant.type)))
         }
         let subclassed = Set(description.classes.flatMap(\.bases))
-        var inherited: [String: [String: TranslatedFunction]] = [:]
+        var inherited: [String: [SignatureKey: TranslatedFunction]] = [:]
         var inheritedProperties: [String: [String: SwiftType]] = [:]
-        var inheritedSubscripts: [String: [String: SwiftType]] = [:]
+        var inheritedSubscripts: [String: [SwiftType: SwiftType]] = [:]
         var inheritedIteration: [String: (name: String, element: SwiftType)] = [:]
         var inheritedNames: [String: [String: String]] = [:]
         for cls in orderedClasses() {
@@ -131,14 +128,15 @@ struct Translator {
             func memberName(_ python: String) -> String { names[python] ?? self.memberName(python) }
             let ancestorPropertyNames = Set(ancestorProperties.keys)
             let ancestorMethodNames = Set(ancestorMembers.values.map(\.swiftName))
-            var keys: Set<String> = []
+            var keys: Set<SignatureKey> = []
             func add(_ function: TranslatedFunction) {
                 var function = function
                 if ancestorPropertyNames.contains(function.swiftName) { return }
                 if let ancestor = ancestorMembers[function.overrideKey] {
                     guard
                         function.canOverride(
-                            ancestor, covariantResult: "\(swiftName).\(className)", isSuperclass: isSuperclass)
+                            ancestor, covariantResult: .wrapper(namespace: swiftName, name: className),
+                            isSuperclass: isSuperclass)
                     else {
                         skipped.append(
                             SkippedName(
@@ -157,7 +155,8 @@ struct Translator {
                 let reference = "_\(className)_class"
                 let function = FunctionDescription(
                     name: "__init__", doc: nil, overloads: constructor, typeSource: "stub")
-                let initializers = functions(for: function, swiftName: "init", kind: .initializer, callee: reference)
+                let initializers = functions(
+                    for: function, swiftName: "init", kind: .initializer, callee: .reference(reference))
                 if !initializers.isEmpty {
                     // A class that declares initializers inherits none.
                     ownMembers = ownMembers.filter { $0.value.kind != .initializer }
@@ -166,7 +165,7 @@ struct Translator {
                     if let ancestor = ancestorMembers[initializer.overrideKey] {
                         guard
                             initializer.canOverride(
-                                ancestor, covariantResult: initializer.result.text, isSuperclass: isSuperclass)
+                                ancestor, covariantResult: initializer.result, isSuperclass: isSuperclass)
                         else { continue }
                         initializer.isOverride = true
                     }
@@ -183,7 +182,8 @@ struct Translator {
                 translated.references.append(
                     CallableReference(swiftName: reference, path: [method.name], isMemberName: true))
                 for function in functions(
-                    for: method, swiftName: name, kind: isCall ? .callAsFunction : .method, callee: reference,
+                    for: method, swiftName: name, kind: isCall ? .callAsFunction : .method,
+                    callee: .reference(reference),
                     passesSelf: true)
                 {
                     add(function)
@@ -193,7 +193,8 @@ struct Translator {
                 let reference = "_py_\(cls.name)_\(method.name)"
                 translated.references.append(CallableReference(swiftName: reference, path: [cls.name, method.name]))
                 for function in functions(
-                    for: method, swiftName: memberName(method.name), kind: .classFunction, callee: reference)
+                    for: method, swiftName: memberName(method.name), kind: .classFunction,
+                    callee: .reference(reference))
                 {
                     add(function)
                 }
@@ -205,7 +206,7 @@ struct Translator {
                     continue
                 }
                 var type = types.resultType(property.type)
-                if type == .void { type = .object }
+                if type == .void { type = .lostObject }
                 if let existing = ancestorProperties[name] {
                     if existing != type {
                         skipped.append(
@@ -228,9 +229,8 @@ struct Translator {
                 translated.properties.append(
                     TranslatedProperty(
                         swiftName: "count", pythonName: "__len__",
-                        type: SwiftType(text: "Swift.Int", isDynamic: false, isHashable: true),
-                        doc: "`len(self)`.", special: .length))
-                ownProperties["count"] = SwiftType(text: "Swift.Int", isDynamic: false, isHashable: true)
+                        type: .int, doc: "`len(self)`.", special: .length))
+                ownProperties["count"] = .int
             }
             // `__getitem__` → a throwing subscript per key type (a key type Python does not type is skipped when
             // a typed one exists; an inherited subscript with another result type is skipped).
@@ -240,18 +240,16 @@ struct Translator {
                 guard let keyParameter = overload.parameters.first(where: { $0.kind != .varKeyword }) else { continue }
                 let key = types.swiftType(keyParameter.type, topLevelParameter: false)
                 var result = types.resultType(overload.returns)
-                if result.conversion != nil || result == .void {
-                    result = SwiftType(text: "PythonRuntime.PythonObject", isDynamic: true, isHashable: false)
-                }
-                if let existing = ancestorSubscripts[key.text], existing != result { continue }
-                guard !translated.subscripts.contains(where: { $0.key.text == key.text }) else { continue }
+                if result.needsItemConversion || result == .void { result = .object(.open) }
+                if let existing = ancestorSubscripts[key], existing != result { continue }
+                guard !translated.subscripts.contains(where: { $0.key == key }) else { continue }
                 translated.subscripts.append(
-                    TranslatedSubscript(key: key, result: result, isOverride: ancestorSubscripts[key.text] != nil))
-                ownSubscripts[key.text] = result
+                    TranslatedSubscript(key: key, result: result, isOverride: ancestorSubscripts[key] != nil))
+                ownSubscripts[key] = result
             }
             if translated.subscripts.contains(where: { !$0.key.isDynamic }) {
                 for item in translated.subscripts where item.key.isDynamic && !item.isOverride {
-                    ownSubscripts[item.key.text] = nil
+                    ownSubscripts[item.key] = nil
                 }
                 translated.subscripts.removeAll { $0.key.isDynamic && !$0.isOverride }
             }
@@ -265,7 +263,7 @@ struct Translator {
                     if inheritedIteration.element == element && inheritedIteration.name == name {
                         translated.iteration = (name, element, true)
                     }
-                } else if element.conversion == nil && element != .void {
+                } else if !element.needsItemConversion && element != .void {
                     translated.iteration = (name, element, false)
                     ownIteration = (name, element)
                 }
@@ -282,31 +280,29 @@ struct Translator {
     /// The nearest class of this module that both wrapper types derive from (`floating` and `complexfloating` →
     /// `inexact`), or nil.
     private func commonSuperclass(_ first: SwiftType, _ second: SwiftType) -> SwiftType? {
-        let prefix = swiftName + "."
-        guard first.text.hasPrefix(prefix), second.text.hasPrefix(prefix) else { return nil }
-        var candidate = description.classes.first { prefix + (types.classNames[$0.name] ?? "") == first.text }
+        guard let (namespace, name) = first.wrapperClass, namespace == swiftName else { return nil }
+        var candidate = description.classes.first { types.classNames[$0.name] == name }
         var visited: Set<String> = []
         while let cls = candidate, visited.insert(cls.name).inserted {
-            let text = prefix + (types.classNames[cls.name] ?? "")
-            if isSuperclass(text, second.text) {
-                return SwiftType(text: text, isDynamic: false, isHashable: false)
-            }
+            let ancestor = SwiftType.wrapper(namespace: swiftName, name: types.classNames[cls.name] ?? "")
+            if isSuperclass(ancestor, second) { return ancestor }
             candidate = cls.bases.first.flatMap { base in description.classes.first { $0.name == base } }
         }
         return nil
     }
 
     /// Whether the Swift type `ancestor` is `type` or one of its superclasses (classes of this module).
-    private func isSuperclass(_ ancestor: String, _ type: String) -> Bool {
-        let prefix = swiftName + "."
-        guard ancestor.hasPrefix(prefix), type.hasPrefix(prefix) else { return ancestor == type }
+    private func isSuperclass(_ ancestor: SwiftType, _ type: SwiftType) -> Bool {
+        guard let (ancestorNamespace, ancestorName) = ancestor.wrapperClass, ancestorNamespace == swiftName,
+            let (namespace, name) = type.wrapperClass, namespace == swiftName
+        else { return ancestor == type }
         let byName = Dictionary(
             description.classes.compactMap { cls in types.classNames[cls.name].map { ($0, cls) } },
             uniquingKeysWith: { first, _ in first })
-        var current = byName[String(type.dropFirst(prefix.count))]
+        var current = byName[name]
         var visited: Set<String> = []
         while let cls = current, visited.insert(cls.name).inserted {
-            if prefix + (types.classNames[cls.name] ?? "") == ancestor { return true }
+            if types.classNames[cls.name] == ancestorName { return true }
             current = cls.bases.first.flatMap { base in description.classes.first { $0.name == base } }
         }
         return false
@@ -354,8 +350,8 @@ struct Translator {
     func typeSlotFidelity() -> (concrete: Int, stated: Int) {
         var concrete = 0
         var stated = 0
-        func count(_ type: TypeDescription, isParameter: Bool, variables: Set<String>) {
-            guard !(type.kind == "object" && type.open == true) else { return }
+        func count(_ type: PythonType, isParameter: Bool, variables: Set<String>) {
+            if case .object(_, isOpen: true) = type { return }
             var translator = types
             translator.genericParameters = variables
             let mapped = isParameter ? translator.parameterTypes(type) : [translator.resultType(type)]
@@ -364,7 +360,7 @@ struct Translator {
         }
         func count(_ signatures: [SignatureDescription]) {
             for signature in signatures {
-                let variables = Set(signature.parameters.flatMap { Self.typeVariables(in: $0.type) })
+                let variables = Set(signature.parameters.flatMap(\.type.typeVariables))
                 for (index, parameter) in signature.parameters.enumerated() {
                     if Self.isOmittedNone(parameter, followedBy: signature.parameters[(index + 1)...]) {
                         // Stated as `None` and honoured exactly: the parameter is never sent.
@@ -392,7 +388,7 @@ struct Translator {
     static func isOmittedNone(_ parameter: ParameterDescription, followedBy later: ArraySlice<ParameterDescription>)
         -> Bool
     {
-        guard parameter.type.kind == "none", parameter.default != nil else { return false }
+        guard parameter.type == .none, parameter.default != nil else { return false }
         switch parameter.kind {
         case .keyword, .positionalOrKeyword: return true
         case .positional: return !later.contains { $0.kind == .positional || $0.kind == .positionalOrKeyword }
@@ -400,14 +396,9 @@ struct Translator {
         }
     }
 
-    /// The names of the type variables a type mentions.
-    static func typeVariables(in type: TypeDescription) -> [String] {
-        (type.kind == "typevar" ? [type.name].compactMap { $0 } : []) + (type.args ?? []).flatMap(typeVariables(in:))
-    }
-
     /// One Swift function per overload and per member of a parameter union.
     private func functions(
-        for function: FunctionDescription, swiftName: String, kind: TranslatedFunction.Kind, callee: String,
+        for function: FunctionDescription, swiftName: String, kind: TranslatedFunction.Kind, callee: Callee,
         passesSelf: Bool = false
     ) -> [TranslatedFunction] {
         var result: [TranslatedFunction] = []
@@ -418,8 +409,7 @@ struct Translator {
             // infer them); otherwise they are dynamic.
             var allVariables = types
             allVariables.genericParameters = Set(
-                signature.parameters.flatMap { Self.typeVariables(in: $0.type) }
-                    + Self.typeVariables(in: signature.returns))
+                signature.parameters.flatMap(\.type.typeVariables) + signature.returns.typeVariables)
             var generic = types
             generic.genericParameters = Set(
                 signature.parameters.filter { $0.default == nil && $0.kind != .varKeyword }.flatMap {
@@ -431,23 +421,23 @@ struct Translator {
             for parameters in parameterVariants(signature.parameters, types: generic) {
                 var used = generic.resultType(signature.returns).typeVariables
                 for parameter in parameters { used.formUnion(parameter.type.typeVariables) }
-                result.append(
-                    TranslatedFunction(
-                        kind: kind, swiftName: Naming.escaped(swiftName), pythonName: function.name, doc: docLines,
-                        parameters: parameters, result: generic.resultType(signature.returns), callee: callee,
-                        passesSelf: passesSelf,
-                        genericParameters: used.map(TypeTranslator.genericName).sorted()))
+                var translated = TranslatedFunction(
+                    kind: kind, swiftName: Naming.escaped(swiftName), pythonName: function.name, doc: docLines,
+                    parameters: parameters, result: generic.resultType(signature.returns), callee: callee,
+                    passesSelf: passesSelf, genericParameters: used.map(TypeTranslator.genericName).sorted())
+                translated.awaitsResult = TypeTranslator.awaitsResult(signature.returns)
+                result.append(translated)
             }
         }
         // Overloads that collide after mapping are merged; if their results differ, the result is dynamic.
-        var merged: [String: Int] = [:]
+        var merged: [SignatureKey: Int] = [:]
         var unique: [TranslatedFunction] = []
         for function in result {
             if let index = merged[function.signatureKey] {
                 if unique[index].result != function.result {
                     unique[index].result =
                         commonSuperclass(unique[index].result, function.result)
-                        ?? (unique[index].result == .void && function.result == .void ? .void : .object)
+                        ?? (unique[index].result == .void && function.result == .void ? .void : .lostObject)
                 }
             } else {
                 merged[function.signatureKey] = unique.count
@@ -478,15 +468,13 @@ struct Translator {
             var options: [TranslatedParameter] = []
             switch parameter.kind {
             case .varPositional:
-                var type = types.swiftType(parameter.type, topLevelParameter: false)
-                if type.text.hasPrefix("some ") { type = type.asObject }
+                let type = types.swiftType(parameter.type, topLevelParameter: false)
                 options = [
                     TranslatedParameter(
                         label: "_", name: name, type: type, isOptional: false, isVariadic: true, passing: .variadic)
                 ]
             case .varKeyword:
-                var type = types.swiftType(parameter.type, topLevelParameter: false)
-                if type.text.hasPrefix("some ") { type = type.asObject }
+                let type = types.swiftType(parameter.type, topLevelParameter: false)
                 options = [
                     TranslatedParameter(
                         label: "kwargs", name: name, type: type, isOptional: true, isVariadic: false,
@@ -501,7 +489,7 @@ struct Translator {
                     var type = type
                     // An optional parameter cannot be `some …` (nothing to infer it from when omitted): it takes
                     // any convertible value instead (`seed(a: 42)`, `seed(a: "x")`, `seed()`).
-                    if isOptional, type.text.hasPrefix("some ") { type = type.asOptionalArgument }
+                    if isOptional, type.isSomeConvertible { type = type.asOptionalArgument }
                     // Of the overloads for an optional parameter's union (`flags: int | RegexFlag = 0`), only the
                     // first may omit it; in the others it is required, so omitting it is never ambiguous.
                     return TranslatedParameter(
@@ -521,19 +509,17 @@ struct Translator {
     private mutating func operators(
         for operation: FunctionDescription, in cls: ClassDescription, className: String
     ) -> [TranslatedFunction] {
-        let selfType = SwiftType(text: "\(swiftName).\(className)", isDynamic: false, isHashable: false)
+        let selfType = SwiftType.wrapper(namespace: swiftName, name: className)
         var result: [TranslatedFunction] = []
         for signature in operation.overloads {
             let parameters = signature.parameters.filter { $0.kind != .varKeyword && $0.kind != .varPositional }
             var returns = types.resultType(signature.returns)
             if let binary = Self.binaryOperators[operation.name], parameters.count >= 1 {
                 if ["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"].contains(operation.name) {
-                    returns = SwiftType(text: "Swift.Bool", isDynamic: false, isHashable: true)
+                    returns = .bool
                 }
                 // `b: int | Fraction` gives one operator per member of the union.
-                let rhsTypes =
-                    parameters[0].type.kind == "union" ? parameters[0].type.args ?? [] : [parameters[0].type]
-                for rhsType in rhsTypes {
+                for rhsType in parameters[0].type.unionMembers {
                     var rhs = types.swiftType(rhsType, topLevelParameter: false)
                     if ["__eq__", "__ne__"].contains(operation.name) && rhs.isDynamic { rhs = selfType }
                     guard !rhs.isDynamic, returns != .void else { continue }
@@ -548,7 +534,7 @@ struct Translator {
                                 TranslatedParameter(
                                     label: "rhs", name: "rhs", type: rhs, isOptional: false, isVariadic: false,
                                     passing: .positional),
-                            ], result: returns, callee: binary.operation, passesSelf: false))
+                            ], result: returns, callee: .operation(binary.operation), passesSelf: false))
                 }
             } else if let prefix = Self.prefixOperators[operation.name], parameters.isEmpty {
                 result.append(
@@ -559,7 +545,7 @@ struct Translator {
                             TranslatedParameter(
                                 label: "operand", name: "operand", type: selfType, isOptional: false, isVariadic: false,
                                 passing: .positional)
-                        ], result: returns, callee: prefix.operation, passesSelf: false))
+                        ], result: returns, callee: .operation(prefix.operation), passesSelf: false))
             } else if let named = Self.namedOperators[operation.name], parameters.count >= 1 {
                 let rhs = types.swiftType(parameters[0].type, topLevelParameter: false)
                 guard !rhs.isDynamic else { continue }
@@ -571,7 +557,7 @@ struct Translator {
                             TranslatedParameter(
                                 label: named.label, name: "other", type: rhs, isOptional: false, isVariadic: false,
                                 passing: .positional)
-                        ], result: returns, callee: "operator:" + named.operation, passesSelf: true))
+                        ], result: returns, callee: .operation(named.operation), passesSelf: true))
             }
         }
         return result

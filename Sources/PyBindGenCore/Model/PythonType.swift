@@ -1,0 +1,152 @@
+/// A type as Python states it, in pybindgen's small type language: what introspection read from the stubs, the
+/// annotations or the running module, before any decision about its Swift form.
+///
+/// Encoded in module descriptions as `{"kind": …, "args": […], "name": …, "module": …, "reason": …, "open": …}`
+/// (see ``ModuleDescription/schemaVersion``); a description Swift cannot read as one of these cases decodes as
+/// ``object(reason:isOpen:)`` naming what it was, so an unknown kind is a dynamic type, never a failure.
+public indirect enum PythonType: Sendable, Hashable {
+    case int, float, complex, str, bool, bytes
+    /// `None`.
+    case none
+    /// `list[T]` (and the sequence and iterable protocols).
+    case list(PythonType)
+    /// `set[T]`, `frozenset[T]`.
+    case set(PythonType)
+    /// `dict[K, V]` (and the mapping protocols).
+    case dict(key: PythonType, value: PythonType)
+    /// `tuple[A, B, …]`; `tuple[()]` has no elements.
+    case tuple([PythonType])
+    /// `T | None`.
+    case optional(PythonType)
+    /// `A | B | …`, members in the order Python states them.
+    case union([PythonType])
+    /// A class of the module (`module` is nil) or of another module of the same run.
+    case `class`(name: String, module: String?)
+    /// A type variable of the function (`_T`).
+    case typeVariable(String)
+    /// `Callable[[A, B], R]`.
+    case callable(parameters: [PythonType], result: PythonType)
+    /// A result read lazily: `Iterator[T]`, `Generator[T, …]`.
+    case iterator(PythonType)
+    /// A result iterated asynchronously: `AsyncIterator[T]`, `AsyncGenerator[T, …]`.
+    case asyncIterator(PythonType)
+    /// A coroutine or other awaitable whose result is `T`.
+    case awaitable(PythonType)
+    /// A dynamic value. `reason` says why; `isOpen` is `true` where Python itself leaves the type open (`Any`,
+    /// `object`, a protocol, a generic class's type variable), so `PythonObject` is the faithful Swift type.
+    case object(reason: String?, isOpen: Bool?)
+
+    /// `Any`: an open dynamic type.
+    public static let any = PythonType.object(reason: "Any", isOpen: true)
+
+    /// The members of a union, or the type itself.
+    public var unionMembers: [PythonType] {
+        if case .union(let members) = self { return members }
+        return [self]
+    }
+
+    /// The type variables the type mentions, in order of appearance (repeats included).
+    public var typeVariables: [String] {
+        switch self {
+        case .typeVariable(let name): return [name]
+        default: return children.flatMap(\.typeVariables)
+        }
+    }
+
+    /// The types directly inside this one.
+    public var children: [PythonType] {
+        switch self {
+        case .int, .float, .complex, .str, .bool, .bytes, .none, .class, .typeVariable, .object: return []
+        case .list(let item), .set(let item), .optional(let item), .iterator(let item), .asyncIterator(let item),
+            .awaitable(let item):
+            return [item]
+        case .dict(let key, let value): return [key, value]
+        case .tuple(let items), .union(let items): return items
+        case .callable(let parameters, let result): return parameters + [result]
+        }
+    }
+}
+
+extension PythonType: Codable {
+    private enum CodingKeys: String, CodingKey { case kind, args, name, module, reason, open }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let kind = try container.decode(String.self, forKey: .kind)
+        let args = try container.decodeIfPresent([PythonType].self, forKey: .args) ?? []
+        let name = try container.decodeIfPresent(String.self, forKey: .name)
+        switch (kind, args.count) {
+        case ("int", _): self = .int
+        case ("float", _): self = .float
+        case ("complex", _): self = .complex
+        case ("str", _): self = .str
+        case ("bool", _): self = .bool
+        case ("bytes", _): self = .bytes
+        case ("none", _): self = .none
+        case ("list", 1): self = .list(args[0])
+        case ("set", 1): self = .set(args[0])
+        case ("dict", 2): self = .dict(key: args[0], value: args[1])
+        case ("tuple", _): self = .tuple(args)
+        case ("optional", 1): self = .optional(args[0])
+        case ("union", _): self = .union(args)
+        case ("class", _) where name != nil:
+            self = .class(name: name!, module: try container.decodeIfPresent(String.self, forKey: .module))
+        case ("typevar", _) where name != nil: self = .typeVariable(name!)
+        case ("callable", 1...): self = .callable(parameters: Array(args.dropLast()), result: args[args.count - 1])
+        case ("iterator", 1): self = .iterator(args[0])
+        case ("asyncIterator", 1): self = .asyncIterator(args[0])
+        case ("awaitable", 1): self = .awaitable(args[0])
+        case ("object", _):
+            self = .object(
+                reason: try container.decodeIfPresent(String.self, forKey: .reason),
+                isOpen: try container.decodeIfPresent(Bool.self, forKey: .open))
+        default:
+            self = .object(reason: "unrecognized type description `\(kind)` with \(args.count) arguments", isOpen: nil)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        switch self {
+        case .class(let name, let module):
+            try container.encode(name, forKey: .name)
+            try container.encodeIfPresent(module, forKey: .module)
+        case .typeVariable(let name):
+            try container.encode(name, forKey: .name)
+        case .object(let reason, let isOpen):
+            try container.encodeIfPresent(reason, forKey: .reason)
+            try container.encodeIfPresent(isOpen, forKey: .open)
+        case .list, .set, .dict, .tuple, .optional, .union, .callable, .iterator, .asyncIterator, .awaitable:
+            try container.encode(children, forKey: .args)
+        case .int, .float, .complex, .str, .bool, .bytes, .none:
+            break
+        }
+    }
+
+    /// The `kind` a description writes for this case.
+    private var kind: String {
+        switch self {
+        case .int: "int"
+        case .float: "float"
+        case .complex: "complex"
+        case .str: "str"
+        case .bool: "bool"
+        case .bytes: "bytes"
+        case .none: "none"
+        case .list: "list"
+        case .set: "set"
+        case .dict: "dict"
+        case .tuple: "tuple"
+        case .optional: "optional"
+        case .union: "union"
+        case .class: "class"
+        case .typeVariable: "typevar"
+        case .callable: "callable"
+        case .iterator: "iterator"
+        case .asyncIterator: "asyncIterator"
+        case .awaitable: "awaitable"
+        case .object: "object"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+extension SwiftType {
+    /// The type as written in generated code (fully qualified, so no user or Python name can shadow it).
+    var rendered: String {
+        switch self {
+        case .void: return "Swift.Void"
+        case .int: return "Swift.Int"
+        case .double: return "Swift.Double"
+        case .string: return "Swift.String"
+        case .bool: return "Swift.Bool"
+        case .bytes: return "[Swift.UInt8]"
+        case .complex: return "ComplexModule.Complex<Swift.Double>"
+        case .array(let item): return "[\(item.rendered)]"
+        case .set(let item): return "Swift.Set<\(item.rendered)>"
+        case .dictionary(let key, let value): return "[\(key.rendered): \(value.rendered)]"
+        case .optional(let wrapped): return wrapped.rendered + "?"
+        case .tuple(let items): return "(" + items.map(\.rendered).joined(separator: ", ") + ")"
+        case .iterator(let item): return "PythonRuntime.TypedPythonIterator<\(item.rendered)>"
+        case .asyncSequence(let item): return "PythonRuntime.PythonAsyncSequence<\(item.rendered)>"
+        case .wrapper(let namespace, let name): return "\(namespace).\(name)"
+        case .remoteHandle(let namespace, let name): return "\(namespace).\(name).Remote"
+        case .generic(let pythonName): return TypeTranslator.genericName(pythonName)
+        case .closure(let parameters, let result, let isAsync):
+            let inputs = parameters.map(\.rendered).joined(separator: ", ")
+            return isAsync
+                ? "(@Sendable (\(inputs)) async throws -> \(result.rendered))"
+                : "((\(inputs)) throws -> \(result.rendered))"
+        case .object: return "PythonRuntime.PythonObject"
+        case .someConvertible: return "some PythonRuntime.ConvertibleToPython"
+        case .anyConvertibleArgument: return "(any PythonRuntime.ConvertibleToPython)"
+        case .anyConvertible: return "any PythonRuntime.ConvertibleToPython"
+        }
+    }
+}

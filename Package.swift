@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "PyBindGenIntrospection",
             dependencies: ["PyBindGenCore", "PythonRuntime"],
-            resources: [.copy("Resources/introspect.py")]
+            resources: [.copy("Resources/pybindgen_introspect")]
         ),
         .executableTarget(
             name: "pybindgen",
@@ -105,7 +105,8 @@ let package = Package(
         .testTarget(name: "PyBindGenCoreTests", dependencies: ["PyBindGenCore"], exclude: ["References"]),
         .testTarget(
             name: "PyBindGenIntrospectionTests",
-            dependencies: ["PyBindGenIntrospection", "PyBindGenCore", "PythonRuntime"]
+            dependencies: ["PyBindGenIntrospection", "PyBindGenCore", "PythonRuntime"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "PluginTests"),
         .testTarget(

@@ -33,11 +33,10 @@ public struct Generator {
         }
         var outputs: [(path: String, text: String, description: ModuleDescription)] = []
         var summaries: [ModuleSummary] = []
+        // Modules written flat share one Swift target, so they can name each other's classes.
+        let runClasses = options.flatLayout ? ModuleRendering.runClasses(of: descriptions) : RunClasses()
         for description in descriptions {
-            let (text, summary) = ModuleRendering.render(
-                description, options: options,
-                otherModules: options.flatLayout
-                    ? ModuleRendering.classNames(of: descriptions, except: description.module) : [:])
+            let (text, summary) = ModuleRendering.render(description, options: options, otherModules: runClasses)
             outputs.append((summary.path, text, description))
             summaries.append(summary)
         }

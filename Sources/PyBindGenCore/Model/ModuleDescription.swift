@@ -72,6 +72,12 @@ public struct ClassDescription: Codable, Sendable, Equatable {
     public var protocols: [FunctionDescription]
     /// The item type of `__iter__`, when the stubs give one.
     public var iteration: PythonType?
+    /// The full names the class is known by (where it is defined at run time, and in the stubs), which
+    /// references from other modules use.
+    public var fullNames: [String]?
+    /// Whether the module does not export the class but its API refers to it (a class of its own package):
+    /// generated so the references are typed, unless another module of the same Swift target generates it.
+    public var referenced: Bool?
 }
 
 /// A read-only attribute of instances.

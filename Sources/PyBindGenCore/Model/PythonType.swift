@@ -20,8 +20,10 @@ public indirect enum PythonType: Sendable, Hashable {
     case optional(PythonType)
     /// `A | B | …`, members in the order Python states them.
     case union([PythonType])
-    /// A class of the module (`module` is nil) or of another module of the same run.
-    case `class`(name: String, module: String?)
+    /// A class this module generates (`module` is nil; `name` is its generated name), or a class defined
+    /// elsewhere: `module` is where it is defined, `name` its qualified name there, `arguments` its type
+    /// arguments (`os.PathLike[str]`).
+    case `class`(name: String, module: String?, arguments: [PythonType] = [])
     /// A type variable of the function (`_T`).
     case typeVariable(String)
     /// `Callable[[A, B], R]`.
@@ -56,7 +58,8 @@ public indirect enum PythonType: Sendable, Hashable {
     /// The types directly inside this one.
     public var children: [PythonType] {
         switch self {
-        case .int, .float, .complex, .str, .bool, .bytes, .none, .class, .typeVariable, .object: return []
+        case .int, .float, .complex, .str, .bool, .bytes, .none, .typeVariable, .object: return []
+        case .class(_, _, let arguments): return arguments
         case .list(let item), .set(let item), .optional(let item), .iterator(let item), .asyncIterator(let item),
             .awaitable(let item):
             return [item]
@@ -90,7 +93,8 @@ extension PythonType: Codable {
         case ("optional", 1): self = .optional(args[0])
         case ("union", _): self = .union(args)
         case ("class", _) where name != nil:
-            self = .class(name: name!, module: try container.decodeIfPresent(String.self, forKey: .module))
+            self = .class(
+                name: name!, module: try container.decodeIfPresent(String.self, forKey: .module), arguments: args)
         case ("typevar", _) where name != nil: self = .typeVariable(name!)
         case ("callable", 1...): self = .callable(parameters: Array(args.dropLast()), result: args[args.count - 1])
         case ("iterator", 1): self = .iterator(args[0])
@@ -109,9 +113,10 @@ extension PythonType: Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(kind, forKey: .kind)
         switch self {
-        case .class(let name, let module):
+        case .class(let name, let module, let arguments):
             try container.encode(name, forKey: .name)
             try container.encodeIfPresent(module, forKey: .module)
+            if !arguments.isEmpty { try container.encode(arguments, forKey: .args) }
         case .typeVariable(let name):
             try container.encode(name, forKey: .name)
         case .object(let reason, let isOpen):

@@ -66,25 +66,49 @@ public struct ModuleSummary: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+/// The wrapper classes of the modules of a run generated into the same Swift target, by full name.
+public struct RunClasses: Sendable, Equatable {
+    /// A generated wrapper class: its module's Swift name and its own.
+    public struct Wrapper: Sendable, Equatable, Hashable {
+        public var namespace: String
+        public var name: String
+    }
+
+    /// Full Python name (`datetime.date`) → the wrapper class generated for it.
+    public var wrappers: [String: Wrapper] = [:]
+
+    public init() {}
+}
+
 /// The pure stages after introspection: a module description in, Swift text and its summary out (no interpreter,
 /// no I/O).
 public enum ModuleRendering {
-    /// The Swift class names of every module of a run but one, for typed references between them.
-    public static func classNames(of descriptions: [ModuleDescription], except module: String) -> [String: [String:
-        String]]
-    {
-        var names: [String: [String: String]] = [:]
-        for description in descriptions where description.module != module {
-            names[description.module] = Translator.classNames(of: description)
+    /// The wrapper classes the modules of a run generate into one Swift target, by the full names Python knows
+    /// them by, for typed references between them: each module's exported classes first (in run order), then
+    /// the classes modules generate only because their API refers to them, once — the first module that has
+    /// one keeps it, the others refer to that one.
+    public static func runClasses(of descriptions: [ModuleDescription]) -> RunClasses {
+        var classes = RunClasses()
+        for pass in [false, true] {
+            for description in descriptions {
+                let names = Translator.classNames(of: description)
+                for cls in description.classes where (cls.referenced ?? false) == pass {
+                    guard let swiftName = names[cls.name] else { continue }
+                    for fullName in cls.fullNames ?? [] where classes.wrappers[fullName] == nil {
+                        classes.wrappers[fullName] = RunClasses.Wrapper(
+                            namespace: Naming.moduleName(description.module), name: swiftName)
+                    }
+                }
+            }
         }
-        return names
+        return classes
     }
 
     /// Renders one description (no I/O): the file text and the summary.
-    /// - Parameter otherModules: the class names of the other modules generated into the same Swift target
-    ///   (``classNames(of:except:)``); references to their classes are typed, references to others dynamic.
+    /// - Parameter otherModules: the wrapper classes of the modules generated into the same Swift target
+    ///   (``runClasses(of:)``); references to their classes are typed, references to others dynamic.
     public static func render(
-        _ description: ModuleDescription, options: GeneratorOptions, otherModules: [String: [String: String]] = [:]
+        _ description: ModuleDescription, options: GeneratorOptions, otherModules: RunClasses = RunClasses()
     ) -> (String, ModuleSummary) {
         var translator = Translator(description, otherModules: otherModules)
         let module = translator.translate()

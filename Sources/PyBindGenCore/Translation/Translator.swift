@@ -32,13 +32,13 @@ struct Translator {
 
     /// - Parameters:
     ///   - description: The module.
-    ///   - otherModules: The class names (``classNames(of:)``) of the other modules of the run whose classes this
-    ///     module may name (they are generated into the same Swift target).
-    init(_ description: ModuleDescription, otherModules: [String: [String: String]] = [:]) {
-        self.description = description
+    ///   - otherModules: The wrapper classes of the other modules of the run that this module may name (they are
+    ///     generated into the same Swift target).
+    init(_ description: ModuleDescription, otherModules: RunClasses = RunClasses()) {
+        self.description = TypeRules(otherModules: otherModules, module: description).applied(to: description)
         swiftName = Naming.moduleName(description.module)
         types = TypeTranslator(
-            namespace: swiftName, classNames: Self.classNames(of: description), otherModules: otherModules)
+            namespace: swiftName, classNames: Self.classNames(of: self.description), otherModules: otherModules)
     }
 
     /// Python class name (and alias) → Swift class name: unique in the module's namespace after camel-casing

@@ -7,9 +7,9 @@ struct TypeTranslator {
     /// Whether tuples may appear inside collections and optionals (results only: they are converted item by
     /// item; a parameter with a nested tuple is dynamic).
     var allowsNestedTuples = false
-    /// Dotted module → (Python class name → Swift class name), for the other modules of the run whose classes
-    /// can be named from this one (those generated into the same Swift target).
-    var otherModules: [String: [String: String]] = [:]
+    /// The wrapper classes of the other modules of the run whose classes can be named from this one (those
+    /// generated into the same Swift target), by full name.
+    var otherModules = RunClasses()
     /// Python type variables that may become generic parameters (those a required parameter mentions); any
     /// other type variable is dynamic.
     var genericParameters: Set<String> = []
@@ -151,10 +151,10 @@ struct TypeTranslator {
             return .asyncSequence(element.needsItemConversion ? element.asObject : element)
         case .tuple(let items) where allowsNestedTuples:
             return tupleType(items)
-        case .class(let name, let module?):
-            guard let swiftName = otherModules[module]?[name] else { return dynamic }
-            return .wrapper(namespace: Naming.moduleName(module), name: swiftName)
-        case .class(let name, nil):
+        case .class(let name, let module?, _):
+            guard let wrapper = otherModules.wrappers[module + "." + name] else { return dynamic }
+            return .wrapper(namespace: wrapper.namespace, name: wrapper.name)
+        case .class(let name, nil, _):
             guard let swiftName = classNames[name] else { return dynamic }
             return .wrapper(namespace: namespace, name: swiftName)
         default:

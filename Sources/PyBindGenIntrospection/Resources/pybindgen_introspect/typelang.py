@@ -1,0 +1,63 @@
+"""The type language of module descriptions (`{"kind": ..., "args": [...], ...}`), as Swift's `PythonType` reads
+it. Only facts: how Swift expresses a type is decided by the Swift translator."""
+
+SCHEMA_VERSION = 3
+
+
+def scalar(kind):
+    """`int`, `float`, `complex`, `str`, `bool`, `bytes` or `none`."""
+    return {"kind": kind}
+
+
+def dynamic(reason):
+    """A type the description cannot state (no stub, an unsupported construct): `reason` says why."""
+    return {"kind": "object", "reason": reason}
+
+
+def open_dynamic(reason):
+    """A type the source itself leaves open — `Any`, `object`, a protocol (structural, no nominal type), a
+    generic class's own type variable, the values of a TypedDict."""
+    return {"kind": "object", "reason": reason, "open": True}
+
+
+def generic(kind, *args):
+    """`list`, `set`, `dict`, `tuple`, `iterator`, `asyncIterator` or `awaitable` of its arguments."""
+    return {"kind": kind, "args": list(args)}
+
+
+def callable_type(parameters, returns):
+    """`Callable[[A, B], R]`: the parameter types, then the result type, in `args`."""
+    return {"kind": "callable", "args": list(parameters) + [returns]}
+
+
+def type_variable(name):
+    return {"kind": "typevar", "name": name}
+
+
+def own_class(name):
+    """A class this module generates, by its generated name."""
+    return {"kind": "class", "name": name}
+
+
+def foreign_class(fullname, args=()):
+    """A class this module does not generate, by where it is defined (`module`) and its qualified name, with its
+    type arguments (`os.PathLike[str]`)."""
+    module, _, name = fullname.rpartition(".")
+    reference = {"kind": "class", "name": name, "module": module}
+    if args:
+        reference["args"] = list(args)
+    return reference
+
+
+def union(items):
+    """`A | B | None` as stated: `None` makes the union optional, repeated members are dropped, a single member
+    is itself. Which members Swift keeps is the translator's decision."""
+    has_none = any(item["kind"] == "none" for item in items)
+    unique = []
+    for item in items:
+        if item["kind"] != "none" and item not in unique:
+            unique.append(item)
+    if not unique:
+        return scalar("none")
+    inner = unique[0] if len(unique) == 1 else {"kind": "union", "args": unique}
+    return {"kind": "optional", "args": [inner]} if has_none else inner

@@ -1,0 +1,7 @@
+from . import core
+
+__all__ = ["twice"]
+
+
+def twice(item: core.Hidden) -> core.Hidden:
+    return core.Hidden(item.double())

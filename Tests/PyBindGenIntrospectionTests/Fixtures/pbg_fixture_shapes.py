@@ -1,0 +1,41 @@
+"""Shapes the introspection fixture tests pin (runtime side; the stubs are in pbg_fixture_shapes.pyi)."""
+import datetime
+import os
+
+
+class Widget:
+    """A class the module generates."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+    def grow(self, by: int | float) -> "Widget":
+        return Widget(self.size + int(by))
+
+
+def numbers(x: int | float) -> int | float:
+    return x
+
+
+def maybe(x: int | str | None = None) -> str | None:
+    return None if x is None else str(x)
+
+
+def five_arguments(callback, values):
+    return callback(*values)
+
+
+def open_path(path: os.PathLike[str]) -> str:
+    return os.fspath(path)
+
+
+def iterate(items):
+    return iter(str(item) for item in items)
+
+
+def today() -> datetime.date:
+    return datetime.date.today()
+
+
+def make_widget(size: int) -> Widget:
+    return Widget(size)

@@ -1,0 +1,156 @@
+"""Pins the facts `pybindgen_introspect` reports for small fixture modules: the JSON Swift's `PythonType`
+reads, with no rule about what Swift can express applied (those live in the Swift translator)."""
+import json
+import unittest
+
+import pybindgen_introspect
+
+
+def described(module_name, use_stubs=True, run=None, **_):
+    run = run or pybindgen_introspect.Run(use_stubs)
+    run.prepare([module_name])
+    return json.loads(run.describe(module_name))
+
+
+def function(description, name):
+    return next(f for f in description["functions"] if f["name"] == name)
+
+
+def parameter_type(description, function_name, index=0):
+    return function(description, function_name)["overloads"][0]["parameters"][index]["type"]
+
+
+def result_type(description, function_name):
+    return function(description, function_name)["overloads"][0]["returns"]
+
+
+INT, FLOAT, STR = {"kind": "int"}, {"kind": "float"}, {"kind": "str"}
+
+
+class StubFacts(unittest.TestCase):
+    """Types read from the stubs through mypy."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.description = described("pbg_fixture_shapes")
+
+    def test_type_source_is_the_stub(self):
+        self.assertIn("annotations of pbg_fixture_shapes.pyi", self.description["typeSource"])
+        self.assertEqual(self.description["schemaVersion"], 3)
+
+    def test_unions_are_stated_whole(self):
+        # `int | float` stays a union: collapsing it to `float` is a Swift rule.
+        self.assertEqual(parameter_type(self.description, "numbers"), {"kind": "union", "args": [INT, FLOAT]})
+        self.assertEqual(result_type(self.description, "numbers"), {"kind": "union", "args": [INT, FLOAT]})
+
+    def test_none_makes_a_union_optional(self):
+        self.assertEqual(parameter_type(self.description, "maybe"),
+                         {"kind": "optional", "args": [{"kind": "union", "args": [INT, STR]}]})
+        self.assertEqual(result_type(self.description, "maybe"), {"kind": "optional", "args": [STR]})
+        default = function(self.description, "maybe")["overloads"][0]["parameters"][0]["default"]
+        self.assertEqual(default, {"repr": "None", "representable": True})
+
+    def test_callables_keep_every_parameter(self):
+        # Five parameters: more than a Swift closure takes, which the translator decides.
+        self.assertEqual(parameter_type(self.description, "five_arguments"),
+                         {"kind": "callable", "args": [INT] * 5 + [STR]})
+
+    def test_path_like_keeps_its_argument(self):
+        self.assertEqual(parameter_type(self.description, "open_path"),
+                         {"kind": "class", "name": "PathLike", "module": "os", "args": [STR]})
+
+    def test_iterators_are_stated_in_every_position(self):
+        self.assertEqual(parameter_type(self.description, "iterate"), {"kind": "iterator", "args": [INT]})
+        self.assertEqual(result_type(self.description, "iterate"), {"kind": "iterator", "args": [STR]})
+
+    def test_classes_of_other_modules_by_where_they_are_defined(self):
+        self.assertEqual(result_type(self.description, "today"),
+                         {"kind": "class", "name": "date", "module": "datetime"})
+
+    def test_own_classes_by_generated_name_with_their_full_names(self):
+        self.assertEqual(result_type(self.description, "make_widget"), {"kind": "class", "name": "Widget"})
+        widget = next(c for c in self.description["classes"] if c["name"] == "Widget")
+        self.assertEqual(widget["fullNames"], ["pbg_fixture_shapes.Widget"])
+        self.assertNotIn("referenced", widget)
+        grow = next(m for m in widget["methods"] if m["name"] == "grow")
+        self.assertEqual(grow["overloads"][0]["returns"], {"kind": "class", "name": "Widget"})
+        self.assertEqual([p["type"] for p in widget["properties"] if p["name"] == "size"], [INT])
+
+
+class RuntimeFacts(unittest.TestCase):
+    """Types read from runtime annotations (no stubs)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.description = described("pbg_fixture_shapes", use_stubs=False)
+
+    def test_type_source(self):
+        self.assertEqual(self.description["typeSource"], "runtime annotations only: stubs disabled")
+
+    def test_the_same_facts_as_the_stubs_where_annotated(self):
+        self.assertEqual(parameter_type(self.description, "numbers"), {"kind": "union", "args": [INT, FLOAT]})
+        self.assertEqual(parameter_type(self.description, "open_path"),
+                         {"kind": "class", "name": "PathLike", "module": "os", "args": [STR]})
+        self.assertEqual(result_type(self.description, "today"),
+                         {"kind": "class", "name": "date", "module": "datetime"})
+
+    def test_unannotated_is_dynamic(self):
+        self.assertEqual(parameter_type(self.description, "iterate"), {"kind": "object", "reason": "no stub"})
+
+
+class Determinism(unittest.TestCase):
+    """A module's description depends only on the module, whatever else the run describes."""
+
+    def test_a_module_alone_and_after_another(self):
+        for use_stubs in (True, False):
+            alone = described("pbg_fixture_pkg.more", use_stubs)
+            run = pybindgen_introspect.Run(use_stubs)
+            run.prepare(["pbg_fixture_pkg.api", "pbg_fixture_pkg.more", "pbg_fixture_shapes"])
+            run.describe("pbg_fixture_pkg.api")
+            run.describe("pbg_fixture_shapes")
+            after = json.loads(run.describe("pbg_fixture_pkg.more"))
+            self.assertEqual(alone, after, "use_stubs=%s" % use_stubs)
+
+    def test_a_class_of_the_package_no_module_exports_is_generated_where_it_is_referred_to(self):
+        for module in ("pbg_fixture_pkg.api", "pbg_fixture_pkg.more"):
+            description = described(module)
+            hidden = [c for c in description["classes"] if c["name"] == "Hidden"]
+            self.assertEqual(len(hidden), 1, module)
+            self.assertTrue(hidden[0]["referenced"])
+            self.assertEqual(hidden[0]["fullNames"], ["pbg_fixture_pkg.core.Hidden"])
+
+
+class Errors(unittest.TestCase):
+    def test_an_import_failure_is_the_modules_problem(self):
+        run = pybindgen_introspect.Run(False)
+        with self.assertRaises(pybindgen_introspect.ModuleImportError) as caught:
+            run.describe("pbg_fixture_no_such_module")
+        self.assertIn("No module named", str(caught.exception))
+
+    def test_a_failure_while_describing_is_reported_as_a_bug_with_its_traceback(self):
+        class BrokenRun(pybindgen_introspect.Run):
+            def description(self, *args, **kwargs):
+                return {"functions": [1 / 0]}
+
+        with self.assertRaises(pybindgen_introspect.IntrospectionBug) as caught:
+            BrokenRun(False).describe("pbg_fixture_shapes")
+        message = str(caught.exception)
+        self.assertIn("describing pbg_fixture_shapes failed inside pybindgen's introspection", message)
+        self.assertIn("Traceback", message)
+        self.assertIn("ZeroDivisionError", message)
+
+    def test_long_default_reprs_are_cut_and_the_environment_never_copied(self):
+        import inspect
+        import os
+
+        def f(env=os.environ, text="x" * 1000):
+            pass
+
+        parameters = list(inspect.signature(f).parameters.values())
+        from pybindgen_introspect.runtime_types import default_description
+        self.assertEqual(default_description(parameters[0]), {"repr": "os.environ", "representable": False})
+        self.assertLessEqual(len(default_description(parameters[1])["repr"]), 240)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,126 @@
+/// One Swift function per Python overload (and per member of a parameter union), merged where Swift sees the
+/// same signature.
+extension Translator {
+    /// Whether a parameter is left out of the Swift signature: its only value is `None` and Python defaults it to
+    /// `None`, so omitting it is the only call there is (`dict.get(key)` in the overload `default: None = None`).
+    /// A positional-only one stays when a positional parameter follows it (leaving it out would shift that one).
+    static func isOmittedNone(_ parameter: ParameterDescription, followedBy later: ArraySlice<ParameterDescription>)
+        -> Bool
+    {
+        guard parameter.type == .none, parameter.default != nil else { return false }
+        switch parameter.kind {
+        case .keyword, .positionalOrKeyword: return true
+        case .positional: return !later.contains { $0.kind == .positional || $0.kind == .positionalOrKeyword }
+        default: return false
+        }
+    }
+
+    /// One Swift function per overload and per member of a parameter union.
+    func functions(
+        for function: FunctionDescription, swiftName: String, kind: TranslatedFunction.Kind, callee: Callee,
+        passesSelf: Bool = false
+    ) -> [TranslatedFunction] {
+        var result: [TranslatedFunction] = []
+        var docLines = (function.doc ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while docLines.last?.isEmpty == true { docLines.removeLast() }
+        for signature in function.overloads {
+            // Type variables become generic parameters when a required parameter mentions them (so every call can
+            // infer them); otherwise they are dynamic.
+            var allVariables = types
+            allVariables.genericParameters = Set(
+                signature.parameters.flatMap(\.type.typeVariables) + signature.returns.typeVariables)
+            var generic = types
+            generic.genericParameters = Set(
+                signature.parameters.filter { $0.default == nil && $0.kind != .varKeyword }.flatMap {
+                    allVariables.swiftType($0.type, topLevelParameter: true).typeVariables
+                })
+            // Nested unions are spread only without sibling overloads: typeshed's last, catch-all overload
+            // (`str | bytes` for an `AnyStr`) would otherwise repeat the earlier ones' signatures with a vaguer result.
+            generic.spreadsNestedUnions = function.overloads.count == 1
+            for parameters in parameterVariants(signature.parameters, types: generic) {
+                var used = generic.resultType(signature.returns).typeVariables
+                for parameter in parameters { used.formUnion(parameter.type.typeVariables) }
+                var translated = TranslatedFunction(
+                    kind: kind, swiftName: Naming.escaped(swiftName), pythonName: function.name, doc: docLines,
+                    parameters: parameters, result: generic.resultType(signature.returns), callee: callee,
+                    passesSelf: passesSelf, genericParameters: used.map(TypeTranslator.genericName).sorted())
+                translated.awaitsResult = TypeTranslator.awaitsResult(signature.returns)
+                result.append(translated)
+            }
+        }
+        // Overloads that collide after mapping are merged; if their results differ, the result is dynamic.
+        var merged: [SignatureKey: Int] = [:]
+        var unique: [TranslatedFunction] = []
+        for function in result {
+            if let index = merged[function.signatureKey] {
+                if unique[index].result != function.result {
+                    unique[index].result =
+                        hierarchy.commonSuperclass(unique[index].result, function.result)
+                        ?? (unique[index].result == .void && function.result == .void ? .void : .lostObject)
+                }
+            } else {
+                merged[function.signatureKey] = unique.count
+                unique.append(function)
+            }
+        }
+        // The docstring is written in full once; further overloads repeat its first paragraph only (numpy's
+        // docstrings run to a hundred lines, repeated per overload they were three quarters of the file).
+        let summary = Array(docLines.prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        for index in unique.indices.dropFirst() where summary.count < docLines.count {
+            unique[index].doc = summary + ["", "(Another overload of `\(function.name)`; see the first for details.)"]
+        }
+        return unique
+    }
+
+    /// Parameter lists for one signature: a list per combination of union members (at most a few).
+    private func parameterVariants(_ parameters: [ParameterDescription], types: TypeTranslator)
+        -> [[TranslatedParameter]]
+    {
+        var variants: [[TranslatedParameter]] = [[]]
+        var usedNames: Set<String> = []
+        for (index, parameter) in parameters.enumerated() {
+            if Self.isOmittedNone(parameter, followedBy: parameters[(index + 1)...]) { continue }
+            var name = Naming.lowerCamel(parameter.name)
+            while usedNames.contains(name) { name += "_" }
+            usedNames.insert(name)
+            let isOptional = parameter.default != nil
+            var options: [TranslatedParameter] = []
+            switch parameter.kind {
+            case .varPositional:
+                let type = types.swiftType(parameter.type, topLevelParameter: false)
+                options = [
+                    TranslatedParameter(
+                        label: "_", name: name, type: type, isOptional: false, isVariadic: true, passing: .variadic)
+                ]
+            case .varKeyword:
+                let type = types.swiftType(parameter.type, topLevelParameter: false)
+                options = [
+                    TranslatedParameter(
+                        label: "kwargs", name: name, type: type, isOptional: true, isVariadic: false,
+                        passing: .keywordDictionary)
+                ]
+            default:
+                let passing: TranslatedParameter.Passing =
+                    parameter.kind == .keyword || (parameter.kind == .positionalOrKeyword && isOptional)
+                    ? .keyword(parameter.name) : .positional
+                let label = parameter.kind == .positional ? "_" : name
+                options = types.parameterTypes(parameter.type).enumerated().map { index, type in
+                    var type = type
+                    // An optional parameter cannot be `some …` (nothing to infer it from when omitted): it takes
+                    // any convertible value instead (`seed(a: 42)`, `seed(a: "x")`, `seed()`).
+                    if isOptional, type.isSomeConvertible { type = type.asOptionalArgument }
+                    // Of the overloads for an optional parameter's union (`flags: int | RegexFlag = 0`), only the
+                    // first may omit it; in the others it is required, so omitting it is never ambiguous.
+                    return TranslatedParameter(
+                        label: label, name: name, type: type, isOptional: isOptional && index == 0,
+                        isVariadic: false, passing: passing,
+                        defaultDescription: index == 0 ? parameter.default?.repr : nil)
+                }
+            }
+            var next: [[TranslatedParameter]] = []
+            for variant in variants { for option in options { next.append(variant + [option]) } }
+            variants = next.count > 8 ? variants.map { $0 + [options[0]] } : next
+        }
+        return variants
+    }
+}

@@ -33,7 +33,7 @@ extension Renderer {
         wrapper(type).map { "\($0).Remote" } ?? type.rendered
     }
 
-    private func remoteParameterText(_ parameter: TranslatedParameter) -> String {
+    func remoteParameterText(_ parameter: TranslatedParameter) -> String {
         guard let (namespace, name) = parameter.type.wrapperClass else { return parameterText(parameter) }
         var remote = parameter
         remote.type = .remoteHandle(namespace: namespace, name: name)
@@ -41,7 +41,7 @@ extension Renderer {
     }
 
     /// Whether a member can run remotely: closures cannot travel to another process.
-    private func isRemotable(_ function: TranslatedFunction) -> Bool {
+    func isRemotable(_ function: TranslatedFunction) -> Bool {
         !function.parameters.contains(where: \.type.isClosure) && !function.result.isClosure && !function.awaitsResult
     }
 
@@ -215,7 +215,7 @@ extension Renderer {
         }
     }
 
-    private func collectArguments(_ function: TranslatedFunction) {
+    func collectArguments(_ function: TranslatedFunction) {
         let operands = function.kind == .binaryOperator || function.kind == .prefixOperator
         if function.parameters.isEmpty {
             emit("let \(argumentsVariable) = PythonRuntime.PythonArguments()")
@@ -234,39 +234,9 @@ extension Renderer {
     private func returnRemote(_ function: TranslatedFunction, call: String, object: String) {
         if let wrapper = wrapper(function.result) {
             emit("return \(wrapper).Remote(try await \(object))")
-        } else if function.result.needsItemConversion {
-            emit("let result: PythonRuntime.PythonObject = try await \(call)")
-            emit("return " + converting("result", to: function.result))
-        } else if function.result != .void {
-            emit("return try await \(call)")
         } else {
-            emit("let _: PythonRuntime.PythonNoneResult = try await \(call)")
+            emitResult(CallPlan(for: function).result, of: function.result, call: call, effects: "try await")
         }
     }
 
-    /// `PyDatetime.on(pool).Date(year:month:day:)`: a class's constructors, making the object remotely.
-    func remoteConstructors(_ module: TranslatedModule) {
-        for cls in module.classes {
-            for function in cls.members where function.kind == .initializer && isRemotable(function) {
-                chooseArgumentsVariable(for: function)
-                let parameters = function.parameters.map(remoteParameterText).joined(separator: ", ")
-                let type = "\(module.swiftName).\(cls.swiftName)"
-                emit("")
-                documentation([
-                    "Makes a `\(module.pythonName).\(cls.pythonName)` where the executor runs it and answers a typed",
-                    "handle to it (the object stays there).",
-                    "- Throws: the executor's errors (a remote exception, a crash, a timeout).",
-                ])
-                emit(
-                    "public func \(cls.swiftName)\(generics(function))(\(parameters)) async throws -> \(type).Remote {")
-                indented {
-                    collectArguments(function)
-                    emit(
-                        "return \(type).Remote(try await executor.makeObject(\(type)._\(cls.swiftName)_class, with: \(argumentsVariable)))"
-                    )
-                }
-                emit("}")
-            }
-        }
-    }
 }

@@ -1,0 +1,105 @@
+/// Wrapper classes: the class declaration, its properties, subscripts, iteration and members.
+extension Renderer {
+    func classDeclaration(_ cls: TranslatedClass, module: TranslatedModule) {
+        documentation(cls.doc.map { [$0] } ?? ["The Python class `\(module.pythonName).\(cls.pythonName)`."])
+        let superclass = cls.superclass ?? "PythonRuntime.PythonInstance"
+        emit("public \(cls.isFinal ? "final " : "")class \(cls.swiftName): \(superclass), @unchecked Sendable {")
+        indented {
+            emit(
+                "@usableFromInline static let _\(cls.swiftName)_class = PythonRuntime.PythonCallableReference(module: \(literal(module.pythonName)), \(literal(cls.pythonName)))"
+            )
+            for reference in cls.references {
+                referenceDeclaration(reference, module: module.pythonName, access: "@usableFromInline static let")
+            }
+            emit("")
+            emit("/// The Python class `\(module.pythonName).\(cls.pythonName)`.")
+            emit(
+                "override public class var pythonClass: PythonRuntime.PythonCallableReference? { _\(cls.swiftName)_class }"
+            )
+            if cls.hasInitializer {
+                emit("")
+                emit("/// Wraps an object known to be a `\(module.pythonName).\(cls.pythonName)`.")
+                emit("override public init(unchecked object: PythonRuntime.PythonObject) {")
+                indented { emit("super.init(unchecked: object)") }
+                emit("}")
+                emit("")
+                emit(
+                    "/// Wraps an existing `\(module.pythonName).\(cls.pythonName)` instance; the caller holds the GIL."
+                )
+                emit(
+                    "public required init(pythonReference object: PythonRuntime.PyObjectPointer) throws(PythonRuntime.PythonError) {"
+                )
+                indented { emit("try super.init(pythonReference: object)") }
+                emit("}")
+            }
+            for property in cls.properties {
+                emit("")
+                documentation(property.doc.map { [$0] } ?? ["`\(cls.pythonName).\(property.pythonName)`."])
+                emit("@inlinable")
+                emit(
+                    "\(property.isOverride ? "override " : "")public var \(Naming.escaped(property.swiftName)): \(property.type.rendered) {"
+                )
+                indented {
+                    emit("get throws(PythonRuntime.PythonError) {")
+                    indented {
+                        switch property.special {
+                        case .attribute where property.type.needsItemConversion:
+                            emit("let value = try object.attribute(\(literal(property.pythonName)))")
+                            emit("return " + converting("value", to: property.type))
+                        case .attribute:
+                            let name =
+                                property.reference.map { "\(cls.swiftName).\($0)" } ?? literal(property.pythonName)
+                            emit("try attribute(\(name))")
+                        case .length: emit("try object.length")
+                        }
+                    }
+                    emit("}")
+                }
+                emit("}")
+            }
+            for item in cls.subscripts {
+                emit("")
+                documentation(["`self[key]` (`\(cls.pythonName).__getitem__`)."])
+                emit(
+                    "\(item.isOverride ? "override " : "")public subscript(key: \(item.key.rendered)) -> \(item.result.rendered) {"
+                )
+                indented {
+                    emit("get throws(PythonRuntime.PythonError) {")
+                    indented { emit("try object[key].converted()") }
+                    emit("}")
+                }
+                emit("}")
+            }
+            if let iteration = cls.iteration {
+                emit("")
+                documentation([
+                    "Every item of `iter(self)`, converted, in order (like `list(self)`).",
+                    "For a lazy walk, use `object.makePythonIterator()`.",
+                ])
+                emit(
+                    "\(iteration.isOverride ? "override " : "")public func \(iteration.name)() throws(PythonRuntime.PythonError) -> [\(iteration.element.rendered)] {"
+                )
+                indented { emit("try object.converted()") }
+                emit("}")
+                if !cls.members.contains(where: { $0.swiftName == "makeIterator" }) {
+                    emit("")
+                    documentation([
+                        "The items of `iter(self)`, read lazily and converted one at a time: "
+                            + "`while let item = try iterator.next() { … }`."
+                    ])
+                    emit(
+                        "\(iteration.isOverride ? "override " : "")public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<\(iteration.element.rendered)> {"
+                    )
+                    indented { emit("try PythonRuntime.TypedPythonIterator(object)") }
+                    emit("}")
+                }
+            }
+            for member in cls.members {
+                emit("")
+                function(
+                    member, qualifiedPython: "\(module.pythonName).\(cls.pythonName).\(member.pythonName)", owner: cls)
+            }
+        }
+        emit("}")
+    }
+}

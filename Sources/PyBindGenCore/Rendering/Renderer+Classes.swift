@@ -5,13 +5,6 @@ extension Renderer {
         let superclass = cls.superclass ?? "PythonRuntime.PythonInstance"
         emit("public \(cls.isFinal ? "final " : "")class \(cls.swiftName): \(superclass), @unchecked Sendable {")
         indented {
-            emit(
-                "@usableFromInline static let _\(cls.swiftName)_class = PythonRuntime.PythonCallableReference(module: \(literal(module.pythonName)), \(literal(cls.pythonName)))"
-            )
-            for reference in cls.references {
-                referenceDeclaration(reference, module: module.pythonName, access: "@usableFromInline static let")
-            }
-            emit("")
             emit("/// The Python class `\(module.pythonName).\(cls.pythonName)`.")
             emit(
                 "override public class var pythonClass: PythonRuntime.PythonCallableReference? { _\(cls.swiftName)_class }"

@@ -17,19 +17,13 @@ final class Renderer {
     }
 
     func render(_ module: TranslatedModule) -> String {
-        lines = header.map { "// " + $0 }
+        lines = header.map { "// " + $0 } + ["// swift-format-ignore-file"]
         emit("")
         emit("import PythonRuntime")
         emit("")
         documentation(module.doc.map { [$0] } ?? ["The Python module `\(module.pythonName)`."])
         emit("public enum \(module.swiftName) {")
         indented {
-            emit(
-                "@usableFromInline static let _module = PythonRuntime.PythonCallableReference(module: \(literal(module.pythonName)))"
-            )
-            for reference in module.references {
-                referenceDeclaration(reference, module: module.pythonName, access: "@usableFromInline static let")
-            }
             for alias in module.aliases {
                 emit("")
                 emit(
@@ -76,7 +70,44 @@ final class Renderer {
             indented { remoteHandle(cls, module: module) }
             emit("}")
         }
+        runtimeSupport(module)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// After the API: the Python objects the bodies use, looked up once (`@usableFromInline`, so inlined calls
+    /// reach them), and the check that this file and the runtime agree on the generated-code version.
+    private func runtimeSupport(_ module: TranslatedModule) {
+        emit("")
+        emit("// MARK: - PythonRuntime support")
+        emit("")
+        emit("extension \(module.swiftName) {")
+        indented {
+            emit(
+                "@usableFromInline static let _module = PythonRuntime.PythonCallableReference(module: \(literal(module.pythonName)))"
+            )
+            for reference in module.references {
+                referenceDeclaration(reference, module: module.pythonName, access: "@usableFromInline static let")
+            }
+        }
+        emit("}")
+        for cls in module.classes {
+            emit("")
+            emit("extension \(module.swiftName).\(cls.swiftName) {")
+            indented {
+                emit(
+                    "@usableFromInline static let _\(cls.swiftName)_class = PythonRuntime.PythonCallableReference(module: \(literal(module.pythonName)), \(literal(cls.pythonName)))"
+                )
+                for reference in cls.references {
+                    referenceDeclaration(reference, module: module.pythonName, access: "@usableFromInline static let")
+                }
+            }
+            emit("}")
+        }
+        emit("")
+        emit("/// Compiles only against a PythonRuntime that supports this version of generated code.")
+        emit(
+            "private struct _GeneratedWithPyBindGenVersion\(GeneratorVersion.generatedCode): PythonRuntime.PyBindGenGeneratedCodeVersion\(GeneratorVersion.generatedCode) {}"
+        )
     }
 
     func documentation(_ text: [String]) {
@@ -91,6 +122,8 @@ final class Renderer {
     }
 
     func emit(_ line: String) {
+        // No blank line right after an opening brace.
+        if line.isEmpty, lines.last?.hasSuffix("{") == true { return }
         lines.append(line.isEmpty ? "" : String(repeating: "    ", count: indentation) + line)
     }
 

@@ -24,7 +24,7 @@ public struct DaskSecurity: Sendable, Equatable {
     }
 }
 
-/// Remote Python servers: the same calls as ``WorkerPool`` (one worker, every worker, ordered `map`, typed calls
+/// Remote Python servers: the same calls as `WorkerPool` (one worker, every worker, ordered `map`, typed calls
 /// through the generated modules' `on(_:)`), run on a Dask distributed cluster.
 ///
 /// ```swift
@@ -41,7 +41,7 @@ public struct DaskSecurity: Sendable, Equatable {
 /// one long-lived client thread), and its completion wakes one dedicated thread that resumes the waiting task.
 /// Every operation has a deadline and honours task cancellation, even one that arrives before it started.
 ///
-/// Results are decoded like ``WorkerPool``'s: the client refuses pickled messages from the cluster
+/// Results are decoded like `WorkerPool`'s: the client refuses pickled messages from the cluster
 /// (`deserializers=["msgpack", "error"]`), workers send results as pickled bytes, and the host unpickles them
 /// with the restricted unpickler (plain data, the safe standard value types and ``trustedResultTypes``).
 public final class DaskCluster: PythonCallExecutor {
@@ -52,7 +52,7 @@ public final class DaskCluster: PythonCallExecutor {
     /// The deadline of a call that does not give its own, and of the cluster operations (`run`, `scatter`, …).
     public let callTimeout: Duration
     /// Classes and functions (`module.Name`) a result may name besides plain data and the safe standard value
-    /// types; see ``WorkerPoolConfiguration/trustedResultTypes``.
+    /// types; see `WorkerPoolConfiguration/trustedResultTypes`.
     public let trustedResultTypes: Set<String>
 
     private init(
@@ -69,7 +69,7 @@ public final class DaskCluster: PythonCallExecutor {
     }
 
     /// Connects to a running scheduler, e.g. `tcp://127.0.0.1:8786` or `tls://scheduler:8786`.
-    /// - Throws: ``WorkerError`` with code `unreachable` if no scheduler answers within `connectTimeout`.
+    /// - Throws: `WorkerError` with code `unreachable` if no scheduler answers within `connectTimeout`.
     public static func connect(
         to address: String, security: DaskSecurity? = nil, connectTimeout: Duration = .seconds(10),
         callTimeout: Duration = .seconds(60), trustedResultTypes: Set<String> = []
@@ -216,7 +216,7 @@ public final class DaskCluster: PythonCallExecutor {
     /// Makes `module.function(arguments)` on a Dask worker and keeps it there as a Dask actor, answering a handle
     /// to it: `let date = try await cluster.makeObject("datetime", "date", 1923, 4, 2)`. Handles among the
     /// arguments place the new object on their worker.
-    /// - Throws: ``WorkerError`` (the Python exception, handles of different workers, a timeout, cancellation).
+    /// - Throws: `WorkerError` (the Python exception, handles of different workers, a timeout, cancellation).
     public func makeObject(
         _ module: String, _ function: String, arguments: PythonArguments, timeout: Duration? = nil
     ) async throws -> DaskRemoteObject {
@@ -248,7 +248,7 @@ public final class DaskCluster: PythonCallExecutor {
         return try await makeObject(module, function, arguments: collected, timeout: timeout)
     }
 
-    /// The ``PythonCallExecutor`` entry point generated classes' remote constructors use.
+    /// The `PythonCallExecutor` entry point generated classes' remote constructors use.
     public func makeObject(_ function: PythonCallableReference, with arguments: PythonArguments) async throws
         -> any RemotePythonObject
     {
@@ -262,7 +262,7 @@ public final class DaskCluster: PythonCallExecutor {
     }
 
     /// The arguments as Python values, and the one worker address the handles among them live on.
-    /// - Throws: ``WorkerError`` `objects-on-different-workers` for handles of two workers (or of a worker pool).
+    /// - Throws: `WorkerError` `objects-on-different-workers` for handles of two workers (or of a worker pool).
     func placedArguments(_ arguments: PythonArguments, call name: String) throws -> (
         String?, (positional: [PythonObject], keywords: [String: PythonObject])
     ) {
@@ -331,7 +331,7 @@ public final class DaskCluster: PythonCallExecutor {
         return try await call(module, function, arguments: collected, timeout: timeout)
     }
 
-    /// The ``PythonCallExecutor`` entry point used by generated modules' `on(_:)` variants.
+    /// The `PythonCallExecutor` entry point used by generated modules' `on(_:)` variants.
     public func call<Result: ConvertibleFromPython>(
         _ function: PythonCallableReference, with arguments: PythonArguments
     ) async throws -> Result {
@@ -431,7 +431,7 @@ public final class DaskCluster: PythonCallExecutor {
     // MARK: - Operations
 
     /// Runs the coroutine function `helper(*arguments)` on the client's event loop and returns its value.
-    /// - Throws: ``WorkerError``: `timed-out`, `cancelled`, `pool-stopped`, or what the operation raised.
+    /// - Throws: `WorkerError`: `timed-out`, `cancelled`, `pool-stopped`, or what the operation raised.
     func onLoop(_ name: String, _ helper: String, _ arguments: PythonObject, timeout: Duration)
         async throws -> PythonObject
     {

@@ -3,7 +3,7 @@ import PythonWorkers
 import Synchronization
 
 /// A handle to a Python object that lives on one Dask worker, as a Dask actor: the same handle API as
-/// ``PythonWorkers/RemoteObject`` (methods, attributes, objects made from objects), with the cluster's deadlines,
+/// `PythonWorkers/RemoteObject` (methods, attributes, objects made from objects), with the cluster's deadlines,
 /// cancellation and restricted decoding.
 ///
 /// ```swift
@@ -13,7 +13,7 @@ import Synchronization
 ///
 /// Dask keeps the actor while any copy of the handle exists; when the last goes (or ``release()`` is called) its
 /// future is released and Dask deletes it. If its worker dies, the object is gone: every later use is
-/// ``WorkerError/Code/objectLost``.
+/// `WorkerError/Code/objectLost`.
 public struct DaskRemoteObject: RemotePythonObject, CustomStringConvertible {
     let lifetime: DaskObjectLifetime
 
@@ -25,7 +25,7 @@ public struct DaskRemoteObject: RemotePythonObject, CustomStringConvertible {
 
     public var description: String { "<\(lifetime.typeName) actor on \(lifetime.address)>" }
 
-    /// Lets Dask delete the actor now; later uses fail with ``WorkerError/Code/objectReleased``.
+    /// Lets Dask delete the actor now; later uses fail with `WorkerError/Code/objectReleased`.
     public func release() {
         lifetime.release()
     }
@@ -37,8 +37,8 @@ public struct DaskRemoteObject: RemotePythonObject, CustomStringConvertible {
     }
 
     /// Calls the method `name(arguments)` where the object lives and converts the result.
-    /// - Throws: ``WorkerError`` (the Python exception, `object-lost`, `object-released`, a timeout…) or
-    ///   ``PythonError`` if the result does not convert.
+    /// - Throws: `WorkerError` (the Python exception, `object-lost`, `object-released`, a timeout…) or
+    ///   `PythonError` if the result does not convert.
     public func call<Result: ConvertibleFromPython>(
         _ name: String, arguments: PythonArguments, timeout: Duration? = nil
     ) async throws -> Result {

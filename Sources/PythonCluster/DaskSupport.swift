@@ -7,7 +7,7 @@ import PythonWorkers
 /// import, so Dask's cloudpickle ships them by value: workers need nothing but Dask installed. They answer with
 /// plain data only — `(0, pickled result)` or `(1, (type name, message, traceback))` — and the client is created
 /// with `deserializers=["msgpack", "error"]`, so Dask never unpickles what a worker sends; the host decodes the
-/// pickled result with the same restricted unpickler as ``WorkerPool``.
+/// pickled result with the same restricted unpickler as `WorkerPool`.
 ///
 /// Every client operation runs as a coroutine on the client's own event loop (or, for connecting and closing, on
 /// one long-lived client thread); its completion posts a token that the cluster's completion thread turns into

@@ -47,7 +47,7 @@ public struct BindingConfiguration: Sendable, Equatable {
     }
 
     /// Validates the JSON of a configuration; `path` names the file in errors and anchors relative paths.
-    /// The rules are ``ConfigurationRules``, the same code the plugins run.
+    /// The rules are `ConfigurationRules`, the same code the plugins run.
     public static func parse(_ data: Data, path: String) throws -> BindingConfiguration {
         try BindingConfiguration(ConfigurationRules.parse(data, path: path))
     }

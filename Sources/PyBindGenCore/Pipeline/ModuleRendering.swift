@@ -105,8 +105,11 @@ public enum ModuleRendering {
     }
 
     /// Renders one description (no I/O): the file text and the summary.
-    /// - Parameter otherModules: the wrapper classes of the modules generated into the same Swift target
-    ///   (``runClasses(of:)``); references to their classes are typed, references to others dynamic.
+    /// - Parameters:
+    ///   - description: The module, as introspection described it.
+    ///   - options: The run's options (output folder and layout, the regenerate command of the header).
+    ///   - otherModules: The wrapper classes of the modules generated into the same Swift target
+    ///     (``runClasses(of:)``); references to their classes are typed, references to others dynamic.
     public static func render(
         _ description: ModuleDescription, options: GeneratorOptions, otherModules: RunClasses = RunClasses()
     ) -> (String, ModuleSummary) {

@@ -14,7 +14,7 @@ public enum Naming {
     static let reservedMembers: Set<String> = ["object", "attribute", "description", "pythonReference", "pythonClass"]
 
     /// The module's Swift name: `math` → `PyMath`, `os.path` → `PyOsPath`.
-    /// The plugins name their output files with the same rule (``ConfigurationRules``).
+    /// The plugins name their output files with the same rule (`ConfigurationRules`).
     public static func moduleName(_ python: String) -> String {
         ConfigurationRules.swiftModuleName(python)
     }

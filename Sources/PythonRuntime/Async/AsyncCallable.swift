@@ -13,7 +13,7 @@ extension PythonObject {
     /// ```
     ///
     /// Each call from Python returns a coroutine; awaiting it starts a Swift task that runs `body`, and the
-    /// coroutine finishes with its result (or raises its error, as for ``init(callable:)``). Cancelling the Python
+    /// coroutine finishes with its result (or raises its error, as for a synchronous callable). Cancelling the Python
     /// task cancels the Swift task.
     /// - Throws: ``PythonError`` if Python cannot make the function object.
     public init(

@@ -30,7 +30,10 @@ public protocol RemotePythonObject: ConvertibleToPython, Sendable {
     var pythonTypeName: String { get }
 
     /// Calls the method `name` (looked up on the object, so a subclass's override runs) and converts the result.
-    /// - Parameter timeout: This call's deadline; the executor's default when `nil`.
+    /// - Parameters:
+    ///   - name: The method's name.
+    ///   - arguments: The positional and keyword arguments.
+    ///   - timeout: This call's deadline; the executor's default when `nil`.
     /// - Throws: the executor's errors, e.g. the object is lost with its worker, or Python raised.
     func call<Result: ConvertibleFromPython>(_ name: String, arguments: PythonArguments, timeout: Duration?)
         async throws -> Result

@@ -3,7 +3,7 @@ import FoundationEssentials
 /// How the embedded interpreter is started.
 ///
 /// Pass a configuration to ``Python/start(_:)`` before the first use of Python; without an explicit
-/// start, the first use starts the interpreter with ``PythonConfiguration/init()``.
+/// start, the first use starts the interpreter with the default configuration, `PythonConfiguration()`.
 public struct PythonConfiguration: Sendable, Equatable {
     /// Extra entries put at the front of `sys.path`, in this order.
     public var searchPaths: [String]

@@ -21,7 +21,7 @@ public struct OpaquePythonValue: Sendable, Hashable, ConvertibleToPython, Custom
     }
 
     /// Pickles a value of this process, to send as an opaque value.
-    /// - Throws: ``PythonError`` if the value cannot be pickled.
+    /// - Throws: `PythonError` if the value cannot be pickled.
     public init(pickling value: some ConvertibleToPython) throws(PythonError) {
         let object = try PythonObject(value)
         pickle = try PythonCallableReference(module: "pickle", "dumps").call(object, 5)

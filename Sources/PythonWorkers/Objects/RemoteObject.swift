@@ -50,9 +50,12 @@ public struct RemoteObject: RemotePythonObject, CustomStringConvertible {
     // MARK: - Methods
 
     /// Calls the method `name(arguments)` on the object, where it lives, and converts the result.
-    /// - Parameter timeout: This call's deadline; ``WorkerPoolConfiguration/callTimeout`` when `nil`.
+    /// - Parameters:
+    ///   - name: The method's name (looked up on the object, so a subclass's override runs).
+    ///   - arguments: The positional and keyword arguments.
+    ///   - timeout: This call's deadline; ``WorkerPoolConfiguration/callTimeout`` when `nil`.
     /// - Throws: ``WorkerError`` (the Python exception, `object-lost`, `object-released`, a timeout…) or
-    ///   ``PythonError`` if the result does not convert to `Result`.
+    ///   `PythonError` if the result does not convert to `Result`.
     public func call<Result: ConvertibleFromPython>(
         _ name: String, arguments: PythonArguments, timeout: Duration? = nil
     ) async throws -> Result {

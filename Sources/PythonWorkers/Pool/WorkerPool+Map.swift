@@ -7,10 +7,13 @@ extension WorkerPool {
     /// Inputs are sent in chunks (one request per chunk, each input passed as the single positional argument),
     /// and at most `maxChunksInFlight` chunks are outstanding at once, so memory stays bounded for long inputs.
     /// - Parameters:
+    ///   - module: The module to import in the worker.
+    ///   - function: The function's qualified name in the module.
+    ///   - inputs: The inputs, each passed as the single positional argument of one call.
     ///   - chunkSize: Inputs per request; by default about an eighth of the inputs per worker, at most 4,096.
     ///   - maxChunksInFlight: Outstanding chunks; by default twice the pool's call capacity.
     ///   - timeout: The deadline of each chunk, counted from when the chunk starts running in its worker (the time
-    ///     it waits in the host or behind another chunk does not count), unlike ``call(_:_:arguments:key:timeout:)``
+    ///     it waits in the host or behind another chunk does not count), unlike `call`
     ///     whose deadline counts from the call.
     /// - Throws: the first failing chunk's error (other chunks are cancelled).
     public func map<Input: ConvertibleToPython & Sendable, Output: ConvertibleFromPython & Sendable>(

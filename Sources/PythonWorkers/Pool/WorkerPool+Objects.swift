@@ -8,6 +8,8 @@ extension WorkerPool {
     ///   - module: The module to import in the worker.
     ///   - function: The class or function's qualified name in the module, e.g. `"UserDict"` or
     ///     `"datetime.now"`.
+    ///   - arguments: The positional and keyword arguments.
+    ///   - key: The scheduling key, for a key-affinity scheduler.
     ///   - timeout: This call's deadline; ``WorkerPoolConfiguration/callTimeout`` when `nil`.
     /// - Throws: ``WorkerError`` (the Python exception, a crash, a timeout, handles of different workers).
     public func makeObject(
@@ -87,7 +89,7 @@ extension WorkerPool {
             module, function, arguments: try PythonArguments(positional: arguments), key: key, timeout: timeout)
     }
 
-    /// The ``PythonCallExecutor`` entry point generated classes' remote constructors use.
+    /// The `PythonCallExecutor` entry point generated classes' remote constructors use.
     public func makeObject(_ function: PythonCallableReference, with arguments: PythonArguments) async throws
         -> any RemotePythonObject
     {

@@ -29,7 +29,7 @@ public final class WorkerPool: PythonCallExecutor {
 
     /// Prepares a pool (no process starts until ``start()`` or the first call).
     /// - Throws: ``WorkerError`` with code `invalid-argument` if `callsPerWorker` is below 1, `startup-failed` if
-    ///   the worker interpreter or script is missing, or ``PythonError`` if the embedded interpreter cannot start.
+    ///   the worker interpreter or script is missing, or `PythonError` if the embedded interpreter cannot start.
     public init(configuration: WorkerPoolConfiguration = WorkerPoolConfiguration()) throws {
         guard configuration.callsPerWorker >= 1 else {
             throw WorkerError(
@@ -84,7 +84,7 @@ public final class WorkerPool: PythonCallExecutor {
     ///   - arguments: Positional and keyword arguments.
     ///   - key: An affinity key for ``KeyAffinityScheduler``.
     ///   - timeout: This call's deadline; ``WorkerPoolConfiguration/callTimeout`` when `nil`.
-    /// - Throws: ``WorkerError`` (the Python exception, a crash, a timeout, cancellation) or ``PythonError`` if
+    /// - Throws: ``WorkerError`` (the Python exception, a crash, a timeout, cancellation) or `PythonError` if
     ///   the result does not convert to `Result`.
     public func call<Result: ConvertibleFromPython>(
         _ module: String, _ function: String, arguments: PythonArguments, key: String? = nil,
@@ -120,7 +120,7 @@ public final class WorkerPool: PythonCallExecutor {
         return try await call(module, function, arguments: collected, key: key, timeout: timeout)
     }
 
-    /// The ``PythonCallExecutor`` entry point used by generated modules' `on(_:)` variants.
+    /// The `PythonCallExecutor` entry point used by generated modules' `on(_:)` variants.
     public func call<Result: ConvertibleFromPython>(
         _ function: PythonCallableReference, with arguments: PythonArguments
     ) async throws -> Result {
@@ -172,7 +172,7 @@ public final class WorkerPool: PythonCallExecutor {
     }
 
     /// The value a worker answered, converted to `Result`.
-    /// - Throws: the failure the answer reports, or ``PythonError`` if the value does not convert.
+    /// - Throws: the failure the answer reports, or `PythonError` if the value does not convert.
     func decode<Result: ConvertibleFromPython>(_ frame: ResponseFrame, name: String, worker: WorkerID? = nil)
         throws -> Result
     {

@@ -184,7 +184,7 @@ package enum PickleCodec {
     /// The unpickled payload of a result frame, converted to `Result`. Only plain data, the safe standard value
     /// types and `trusted` (`module.Name`) may be named by the pickle.
     /// - Throws: ``WorkerError`` with code ``WorkerError/Code/untrustedResult`` naming a refused global (nothing
-    ///   it names ran), or ``PythonError`` if the value does not convert to `Result`.
+    ///   it names ran), or `PythonError` if the value does not convert to `Result`.
     package static func decodeResult<Result: ConvertibleFromPython>(
         _ payload: [UInt8], call: String, trusted: Set<String>, as type: Result.Type = Result.self
     ) throws -> Result {

@@ -80,28 +80,15 @@ final class Renderer {
         emit("")
         emit("// MARK: - PythonRuntime support")
         emit("")
-        emit("extension \(module.swiftName) {")
-        indented {
-            emit(
-                "@usableFromInline static let _module = PythonRuntime.PythonCallableReference(module: \(literal(module.pythonName)))"
-            )
-            for reference in module.references {
-                referenceDeclaration(reference, module: module.pythonName, access: "@usableFromInline static let")
-            }
-        }
-        emit("}")
+        supportExtension(
+            of: module.swiftName, module: module.pythonName, lookUp: "_module", path: [module.pythonName],
+            references: module.references)
         for cls in module.classes {
             emit("")
-            emit("extension \(module.swiftName).\(cls.swiftName) {")
-            indented {
-                emit(
-                    "@usableFromInline static let _\(cls.swiftName)_class = PythonRuntime.PythonCallableReference(module: \(literal(module.pythonName)), \(literal(cls.pythonName)))"
-                )
-                for reference in cls.references {
-                    referenceDeclaration(reference, module: module.pythonName, access: "@usableFromInline static let")
-                }
-            }
-            emit("}")
+            supportExtension(
+                of: "\(module.swiftName).\(cls.swiftName)", module: module.pythonName,
+                lookUp: "_\(cls.swiftName)_class",
+                path: [module.pythonName, cls.pythonName], references: cls.references)
         }
         emit("")
         emit("/// Compiles only against a PythonRuntime that supports this version of generated code.")
@@ -119,6 +106,22 @@ final class Renderer {
 
     func literal(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// `extension Type { … }` holding the object `lookUp` (at `path`) and the references its members use.
+    private func supportExtension(
+        of type: String, module: String, lookUp: String, path: [String], references: [CallableReference]
+    ) {
+        emit("extension \(type) {")
+        indented {
+            emit(
+                "@usableFromInline static let \(lookUp) = PythonRuntime.PythonCallableReference(module: \(path.map(literal).joined(separator: ", ")))"
+            )
+            for reference in references {
+                referenceDeclaration(reference, module: module, access: "@usableFromInline static let")
+            }
+        }
+        emit("}")
     }
 
     func emit(_ line: String) {

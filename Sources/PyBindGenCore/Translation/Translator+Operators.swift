@@ -23,12 +23,7 @@ extension Translator {
                             kind: .binaryOperator, swiftName: binary.symbol, pythonName: operation.name,
                             doc: ["`\(cls.name).\(operation.name)`."],
                             parameters: [
-                                TranslatedParameter(
-                                    label: "lhs", name: "lhs", type: selfType, isOptional: false, isVariadic: false,
-                                    passing: .positional),
-                                TranslatedParameter(
-                                    label: "rhs", name: "rhs", type: rhs, isOptional: false, isVariadic: false,
-                                    passing: .positional),
+                                .operand("lhs", selfType), .operand("rhs", rhs),
                             ], result: returns, callee: .operation(binary.operation), passesSelf: false))
                 }
             } else if let prefix = Self.prefixOperators[operation.name], parameters.isEmpty {
@@ -37,9 +32,7 @@ extension Translator {
                         kind: .prefixOperator, swiftName: prefix.symbol, pythonName: operation.name,
                         doc: ["`\(cls.name).\(operation.name)`."],
                         parameters: [
-                            TranslatedParameter(
-                                label: "operand", name: "operand", type: selfType, isOptional: false, isVariadic: false,
-                                passing: .positional)
+                            .operand("operand", selfType)
                         ], result: returns, callee: .operation(prefix.operation), passesSelf: false))
             } else if let named = Self.namedOperators[operation.name], parameters.count >= 1 {
                 let rhs = types.swiftType(parameters[0].type, topLevelParameter: false)
@@ -49,12 +42,18 @@ extension Translator {
                         kind: .method, swiftName: named.name, pythonName: operation.name,
                         doc: ["`\(cls.name).\(operation.name)`."],
                         parameters: [
-                            TranslatedParameter(
-                                label: named.label, name: "other", type: rhs, isOptional: false, isVariadic: false,
-                                passing: .positional)
+                            .operand("other", rhs, label: named.label)
                         ], result: returns, callee: .operation(named.operation), passesSelf: true))
             }
         }
         return result
+    }
+}
+
+extension TranslatedParameter {
+    /// A required positional operand.
+    static func operand(_ name: String, _ type: SwiftType, label: String? = nil) -> TranslatedParameter {
+        TranslatedParameter(
+            label: label ?? name, name: name, type: type, isOptional: false, isVariadic: false, passing: .positional)
     }
 }

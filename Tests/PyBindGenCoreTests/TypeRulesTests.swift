@@ -91,6 +91,24 @@ struct TypeRulesTests {
             ])
     }
 
+    @Test func aConstrainedTypeVariableIsOneOverloadPerValueUpToEight() {
+        let number = PythonType.typeVariable("_N", values: [.int, .str])
+        #expect(
+            Self.render("f", .list(number), returns: number) == [
+                "public static func f(_ x: [Swift.Int]) \(Self.throwsClause) -> Swift.Int",
+                "public static func f(_ x: [Swift.String]) \(Self.throwsClause) -> Swift.String",
+            ])
+        // Three variables of three values are 27 choices: each variable stands for the union of its values.
+        let wide = (1...3).map { PythonType.typeVariable("_V\($0)", values: [.int, .str, .bytes]) }
+        let text = S.render(functions: [
+            S.function(
+                "g", wide.enumerated().map { S.parameter("x\($0.offset)", .positional, $0.element) }, returns: wide[0])
+        ])
+        let signatures = Self.signatures("g", in: text)
+        #expect(signatures.count == 3, "one overload per member of the first union, the others narrowed: \(signatures)")
+        #expect(signatures.allSatisfy { $0.hasSuffix("-> PythonRuntime.PythonObject") }, "\(signatures)")
+    }
+
     @Test func aClassNoModuleOfTheTargetWrapsIsDynamicAndOneThatDoesIsTyped() {
         let date = PythonType.class(name: "date", module: "datetime")
         #expect(

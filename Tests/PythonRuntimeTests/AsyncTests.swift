@@ -78,20 +78,38 @@ struct AsyncTests {
     }
 
     @Test func aThousandConcurrentAwaitsOverlapOnTheLoop() async throws {
-        // 1,000 coroutines that each sleep 10 ms: 10 s one after another, a fraction of that when they overlap.
-        let sleep = try Python.import("asyncio").sleep
-        let start = ContinuousClock.now
+        // Each coroutine waits until all 1,000 have arrived: that finishes only if every await is suspended on
+        // the loop at once (awaited one after another, the first would wait out its 60 s deadline and fail).
+        let namespace = try Python.run(
+            """
+            import asyncio
+
+            class Meeting:
+                def __init__(self, parties):
+                    self.parties, self.arrived, self.everyone = parties, 0, None
+
+                async def meet(self, index):
+                    if self.everyone is None:
+                        self.everyone = asyncio.Event()
+                    self.arrived += 1
+                    if self.arrived == self.parties:
+                        self.everyone.set()
+                    await asyncio.wait_for(self.everyone.wait(), 60)
+                    return index
+            """)
+        let meeting = try namespace["Meeting"].call(1_000)
+        let meet = try meeting.attribute("meet")
         let total = try await withThrowingTaskGroup(of: Int.self) { group in
             for index in 0..<1_000 {
                 group.addTask {
-                    let coroutine: PythonObject = try sleep.call(0.01, index)
+                    let coroutine: PythonObject = try meet.call(index)
                     return try await coroutine.awaited()
                 }
             }
             return try await group.reduce(0, +)
         }
         #expect(total == (0..<1_000).reduce(0, +))
-        #expect(ContinuousClock.now - start < .seconds(2))
+        #expect(try Int(meeting.attribute("arrived")) == 1_000)
     }
 
     @Test func awaitingFromThreadsAndTasksAtOnce() async throws {

@@ -24,8 +24,9 @@ public indirect enum PythonType: Sendable, Hashable {
     /// elsewhere: `module` is where it is defined, `name` its qualified name there, `arguments` its type
     /// arguments (`os.PathLike[str]`).
     case `class`(name: String, module: String?, arguments: [PythonType] = [])
-    /// A type variable of the function (`_T`).
-    case typeVariable(String)
+    /// A type variable of the function (`_T`); `values` are the allowed types of a value-constrained one
+    /// (`TypeVar("_N", float, Decimal)`), empty otherwise.
+    case typeVariable(String, values: [PythonType] = [])
     /// `Callable[[A, B], R]`.
     case callable(parameters: [PythonType], result: PythonType)
     /// A result read lazily: `Iterator[T]`, `Generator[T, …]`.
@@ -50,15 +51,44 @@ public indirect enum PythonType: Sendable, Hashable {
     /// The type variables the type mentions, in order of appearance (repeats included).
     public var typeVariables: [String] {
         switch self {
-        case .typeVariable(let name): return [name]
+        case .typeVariable(let name, _): return [name]
         default: return children.flatMap(\.typeVariables)
         }
+    }
+
+    /// The type with every occurrence of the type variable `name` replaced by `replacement`.
+    public func substituting(_ name: String, with replacement: PythonType) -> PythonType {
+        func inner(_ type: PythonType) -> PythonType { type.substituting(name, with: replacement) }
+        switch self {
+        case .typeVariable(name, _): return replacement
+        case .list(let item): return .list(inner(item))
+        case .set(let item): return .set(inner(item))
+        case .dict(let key, let value): return .dict(key: inner(key), value: inner(value))
+        case .tuple(let items): return .tuple(items.map(inner))
+        case .optional(let item): return .optional(inner(item))
+        case .union(let items): return .union(items.map(inner))
+        case .class(let className, let module, let arguments):
+            return .class(name: className, module: module, arguments: arguments.map(inner))
+        case .callable(let parameters, let result):
+            return .callable(parameters: parameters.map(inner), result: inner(result))
+        case .iterator(let item): return .iterator(inner(item))
+        case .asyncIterator(let item): return .asyncIterator(inner(item))
+        case .awaitable(let item): return .awaitable(inner(item))
+        default: return self
+        }
+    }
+
+    /// The value-constrained type variables the type mentions, in order of appearance, with their values.
+    public var constrainedTypeVariables: [(name: String, values: [PythonType])] {
+        if case .typeVariable(let name, let values) = self, !values.isEmpty { return [(name, values)] }
+        return children.flatMap(\.constrainedTypeVariables)
     }
 
     /// The types directly inside this one.
     public var children: [PythonType] {
         switch self {
-        case .int, .float, .complex, .str, .bool, .bytes, .none, .typeVariable, .object: return []
+        case .int, .float, .complex, .str, .bool, .bytes, .none, .object: return []
+        case .typeVariable(_, let values): return values
         case .class(_, _, let arguments): return arguments
         case .list(let item), .set(let item), .optional(let item), .iterator(let item), .asyncIterator(let item),
             .awaitable(let item):
@@ -71,7 +101,7 @@ public indirect enum PythonType: Sendable, Hashable {
 }
 
 extension PythonType: Codable {
-    private enum CodingKeys: String, CodingKey { case kind, args, name, module, reason, open }
+    private enum CodingKeys: String, CodingKey { case kind, args, name, module, reason, open, values }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -95,7 +125,8 @@ extension PythonType: Codable {
         case ("class", _) where name != nil:
             self = .class(
                 name: name!, module: try container.decodeIfPresent(String.self, forKey: .module), arguments: args)
-        case ("typevar", _) where name != nil: self = .typeVariable(name!)
+        case ("typevar", _) where name != nil:
+            self = .typeVariable(name!, values: try container.decodeIfPresent([PythonType].self, forKey: .values) ?? [])
         case ("callable", 1...): self = .callable(parameters: Array(args.dropLast()), result: args[args.count - 1])
         case ("iterator", 1): self = .iterator(args[0])
         case ("asyncIterator", 1): self = .asyncIterator(args[0])
@@ -117,8 +148,9 @@ extension PythonType: Codable {
             try container.encode(name, forKey: .name)
             try container.encodeIfPresent(module, forKey: .module)
             if !arguments.isEmpty { try container.encode(arguments, forKey: .args) }
-        case .typeVariable(let name):
+        case .typeVariable(let name, let values):
             try container.encode(name, forKey: .name)
+            if !values.isEmpty { try container.encode(values, forKey: .values) }
         case .object(let reason, let isOpen):
             try container.encodeIfPresent(reason, forKey: .reason)
             try container.encodeIfPresent(isOpen, forKey: .open)

@@ -11,6 +11,8 @@
 ///   `__await__` or `__aiter__`: open).
 /// - Paths: `os.PathLike[str]` is given as a `String` from Swift (`PathLike[bytes]` as bytes).
 /// - Classes: a class that no module generated into the same Swift target wraps is dynamic.
+/// - Value-constrained type variables: one signature per choice of values (at most
+///   ``maximumExpandedSignatures``), else the union of the values.
 struct TypeRules {
     /// Where a type appears: a parameter Swift passes to Python, or a value Python gives back (results,
     /// attributes, and everything inside a callable).
@@ -62,7 +64,7 @@ struct TypeRules {
         }
         result.classes = result.classes.map { cls in
             var cls = cls
-            cls.constructor = cls.constructor?.map(applied(to:))
+            cls.constructor = cls.constructor?.flatMap(Self.expandingTypeVariables).map(applied(to:))
             cls.methods = cls.methods.map(applied(to:))
             cls.classMethods = cls.classMethods.map(applied(to:))
             cls.operators = cls.operators.map(applied(to:))
@@ -80,8 +82,44 @@ struct TypeRules {
 
     private func applied(to function: FunctionDescription) -> FunctionDescription {
         var function = function
-        function.overloads = function.overloads.map(applied(to:))
+        function.overloads = function.overloads.flatMap(Self.expandingTypeVariables).map(applied(to:))
         return function
+    }
+
+    /// The most signatures one signature's value-constrained type variables expand into.
+    static let maximumExpandedSignatures = 8
+
+    /// One signature per choice of its value-constrained type variables: `mean(data: Iterable[_NumberT]) ->
+    /// _NumberT` with `_NumberT = TypeVar(..., float, Decimal, Fraction)` becomes three. Beyond
+    /// ``maximumExpandedSignatures`` choices, each such variable stands for the union of its values.
+    static func expandingTypeVariables(_ signature: SignatureDescription) -> [SignatureDescription] {
+        var variables: [(name: String, values: [PythonType])] = []
+        for type in signature.parameters.map(\.type) + [signature.returns] {
+            for variable in type.constrainedTypeVariables where !variables.contains(where: { $0.name == variable.name })
+            {
+                variables.append(variable)
+            }
+        }
+        guard !variables.isEmpty else { return [signature] }
+        func substituting(_ choice: [(String, PythonType)]) -> SignatureDescription {
+            var result = signature
+            for (name, value) in choice {
+                for index in result.parameters.indices {
+                    result.parameters[index].type = result.parameters[index].type.substituting(name, with: value)
+                }
+                result.returns = result.returns.substituting(name, with: value)
+            }
+            return result
+        }
+        let count = variables.reduce(1) { $0 * $1.values.count }
+        guard count <= maximumExpandedSignatures else {
+            return [substituting(variables.map { ($0.name, .union($0.values)) })]
+        }
+        var choices: [[(String, PythonType)]] = [[]]
+        for variable in variables {
+            choices = choices.flatMap { choice in variable.values.map { choice + [(variable.name, $0)] } }
+        }
+        return choices.map(substituting)
     }
 
     private func applied(to signature: SignatureDescription) -> SignatureDescription {

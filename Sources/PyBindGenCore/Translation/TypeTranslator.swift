@@ -117,7 +117,7 @@ struct TypeTranslator {
                 if !mapped.isDynamic, !mapped.needsItemConversion { return mapped }
             }
             return dynamic
-        case .typeVariable(let name) where genericParameters.contains(name):
+        case .typeVariable(let name, _) where genericParameters.contains(name):
             return .generic(pythonName: name)
         case .list(let item):
             return .array(inner(item))

@@ -1,6 +1,9 @@
 """Shapes the introspection fixture tests pin (runtime side; the stubs are in pbg_fixture_shapes.pyi)."""
 import datetime
 import os
+from typing import TypeVar
+
+_N = TypeVar("_N", int, str)
 
 
 class Widget:
@@ -39,3 +42,7 @@ def today() -> datetime.date:
 
 def make_widget(size: int) -> Widget:
     return Widget(size)
+
+
+def pick(x: _N) -> _N:
+    return x

@@ -63,6 +63,14 @@ class StubFacts(unittest.TestCase):
         self.assertEqual(parameter_type(self.description, "iterate"), {"kind": "iterator", "args": [INT]})
         self.assertEqual(result_type(self.description, "iterate"), {"kind": "iterator", "args": [STR]})
 
+    def test_a_constrained_type_variable_is_stated_with_its_values(self):
+        # One signature: expanding it into an overload per value is a Swift rule.
+        pick = function(self.description, "pick")
+        self.assertEqual(len(pick["overloads"]), 1)
+        variable = {"kind": "typevar", "name": "_N", "values": [INT, STR]}
+        self.assertEqual(parameter_type(self.description, "pick"), variable)
+        self.assertEqual(result_type(self.description, "pick"), variable)
+
     def test_classes_of_other_modules_by_where_they_are_defined(self):
         self.assertEqual(result_type(self.description, "today"),
                          {"kind": "class", "name": "date", "module": "datetime"})
@@ -93,6 +101,10 @@ class RuntimeFacts(unittest.TestCase):
                          {"kind": "class", "name": "PathLike", "module": "os", "args": [STR]})
         self.assertEqual(result_type(self.description, "today"),
                          {"kind": "class", "name": "date", "module": "datetime"})
+
+    def test_a_constrained_type_variable_is_stated_with_its_values(self):
+        self.assertEqual(parameter_type(self.description, "pick"),
+                         {"kind": "typevar", "name": "_N", "values": [INT, STR]})
 
     def test_unannotated_is_dynamic(self):
         self.assertEqual(parameter_type(self.description, "iterate"), {"kind": "object", "reason": "no stub"})

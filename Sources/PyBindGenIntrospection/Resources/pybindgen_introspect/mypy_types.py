@@ -61,7 +61,10 @@ class TypeMapper:
             if self_class is not None and typ.name == "Self":
                 return tl.own_class(self_class)
             if typ.values:
-                return tl.union([self.map(value, self_class, depth) for value in typ.values])
+                values = [self.map(value, self_class, depth) for value in typ.values]
+                if typ.id in self.function_variables:
+                    return tl.type_variable(typ.name, values)
+                return tl.union(values)
             bound = t.get_proper_type(typ.upper_bound)
             if isinstance(bound, t.Instance) and bound.type.fullname != "builtins.object":
                 return self.map(bound, self_class, depth)
@@ -131,22 +134,6 @@ class TypeMapper:
         if typ.type.is_protocol and name not in ITERATOR_NAMES and name != "os.PathLike":
             return tl.open_dynamic("protocol " + name)
         return tl.foreign_class(name, args)
-
-
-def expand_type_variables(callable_type):
-    """One signature per choice of a value-constrained type variable: `mean(data: Iterable[_NumberT]) -> _NumberT`
-    with `_NumberT = TypeVar(..., float, Decimal, Fraction)` becomes three overloads (at most 8 in all)."""
-    from mypy import types as t
-    from mypy.expandtype import expand_type
-    variables = [v for v in callable_type.variables if isinstance(v, t.TypeVarType) and v.values]
-    if not variables:
-        return [callable_type]
-    choices = [{}]
-    for variable in variables:
-        choices = [{**choice, variable.id: value} for choice in choices for value in variable.values]
-    if len(choices) > 8:
-        return [callable_type]
-    return [expand_type(callable_type, choice) for choice in choices]
 
 
 def callable_items(node):
@@ -245,13 +232,10 @@ def stub_signatures(mapper, node, runtime, self_class=None, drop_first=False, se
     runtime_parameters = runtime["parameters"] if runtime is not None else []
     runtime_names = [p["name"] for p in runtime_parameters]
     runtime_defaults = {p["name"]: p["default"] for p in runtime_parameters}
-    expanded_items = []
-    for item, item_type in items:
-        if not isinstance(item_type, t.CallableType):
-            return None
-        expanded_items.extend((item, callable_type) for callable_type in expand_type_variables(item_type))
+    if any(not isinstance(item_type, t.CallableType) for _, item_type in items):
+        return None
     signatures = []
-    for item, callable_type in expanded_items:
+    for item, callable_type in items:
         if isinstance(t.get_proper_type(callable_type.ret_type), t.UninhabitedType):
             continue  # an overload returning NoReturn marks a combination that always raises
         mapper.function_variables = {v.id for v in callable_type.variables}

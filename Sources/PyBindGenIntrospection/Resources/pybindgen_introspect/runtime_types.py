@@ -50,7 +50,10 @@ class RuntimeTypeMapper:
             return tl.dynamic("unresolved annotation")
         if isinstance(annotation, typing.TypeVar):
             if annotation.__constraints__:
-                return tl.union([self.map(value, self_class, depth) for value in annotation.__constraints__])
+                values = [self.map(value, self_class, depth) for value in annotation.__constraints__]
+                if annotation in self.class_variables:
+                    return tl.union(values)
+                return tl.type_variable(annotation.__name__, values)
             if annotation.__bound__ is not None:
                 return self.map(annotation.__bound__, self_class, depth)
             if annotation in self.class_variables:

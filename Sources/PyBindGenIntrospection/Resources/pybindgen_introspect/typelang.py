@@ -30,8 +30,12 @@ def callable_type(parameters, returns):
     return {"kind": "callable", "args": list(parameters) + [returns]}
 
 
-def type_variable(name):
-    return {"kind": "typevar", "name": name}
+def type_variable(name, values=()):
+    """A type variable of the function; `values` are a value-constrained variable's allowed types."""
+    variable = {"kind": "typevar", "name": name}
+    if values:
+        variable["values"] = list(values)
+    return variable
 
 
 def own_class(name):

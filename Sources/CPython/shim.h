@@ -46,6 +46,8 @@ static inline int pyshim_FloatCheckExact(PyObject *o) { return PyFloat_CheckExac
 static inline int pyshim_UnicodeCheck(PyObject *o) { return PyUnicode_Check(o); }
 static inline int pyshim_BytesCheck(PyObject *o) { return PyBytes_Check(o); }
 static inline int pyshim_ByteArrayCheck(PyObject *o) { return PyByteArray_Check(o); }
+static inline int pyshim_SliceCheck(PyObject *o) { return PySlice_Check(o); }
+static inline int pyshim_RangeCheck(PyObject *o) { return PyRange_Check(o); }
 static inline int pyshim_ListCheck(PyObject *o) { return PyList_Check(o); }
 static inline int pyshim_ListCheckExact(PyObject *o) { return PyList_CheckExact(o); }
 static inline int pyshim_TupleCheck(PyObject *o) { return PyTuple_Check(o); }

@@ -40,3 +40,17 @@ extension Data: PythonConvertible {
         self = Data(bytes)
     }
 }
+
+extension PythonObject {
+    /// A Python `bytes` from any sequence of bytes — contiguous or not (`data.reversed()`, a slice, a lazy map).
+    /// - Throws: ``PythonError`` if Python cannot allocate it.
+    public init(bytes: some Sequence<UInt8>) throws(PythonError) {
+        try self.init(Array(bytes))
+    }
+
+    /// A Python `bytes` from signed bytes, each taken as its bit pattern (`-1` is `0xff`), as C's `char` data is.
+    /// - Throws: ``PythonError`` if Python cannot allocate it.
+    public init(bytes: some Sequence<Int8>) throws(PythonError) {
+        try self.init(bytes.map { UInt8(bitPattern: $0) })
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import PythonRuntime
+import Testing
+
+/// Spellings PythonKit users write, with Python's own answers: ranges as slices, augmented assignment, bytes
+/// from any byte sequence.
+@Suite("Dynamic API: ranges, augmented assignment, bytes")
+struct DynamicSugarTests {
+    static func evaluate(_ expression: String) throws -> PythonObject { try Python.evaluate(expression) }
+
+    @Test func swiftRangesAreSlices() throws {
+        let items = try Self.evaluate("list(range(10))")
+        let cases: [(PythonObject, String)] = [
+            (try items[2..<5], "[2, 3, 4]"), (try items[2...4], "[2, 3, 4]"), (try items[7...], "[7, 8, 9]"),
+            (try items[..<3], "[0, 1, 2]"), (try items[...2], "[0, 1, 2]"), (try items[(-3)...], "[7, 8, 9]"),
+        ]
+        for (slice, expected) in cases { #expect(slice.description == expected) }
+        #expect(try PythonObject(5..<10).description == "slice(5, 10, None)")
+        #expect(try PythonObject(5...).description == "slice(5, None, None)")
+        #expect(try PythonObject(..<5).description == "slice(None, 5, None)")
+        #expect(try PythonObject(...Int.max).description == "slice(None, 9223372036854775808, None)")
+        #expect(try String(Self.evaluate("'abcdef'")[1..<4]) == "bcd")
+        try items.setItem(0..<8, to: [Int]())
+        #expect(items.description == "[8, 9]")
+    }
+
+    @Test func slicesAndRangesBackAsSwiftRanges() throws {
+        #expect(try Range<Int>(Self.evaluate("slice(2, 7)")) == 2..<7)
+        #expect(try Range<Int>(Self.evaluate("slice(2, 7, 1)")) == 2..<7)
+        #expect(try Range<Int>(Self.evaluate("range(3, 9)")) == 3..<9)
+        for bad in ["slice(2, None)", "slice(0, 10, 2)", "range(9, 3)", "[1, 2]", "slice('a', 'b')"] {
+            #expect(throws: PythonError.self, "\(bad)") { _ = try Range<Int>(Self.evaluate(bad)) }
+        }
+        do {
+            _ = try Range<Int>(Self.evaluate("slice(0, 10, 2)"))
+        } catch let error as PythonError {
+            #expect(error.code == .conversionFailed)
+            #expect(error.description.contains("step of 1"), "\(error)")
+        }
+    }
+
+    @Test func aSliceOfANonSequenceIsAPythonError() throws {
+        let number = PythonObject(42)
+        #expect(throws: PythonError.self) { _ = try number[1..<3] }
+        do {
+            _ = try number[1..<3]
+        } catch {
+            #expect(error.typeName == "TypeError", "\(error)")
+        }
+    }
+
+    @Test func augmentedAssignmentIsPythonsInPlaceOperation() throws {
+        var total: PythonObject = 10
+        try total += 5
+        try total -= 3
+        try total *= 4
+        #expect(total.description == "48")
+        try total /= 8
+        #expect(total.description == "6.0")
+        var bits: PythonObject = 0b1100
+        try bits &= 0b1010
+        try bits |= 0b0001
+        try bits ^= 0b1111
+        try bits <<= 2
+        try bits >>= 1
+        try bits %= 5
+        #expect(try Int(bits) == (((((0b1100 & 0b1010) | 1) ^ 0b1111) << 2) >> 1) % 5)
+        // A list grows in place: every copy sees it, as every name bound to it does in Python.
+        var list = try Self.evaluate("[1]")
+        let sameList = list
+        try list += PythonObject([2, 3])
+        #expect(sameList.description == "[1, 2, 3]")
+        #expect(list.isIdentical(to: sameList))
+        var text: PythonObject = "a"
+        #expect(throws: PythonError.self) { try text -= 1 }
+        #expect(text.description == "a", "a failed augmented assignment leaves the value as it was")
+    }
+
+    @Test func bytesFromAnyByteSequence() throws {
+        let signed: [Int8] = [72, 105, -1, -128]
+        #expect(try PythonObject(bytes: signed).pythonRepr() == "b'Hi\\xff\\x80'")
+        let data = Data([1, 2, 3, 4])
+        #expect(try PythonObject(bytes: data.reversed()).pythonRepr() == "b'\\x04\\x03\\x02\\x01'")
+        #expect(try PythonObject(bytes: [UInt8](repeating: 7, count: 10)[2..<5]).pythonRepr() == "b'\\x07\\x07\\x07'")
+        #expect(try PythonObject(bytes: (0..<3).lazy.map { UInt8($0 * 2) }).pythonRepr() == "b'\\x00\\x02\\x04'")
+        #expect(try [UInt8](PythonObject(bytes: signed)) == [72, 105, 255, 128])
+    }
+}

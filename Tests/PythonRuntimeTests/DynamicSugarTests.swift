@@ -86,3 +86,59 @@ struct DynamicSugarTests {
         #expect(try [UInt8](PythonObject(bytes: signed)) == [72, 105, 255, 128])
     }
 }
+
+@Suite("Dynamic API: literals and keyword order")
+struct LiteralAndKeywordOrderTests {
+    @Test func arrayLiteralsAreLists() throws {
+        let row: PythonObject = [1, "two", 3.5, true, nil]
+        #expect(row.description == "[1, 'two', 3.5, True, None]")
+        let nested: PythonObject = [[1, 2], []]
+        #expect(nested.description == "[[1, 2], []]")
+    }
+
+    @Test func dictionariesKeepTheOrderWrittenAndMixKeys() throws {
+        let frame = try PythonObject(dictionary: ["col 1": 3, "col 2": 5, "col 0": 1])
+        #expect(frame.description == "{'col 1': 3, 'col 2': 5, 'col 0': 1}")
+        let mixed = try PythonObject(dictionary: ["a": 1, 1: 0.5, nil: true])
+        #expect(mixed.description == "{'a': 1, 1: 0.5, None: True}")
+    }
+
+    @Test func anUnhashableKeyIsAPythonErrorAndLeaksNothing() throws {
+        let gc = try Python.import("gc")
+        let key: PythonObject = [1, 2]
+        func dictionariesAlive() throws -> Int {
+            _ = try gc.collect()
+            return try Int(
+                Python.evaluate(
+                    "sum(1 for o in __import__('gc').get_objects() if type(o) is dict and o.get('marker') == 'pbg-unhashable')"
+                ))
+        }
+        let before = try dictionariesAlive()
+        for _ in 0..<100 {
+            do {
+                _ = try PythonObject(dictionary: ["marker": "pbg-unhashable", key: 1])
+                Issue.record("a list key was accepted")
+            } catch {
+                #expect(error.typeName == "TypeError")
+                #expect(error.description.contains("unhashable"), "\(error)")
+            }
+        }
+        #expect(try dictionariesAlive() == before)
+    }
+
+    @Test func aSwiftClosureSeesKeywordArgumentsInCallOrder() throws {
+        let describe = try PythonObject(callableWithOrderedKeywords: { arguments, keywords in
+            try PythonObject(
+                "\(arguments.count) " + keywords.map { "\($0.key)=\($0.value)" }.joined(separator: ","))
+        })
+        let namespace = try Python.run("def call(f):\n    return f(1, 2, zebra=1, apple=2, mango=3)\n")
+        let text: String = try namespace["call"].call(describe)
+        #expect(text == "2 zebra=1,apple=2,mango=3")
+        // The dictionary form still works, with the same arguments.
+        let count = try PythonObject(callable: { arguments, keywords in
+            try PythonObject(arguments.count * 10 + keywords.count)
+        })
+        let total: Int = try namespace["call"].call(count)
+        #expect(total == 23)
+    }
+}

@@ -17,14 +17,35 @@ extension PythonObject {
     public init(
         callable body: @escaping ([PythonObject], [String: PythonObject]) throws -> PythonObject
     ) throws(PythonError) {
+        try self.init(callableWithOrderedKeywords: { arguments, keywords in
+            try body(arguments, Dictionary(keywords, uniquingKeysWith: { _, last in last }))
+        })
+    }
+
+    /// A Python callable that runs a Swift closure and hands it the keyword arguments in the order the caller
+    /// wrote them (`f(b=1, a=2)` gives `[("b", 1), ("a", 2)]`), as PythonKit's `PythonFunction` does:
+    ///
+    /// ```swift
+    /// let describe = try PythonObject(callableWithOrderedKeywords: { arguments, keywords in
+    ///     try PythonObject(keywords.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))
+    /// })
+    /// ```
+    ///
+    /// Errors, threads and lifetime as for the form with a keyword dictionary, `init(callable:)`.
+    /// - Throws: ``PythonError`` if Python cannot make the function object.
+    public init(
+        callableWithOrderedKeywords body:
+            @escaping ([PythonObject], [(key: String, value: PythonObject)]) throws
+            -> PythonObject
+    ) throws(PythonError) {
         self = try Python.withGIL { () throws(PythonError) -> PythonObject in
             try SwiftCallable.make { arguments, positional, keywordNames in
                 let values = arguments.map { PythonObject(borrowing: $0!) }
-                var keywords: [String: PythonObject] = [:]
+                var keywords: [(key: String, value: PythonObject)] = []
                 if let keywordNames {
                     for index in 0..<PyTuple_Size(keywordNames) {
                         let name = try String(pythonReference: pyshim_TupleGetItem(keywordNames, index))
-                        keywords[name] = values[positional + index]
+                        keywords.append((name, values[positional + index]))
                     }
                 }
                 return try body(Array(values[..<positional]), keywords).pythonReference()

@@ -28,3 +28,33 @@ extension PythonObject: ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, 
         self = Python.none
     }
 }
+
+extension PythonObject: ExpressibleByArrayLiteral {
+    /// A Python `list` of the elements, in order: `let row: PythonObject = [1, "two", 3.0]`.
+    public init(arrayLiteral elements: PythonObject...) {
+        self = Python.withGIL {
+            let list = PyList_New(elements.count)!
+            for (index, element) in elements.enumerated() {
+                pyshim_IncRef(element.pointer)
+                pyshim_ListSetItem(list, index, element.pointer)
+            }
+            return PythonObject(owning: list)
+        }
+    }
+}
+
+extension PythonObject {
+    /// A Python `dict` with the pairs in the order written, keys of any kinds:
+    /// `try PythonObject(dictionary: ["col 1": 3, "col 2": 5])` is `{'col 1': 3, 'col 2': 5}`, and
+    /// `try PythonObject(dictionary: ["a": 1, 1: 0.5])` mixes a `str` and an `int` key.
+    /// - Throws: ``PythonError`` (`TypeError`) if a key is not hashable; nothing is leaked.
+    public init(dictionary pairs: KeyValuePairs<PythonObject, PythonObject>) throws(PythonError) {
+        self = try Python.withGIL { () throws(PythonError) -> PythonObject in
+            let dictionary = PythonObject(owning: PyDict_New()!)
+            for (key, value) in pairs where PyDict_SetItem(dictionary.pointer, key.pointer, value.pointer) != 0 {
+                throw PythonError.fetch()
+            }
+            return dictionary
+        }
+    }
+}

@@ -42,6 +42,7 @@ public enum Python {
             pybindgen_gil_depth_leave()
             PyGILState_Release(state)
         }
+        if DeferredReleases.count.load(ordering: .relaxed) > 0 { DeferredReleases.drain() }
         return try body()
     }
 

@@ -59,7 +59,7 @@ public struct PythonObject: Sendable {
     }
 }
 
-/// Owns one strong reference and drops it, under the GIL, on whatever thread releases the last Swift copy.
+/// Owns one strong reference and drops it, under the GIL, when the last Swift copy goes (on any thread).
 @usableFromInline
 final class PythonReference: @unchecked Sendable {
     @usableFromInline
@@ -70,13 +70,13 @@ final class PythonReference: @unchecked Sendable {
         self.pointer = pointer
     }
 
+    /// Releases at once when this thread holds the GIL; otherwise queues the release for the next GIL holder
+    /// (``DeferredReleases``) rather than waiting for the GIL here.
     deinit {
         if pybindgen_gil_depth_get() > 0 || PyGILState_Check() != 0 {
             pyshim_DecRef(pointer)
         } else {
-            let state = PyGILState_Ensure()
-            pyshim_DecRef(pointer)
-            PyGILState_Release(state)
+            DeferredReleases.enqueue(pointer)
         }
     }
 }

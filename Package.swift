@@ -111,6 +111,8 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "PluginTests"),
+        // A program whose interpreter cannot start, run by PythonRuntimeTests in a process of its own.
+        .executableTarget(name: "StartupProbe", dependencies: ["PythonRuntime"], path: "Tests/StartupProbe"),
         .testTarget(
             name: "DaskClusterTests",
             dependencies: [

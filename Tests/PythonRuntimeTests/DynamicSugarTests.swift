@@ -142,3 +142,33 @@ struct LiteralAndKeywordOrderTests {
         #expect(total == 23)
     }
 }
+
+@Suite("Dynamic API: hashing")
+struct HashingTests {
+    @Test func pythonObjectsAsSetElementsAndDictionaryKeys() throws {
+        let keys: [PythonObject] = [
+            1, 1.0, true, "a", try Python.evaluate("(1, 2)"), try Python.evaluate("frozenset({3})"),
+        ]
+        let set = Set(try keys.map { try $0.hashable() })
+        // 1, 1.0 and True are one key in Python.
+        #expect(set.count == 4)
+        var counts: [HashablePythonObject: Int] = [:]
+        for key in keys { counts[try key.hashable(), default: 0] += 1 }
+        #expect(counts[try PythonObject(1).hashable()] == 3)
+        #expect(counts[try PythonObject("a").hashable()] == 1)
+        #expect(try PythonObject("abc").hash() == Int(Python.evaluate("hash('abc')")))
+    }
+
+    @Test func anUnhashableObjectIsAPythonErrorNotATrap() throws {
+        for expression in ["[1, 2]", "{'a': 1}", "{1, 2}"] {
+            let object = try Python.evaluate(expression)
+            #expect(throws: PythonError.self) { _ = try object.hashable() }
+            do {
+                _ = try object.hash()
+            } catch {
+                #expect(error.typeName == "TypeError")
+                #expect(error.description.contains("unhashable"), "\(error)")
+            }
+        }
+    }
+}

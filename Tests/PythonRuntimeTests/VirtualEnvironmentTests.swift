@@ -95,3 +95,21 @@ struct VirtualEnvironmentTests {
         var imported: [String: String]
     }
 }
+
+/// A failed start-up is a `PythonError`, every time it is asked for, and never a trap or a second
+/// initialisation: checked in a child process (`StartupProbe`), since this process's interpreter already runs.
+@Suite("Start-up failures")
+struct StartupFailureTests {
+    @Test func aFailedStartIsTheSameErrorEveryTimeAndTheProgramEndsNormally() throws {
+        let probe = VirtualEnvironmentTests.productsDirectory.appendingPathComponent("StartupProbe").path
+        let result = try VirtualEnvironmentTests.run(probe, [], environment: ["VIRTUAL_ENV": ""])
+        #expect(result.status == 0, "\(result.output)\(result.error)")
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(lines.last == "ended normally", "\(result.output)\(result.error)")
+        let attempts = lines.dropLast()
+        #expect(attempts.count == 5, "\(result.output)")
+        let errors = attempts.map { $0.split(separator: ":", maxSplits: 1).last.map(String.init) ?? "" }
+        #expect(Set(errors).count == 1, "the same error every time: \(attempts)")
+        #expect(errors.first?.contains("/nonexistent-pybindgen-venv") == true, "\(attempts)")
+    }
+}

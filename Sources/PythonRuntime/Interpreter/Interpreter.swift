@@ -6,44 +6,59 @@ import Synchronization
 @usableFromInline
 let interpreterIsReady = Atomic<Bool>(false)
 
-/// Serialises start-up; holds the configuration the interpreter was started with.
-private let startState = Mutex<PythonConfiguration?>(nil)
+/// Where start-up stands: not yet tried, running with a configuration, or failed (for good: a failed start is
+/// never retried, since CPython cannot be initialised twice, and every later use reports the same error).
+private enum StartState {
+    case notStarted
+    case running(PythonConfiguration)
+    case failed(PythonError)
+}
+
+/// Serialises start-up.
+private let startState = Mutex<StartState>(.notStarted)
 
 /// Starts the embedded interpreter exactly once.
 @usableFromInline
 enum Interpreter {
     /// Starts the interpreter with `configuration` unless it already runs.
     ///
-    /// Starting again with the configuration already in use is a no-op; a different one is an error.
+    /// Starting again with the configuration already in use is a no-op; a different one is an error; after a
+    /// failed start, every start throws that start's error again.
     static func start(_ configuration: PythonConfiguration) throws(PythonError) {
-        let result: Result<Void, PythonError> = startState.withLock { current in
-            if let current {
+        let result: Result<Void, PythonError> = startState.withLock { state in
+            switch state {
+            case .running(let current):
                 if current == configuration { return .success(()) }
                 return .failure(
                     PythonError(
                         code: .interpreterStartup,
                         message: "the interpreter is already running with a different configuration"))
-            }
-            do throws(PythonError) {
-                try initialize(configuration)
-            } catch {
+            case .failed(let error):
                 return .failure(error)
+            case .notStarted:
+                do throws(PythonError) {
+                    try initialize(configuration)
+                } catch {
+                    state = .failed(error)
+                    return .failure(error)
+                }
+                state = .running(configuration)
+                interpreterIsReady.store(true, ordering: .releasing)
+                return .success(())
             }
-            current = configuration
-            interpreterIsReady.store(true, ordering: .releasing)
-            return .success(())
         }
         try result.get()
     }
 
     /// Starts with the default configuration if nothing started the interpreter yet.
+    /// - Throws: the start-up error (the same one every time, once a start failed).
     @usableFromInline
-    static func startLazily() {
-        do {
-            try start(startState.withLock { $0 } ?? PythonConfiguration())
-        } catch {
-            fatalError("swift-pybindgen: the embedded Python interpreter could not start: \(error)")
+    static func startLazily() throws(PythonError) {
+        let configuration: PythonConfiguration? = startState.withLock { state in
+            if case .running(let current) = state { return current }
+            return nil
         }
+        try start(configuration ?? PythonConfiguration())
     }
 
     private static func initialize(_ configuration: PythonConfiguration) throws(PythonError) {

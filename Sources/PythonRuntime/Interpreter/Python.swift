@@ -33,7 +33,17 @@ public enum Python {
     ) throws(Failure) -> Result {
         // Fast path: this thread is already inside `withGIL` (one thread-local load).
         if pybindgen_gil_depth_get() > 0 { return try body() }
-        if !interpreterIsReady.load(ordering: .acquiring) { Interpreter.startLazily() }
+        if !interpreterIsReady.load(ordering: .acquiring) {
+            do {
+                try Interpreter.startLazily()
+            } catch {
+                // A throwing caller gets the start-up error; only callers that cannot throw (a literal) stop here.
+                guard let failure = error as? Failure else {
+                    fatalError("swift-pybindgen: the embedded Python interpreter could not start: \(error)")
+                }
+                throw failure
+            }
+        }
         if pybindgen_thread_prepared_get() == 0 { ThreadStates.prepareCurrentThread() }
         // `PyGILState_Ensure` is re-entrant, so this is also right when Python called into Swift with the GIL held.
         let state = PyGILState_Ensure()

@@ -2,19 +2,18 @@ import CPython
 
 /// Swift ranges as Python `slice`s: `list[2..<5]` is `list[2:5]`, `list[2...]` is `list[2:]`, `list[..<3]` is
 /// `list[:3]`, `list[...4]` is `list[:5]`; and a `slice` or `range` with a step of 1 back as `Range<Int>`.
+@usableFromInline
 enum SliceConversion {
     /// `slice(start, stop)`, `nil` bounds being `None`. GIL held.
+    @inlinable
     static func slice(start: (some ConvertibleToPython)?, stop: (some ConvertibleToPython)?) throws(PythonError)
         -> PyObjectPointer
     {
-        func object(_ bound: (some ConvertibleToPython)?) throws(PythonError) -> PythonObject? {
-            guard let bound else { return nil }
-            return PythonObject(owning: try bound.pythonReference())
-        }
-        let (startObject, stopObject) = (try object(start), try object(stop))
-        guard let slice = PySlice_New(startObject?.pointer, stopObject?.pointer, nil) else {
-            throw PythonError.fetch()
-        }
+        let startReference = try start?.pythonReference()
+        defer { if let startReference { pyshim_DecRef(startReference) } }
+        let stopReference = try stop?.pythonReference()
+        defer { if let stopReference { pyshim_DecRef(stopReference) } }
+        guard let slice = PySlice_New(startReference, stopReference, nil) else { throw PythonError.fetch() }
         return slice
     }
 
@@ -28,6 +27,7 @@ enum SliceConversion {
 
 extension Range: ConvertibleToPython where Bound: ConvertibleToPython {
     /// `slice(lowerBound, upperBound)`.
+    @inlinable
     public func pythonReference() throws(PythonError) -> PyObjectPointer {
         try SliceConversion.slice(start: lowerBound, stop: upperBound)
     }

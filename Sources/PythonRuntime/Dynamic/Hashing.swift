@@ -3,6 +3,7 @@ import CPython
 extension PythonObject {
     /// `hash(self)`.
     /// - Throws: ``PythonError`` (`TypeError`) for an unhashable object (a `list`, a `dict`, …).
+    @inlinable
     public func hash() throws(PythonError) -> Int {
         try Python.withGIL { () throws(PythonError) -> Int in
             let value = PyObject_Hash(pointer)

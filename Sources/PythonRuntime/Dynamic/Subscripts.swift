@@ -3,11 +3,13 @@ import CPython
 extension PythonObject {
     /// `self[key]`.
     /// - Throws: ``PythonError`` (`KeyError`, `IndexError`, `TypeError`, …) if Python raises.
+    @inlinable
     public subscript(key: some ConvertibleToPython) -> PythonObject {
         get throws(PythonError) {
             try Python.withGIL { () throws(PythonError) -> PythonObject in
-                let pythonKey = PythonObject(owning: try key.pythonReference())
-                return try PythonObject(checkingNew: PyObject_GetItem(pointer, pythonKey.pointer))
+                let pythonKey = try key.pythonReference()
+                defer { pyshim_DecRef(pythonKey) }
+                return try PythonObject(checkingNew: PyObject_GetItem(pointer, pythonKey))
             }
         }
     }

@@ -20,7 +20,7 @@ public typealias PyObjectPointer = UnsafeMutablePointer<PyObject>
 @dynamicCallable
 public struct PythonObject: Sendable {
     @usableFromInline
-    let reference: PythonReference
+    var reference: PythonReference
 
     /// Takes ownership of a new (already counted) reference. The caller need not hold the GIL.
     @inlinable
@@ -62,8 +62,11 @@ public struct PythonObject: Sendable {
 /// Owns one strong reference and drops it, under the GIL, when the last Swift copy goes (on any thread).
 @usableFromInline
 final class PythonReference: @unchecked Sendable {
+    /// Replaced only by an in-place operation on a reference no other copy shares (so reading it needs no
+    /// dynamic exclusivity check).
     @usableFromInline
-    let pointer: PyObjectPointer
+    @exclusivity(unchecked)
+    var pointer: PyObjectPointer
 
     @inlinable
     init(_ pointer: PyObjectPointer) {

@@ -97,10 +97,6 @@ public struct Introspector {
             }
             throw GeneratorError(.introspectionFailed, "pybindgen could not describe '\(module)': \(error)")
         }
-        do {
-            return try JSONDecoder().decode(ModuleDescription.self, from: Data(json.utf8))
-        } catch {
-            throw GeneratorError(.introspectionFailed, "cannot read the description of '\(module)': \(error)")
-        }
+        return try ModuleDescription.decode(json: json, module: module)
     }
 }

@@ -1,6 +1,11 @@
+import Foundation
+
 /// What introspection found in one Python module: the intermediate form between introspection and translation,
 /// versioned and dumped as JSON by `pybindgen --dump-description`.
 public struct ModuleDescription: Codable, Sendable, Equatable {
+    /// The version of the format this pybindgen reads and writes.
+    public static let currentSchemaVersion = 3
+
     /// The version of this format.
     public var schemaVersion: Int
     /// The dotted module name.
@@ -112,4 +117,26 @@ public struct SkippedName: Codable, Sendable, Equatable {
 public struct Drift: Codable, Sendable, Equatable {
     public var name: String
     public var detail: String
+}
+
+extension ModuleDescription {
+    /// Reads a description written by introspection or `--dump-description`.
+    /// - Throws: ``GeneratorError`` with code `introspection-failed` if the JSON is not a description, or was
+    ///   written in another schema version than ``currentSchemaVersion`` (regenerate it with this pybindgen).
+    public static func decode(json: String, module: String) throws -> ModuleDescription {
+        struct Version: Decodable { var schemaVersion: Int? }
+        let data = Data(json.utf8)
+        let version = try? JSONDecoder().decode(Version.self, from: data)
+        if let found = version?.schemaVersion, found != currentSchemaVersion {
+            throw GeneratorError(
+                .introspectionFailed,
+                "the description of '\(module)' is schema \(found); this pybindgen reads schema \(currentSchemaVersion) "
+                    + "(regenerate it with this pybindgen)")
+        }
+        do {
+            return try JSONDecoder().decode(ModuleDescription.self, from: data)
+        } catch {
+            throw GeneratorError(.introspectionFailed, "cannot read the description of '\(module)': \(error)")
+        }
+    }
 }

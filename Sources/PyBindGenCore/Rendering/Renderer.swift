@@ -98,7 +98,7 @@ final class Renderer {
     }
 
     func documentation(_ text: [String]) {
-        for line in text.flatMap({ $0.split(separator: "\n", omittingEmptySubsequences: false) }) {
+        for line in text.flatMap(\.lines) {
             let trimmed = line.hasSuffix(" ") ? String(line.reversed().drop { $0 == " " }.reversed()) : String(line)
             emit(trimmed.isEmpty ? "///" : "/// " + trimmed)
         }

@@ -21,7 +21,7 @@ extension Translator {
         passesSelf: Bool = false
     ) -> [TranslatedFunction] {
         var result: [TranslatedFunction] = []
-        var docLines = (function.doc ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var docLines = (function.doc ?? "").lines
         while docLines.last?.isEmpty == true { docLines.removeLast() }
         for signature in function.overloads {
             // Type variables become generic parameters when a required parameter mentions them (so every call can

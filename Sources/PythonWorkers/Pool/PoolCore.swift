@@ -139,7 +139,23 @@ final class PoolCore: Sendable {
         }
     }
 
+    /// Changes the state and performs what the change requires.
+    ///
+    /// Frames are queued on their connections while the state is still locked (queuing never blocks), so each
+    /// worker receives them in the order the state decided them: a release batch flushed by one change always
+    /// precedes a request dispatched by a later change on another thread. The other effects run after unlocking.
     func mutate(_ body: (inout State) -> [Effect]) {
-        perform(state.withLock { state in body(&state) })
+        let unlocked = state.withLock { state -> [Effect] in
+            var unlocked: [Effect] = []
+            for effect in body(&state) {
+                switch effect {
+                case .send(let connection, let frame): connection.send(frame)
+                case .closeRequests(let connection): connection.closeRequests()
+                default: unlocked.append(effect)
+                }
+            }
+            return unlocked
+        }
+        perform(unlocked)
     }
 }

@@ -169,7 +169,7 @@ public enum PyBuiltins {
     /// - Parameter featureVersion: Python's default is `-1`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func compile(source: Swift.String, filename: Swift.String, mode: Swift.String, flags: Swift.Int, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func compile(source: some PythonRuntime.StringOrBytesOrPythonObject, filename: some PythonRuntime.StringOrBytesOrPythonObject, mode: Swift.String, flags: Swift.Int, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(source)
         try arguments.append(filename)
@@ -190,89 +190,7 @@ public enum PyBuiltins {
     /// - Parameter featureVersion: Python's default is `-1`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func compile(source: [Swift.UInt8], filename: Swift.String, mode: Swift.String, flags: Swift.Int, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(source)
-        try arguments.append(filename)
-        try arguments.append(mode)
-        try arguments.append(flags)
-        if let dontInherit { try arguments.append(keyword: "dont_inherit", dontInherit) }
-        if let optimize { try arguments.append(keyword: "optimize", optimize) }
-        if let featureVersion { try arguments.append(keyword: "feature_version", featureVersion) }
-        return try _py_compile.call(arguments)
-    }
-
-    /// Compile source into a code object that can be executed by exec() or eval().
-    ///
-    /// (Another overload of `compile`; see the first for details.)
-    ///
-    /// - Parameter dontInherit: Python's default is `False`; omitted unless given.
-    /// - Parameter optimize: Python's default is `-1`; omitted unless given.
-    /// - Parameter featureVersion: Python's default is `-1`; omitted unless given.
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func compile(source: some PythonRuntime.ConvertibleToPython, filename: Swift.String, mode: Swift.String, flags: Swift.Int, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(source)
-        try arguments.append(filename)
-        try arguments.append(mode)
-        try arguments.append(flags)
-        if let dontInherit { try arguments.append(keyword: "dont_inherit", dontInherit) }
-        if let optimize { try arguments.append(keyword: "optimize", optimize) }
-        if let featureVersion { try arguments.append(keyword: "feature_version", featureVersion) }
-        return try _py_compile.call(arguments)
-    }
-
-    /// Compile source into a code object that can be executed by exec() or eval().
-    ///
-    /// (Another overload of `compile`; see the first for details.)
-    ///
-    /// - Parameter dontInherit: Python's default is `False`; omitted unless given.
-    /// - Parameter optimize: Python's default is `-1`; omitted unless given.
-    /// - Parameter featureVersion: Python's default is `-1`; omitted unless given.
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func compile(source: Swift.String, filename: Swift.String, mode: Swift.String, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(source)
-        try arguments.append(filename)
-        try arguments.append(mode)
-        if let dontInherit { try arguments.append(keyword: "dont_inherit", dontInherit) }
-        if let optimize { try arguments.append(keyword: "optimize", optimize) }
-        if let featureVersion { try arguments.append(keyword: "feature_version", featureVersion) }
-        return try _py_compile.call(arguments)
-    }
-
-    /// Compile source into a code object that can be executed by exec() or eval().
-    ///
-    /// (Another overload of `compile`; see the first for details.)
-    ///
-    /// - Parameter dontInherit: Python's default is `False`; omitted unless given.
-    /// - Parameter optimize: Python's default is `-1`; omitted unless given.
-    /// - Parameter featureVersion: Python's default is `-1`; omitted unless given.
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func compile(source: [Swift.UInt8], filename: Swift.String, mode: Swift.String, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(source)
-        try arguments.append(filename)
-        try arguments.append(mode)
-        if let dontInherit { try arguments.append(keyword: "dont_inherit", dontInherit) }
-        if let optimize { try arguments.append(keyword: "optimize", optimize) }
-        if let featureVersion { try arguments.append(keyword: "feature_version", featureVersion) }
-        return try _py_compile.call(arguments)
-    }
-
-    /// Compile source into a code object that can be executed by exec() or eval().
-    ///
-    /// (Another overload of `compile`; see the first for details.)
-    ///
-    /// - Parameter dontInherit: Python's default is `False`; omitted unless given.
-    /// - Parameter optimize: Python's default is `-1`; omitted unless given.
-    /// - Parameter featureVersion: Python's default is `-1`; omitted unless given.
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func compile(source: some PythonRuntime.ConvertibleToPython, filename: Swift.String, mode: Swift.String, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func compile(source: some PythonRuntime.StringOrBytesOrPythonObject, filename: some PythonRuntime.StringOrBytesOrPythonObject, mode: Swift.String, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(source)
         try arguments.append(filename)
@@ -356,39 +274,7 @@ public enum PyBuiltins {
     /// - Parameter locals: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func eval(_ source: Swift.String, _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(source)
-        if let globals { try arguments.append(globals) }
-        if let locals { try arguments.append(locals) }
-        return try _py_eval.call(arguments)
-    }
-
-    /// Evaluate the given source in the context of globals and locals.
-    ///
-    /// (Another overload of `eval`; see the first for details.)
-    ///
-    /// - Parameter globals: Python's default is `None`; omitted unless given.
-    /// - Parameter locals: Python's default is `None`; omitted unless given.
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func eval(_ source: [Swift.UInt8], _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(source)
-        if let globals { try arguments.append(globals) }
-        if let locals { try arguments.append(locals) }
-        return try _py_eval.call(arguments)
-    }
-
-    /// Evaluate the given source in the context of globals and locals.
-    ///
-    /// (Another overload of `eval`; see the first for details.)
-    ///
-    /// - Parameter globals: Python's default is `None`; omitted unless given.
-    /// - Parameter locals: Python's default is `None`; omitted unless given.
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func eval(_ source: some PythonRuntime.ConvertibleToPython, _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func eval(_ source: some PythonRuntime.StringOrBytesOrPythonObject, _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(source)
         if let globals { try arguments.append(globals) }
@@ -411,43 +297,7 @@ public enum PyBuiltins {
     /// - Parameter closure: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func exec(_ source: Swift.String, _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil, closure: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(source)
-        if let globals { try arguments.append(globals) }
-        if let locals { try arguments.append(locals) }
-        if let closure { try arguments.append(keyword: "closure", closure) }
-        let _: PythonRuntime.PythonNoneResult = try _py_exec.call(arguments)
-    }
-
-    /// Execute the given source in the context of globals and locals.
-    ///
-    /// (Another overload of `exec`; see the first for details.)
-    ///
-    /// - Parameter globals: Python's default is `None`; omitted unless given.
-    /// - Parameter locals: Python's default is `None`; omitted unless given.
-    /// - Parameter closure: Python's default is `None`; omitted unless given.
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func exec(_ source: [Swift.UInt8], _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil, closure: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(source)
-        if let globals { try arguments.append(globals) }
-        if let locals { try arguments.append(locals) }
-        if let closure { try arguments.append(keyword: "closure", closure) }
-        let _: PythonRuntime.PythonNoneResult = try _py_exec.call(arguments)
-    }
-
-    /// Execute the given source in the context of globals and locals.
-    ///
-    /// (Another overload of `exec`; see the first for details.)
-    ///
-    /// - Parameter globals: Python's default is `None`; omitted unless given.
-    /// - Parameter locals: Python's default is `None`; omitted unless given.
-    /// - Parameter closure: Python's default is `None`; omitted unless given.
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func exec(_ source: some PythonRuntime.ConvertibleToPython, _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil, closure: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) {
+    public static func exec(_ source: some PythonRuntime.StringOrBytesOrPythonObject, _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil, closure: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(source)
         if let globals { try arguments.append(globals) }
@@ -499,33 +349,7 @@ public enum PyBuiltins {
     /// (Another overload of `getattr`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(o)
-        try arguments.append(name)
-        try arguments.append(`default`)
-        return try _py_getattr.call(arguments)
-    }
-
-    /// getattr(object, name[, default]) -> value
-    ///
-    /// (Another overload of `getattr`; see the first for details.)
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: Swift.Bool) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(o)
-        try arguments.append(name)
-        try arguments.append(`default`)
-        return try _py_getattr.call(arguments)
-    }
-
-    /// getattr(object, name[, default]) -> value
-    ///
-    /// (Another overload of `getattr`; see the first for details.)
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: some PyBuiltins.BoolOrListOfPythonObjectOrPythonObject) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(o)
         try arguments.append(name)
@@ -636,7 +460,7 @@ public enum PyBuiltins {
     /// or ...`` etc.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func isinstance(_ obj: some PythonRuntime.ConvertibleToPython, _ classOrTuple: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> Swift.Bool {
+    public static func isinstance(_ obj: some PythonRuntime.ConvertibleToPython, _ classOrTuple: some PyBuiltins.ListOfPythonObjectOrPythonObject) throws(PythonRuntime.PythonError) -> Swift.Bool {
         return try _py_isinstance.call(obj, classOrTuple)
     }
 
@@ -647,7 +471,7 @@ public enum PyBuiltins {
     /// or ...``.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func issubclass(_ cls: some PythonRuntime.ConvertibleToPython, _ classOrTuple: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> Swift.Bool {
+    public static func issubclass(_ cls: some PythonRuntime.ConvertibleToPython, _ classOrTuple: some PyBuiltins.ListOfPythonObjectOrPythonObject) throws(PythonRuntime.PythonError) -> Swift.Bool {
         return try _py_issubclass.call(cls, classOrTuple)
     }
 
@@ -1031,33 +855,7 @@ public enum PyBuiltins {
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func `open`(file: Swift.Int, mode: Swift.String? = nil, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(file)
-        if let mode { try arguments.append(keyword: "mode", mode) }
-        if let buffering { try arguments.append(keyword: "buffering", buffering) }
-        if let encoding { try arguments.append(keyword: "encoding", encoding) }
-        if let errors { try arguments.append(keyword: "errors", errors) }
-        if let newline { try arguments.append(keyword: "newline", newline) }
-        if let closefd { try arguments.append(keyword: "closefd", closefd) }
-        if let opener { try arguments.append(keyword: "opener", PythonRuntime.PythonObject(callable: opener)) }
-        return try _py_open.call(arguments)
-    }
-
-    /// Open file and return a stream.  Raise OSError upon failure.
-    ///
-    /// (Another overload of `open`; see the first for details.)
-    ///
-    /// - Parameter mode: Python's default is `'r'`; omitted unless given.
-    /// - Parameter buffering: Python's default is `-1`; omitted unless given.
-    /// - Parameter encoding: Python's default is `None`; omitted unless given.
-    /// - Parameter errors: Python's default is `None`; omitted unless given.
-    /// - Parameter newline: Python's default is `None`; omitted unless given.
-    /// - Parameter closefd: Python's default is `True`; omitted unless given.
-    /// - Parameter opener: Python's default is `None`; omitted unless given.
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String? = nil, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func `open`(file: some PythonRuntime.IntOrPythonObject, mode: Swift.String? = nil, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
         if let mode { try arguments.append(keyword: "mode", mode) }
@@ -1078,25 +876,7 @@ public enum PyBuiltins {
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func `open`(file: Swift.Int, mode: Swift.String, buffering: Swift.Int, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(file)
-        try arguments.append(mode)
-        try arguments.append(buffering)
-        if let closefd { try arguments.append(keyword: "closefd", closefd) }
-        if let opener { try arguments.append(keyword: "opener", PythonRuntime.PythonObject(callable: opener)) }
-        return try _py_open.call(arguments)
-    }
-
-    /// Open file and return a stream.  Raise OSError upon failure.
-    ///
-    /// (Another overload of `open`; see the first for details.)
-    ///
-    /// - Parameter closefd: Python's default is `True`; omitted unless given.
-    /// - Parameter opener: Python's default is `None`; omitted unless given.
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func `open`(file: some PythonRuntime.IntOrPythonObject, mode: Swift.String, buffering: Swift.Int, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
         try arguments.append(mode)
@@ -1115,26 +895,7 @@ public enum PyBuiltins {
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func `open`(file: Swift.Int, mode: Swift.String, buffering: Swift.Int? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(file)
-        try arguments.append(mode)
-        if let buffering { try arguments.append(keyword: "buffering", buffering) }
-        if let closefd { try arguments.append(keyword: "closefd", closefd) }
-        if let opener { try arguments.append(keyword: "opener", PythonRuntime.PythonObject(callable: opener)) }
-        return try _py_open.call(arguments)
-    }
-
-    /// Open file and return a stream.  Raise OSError upon failure.
-    ///
-    /// (Another overload of `open`; see the first for details.)
-    ///
-    /// - Parameter buffering: Python's default is `-1`; omitted unless given.
-    /// - Parameter closefd: Python's default is `True`; omitted unless given.
-    /// - Parameter opener: Python's default is `None`; omitted unless given.
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func `open`(file: some PythonRuntime.IntOrPythonObject, mode: Swift.String, buffering: Swift.Int? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
         try arguments.append(mode)
@@ -1156,32 +917,7 @@ public enum PyBuiltins {
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func `open`(file: Swift.Int, mode: Swift.String, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(file)
-        try arguments.append(mode)
-        if let buffering { try arguments.append(keyword: "buffering", buffering) }
-        if let encoding { try arguments.append(keyword: "encoding", encoding) }
-        if let errors { try arguments.append(keyword: "errors", errors) }
-        if let newline { try arguments.append(keyword: "newline", newline) }
-        if let closefd { try arguments.append(keyword: "closefd", closefd) }
-        if let opener { try arguments.append(keyword: "opener", PythonRuntime.PythonObject(callable: opener)) }
-        return try _py_open.call(arguments)
-    }
-
-    /// Open file and return a stream.  Raise OSError upon failure.
-    ///
-    /// (Another overload of `open`; see the first for details.)
-    ///
-    /// - Parameter buffering: Python's default is `-1`; omitted unless given.
-    /// - Parameter encoding: Python's default is `None`; omitted unless given.
-    /// - Parameter errors: Python's default is `None`; omitted unless given.
-    /// - Parameter newline: Python's default is `None`; omitted unless given.
-    /// - Parameter closefd: Python's default is `True`; omitted unless given.
-    /// - Parameter opener: Python's default is `None`; omitted unless given.
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func `open`(file: some PythonRuntime.ConvertibleToPython, mode: Swift.String, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func `open`(file: some PythonRuntime.IntOrPythonObject, mode: Swift.String, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
         try arguments.append(mode)
@@ -1197,14 +933,7 @@ public enum PyBuiltins {
     /// Return the Unicode code point for a one-character string.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func ord(_ c: Swift.String) throws(PythonRuntime.PythonError) -> Swift.Int {
-        return try _py_ord.call(c)
-    }
-
-    /// Return the Unicode code point for a one-character string.
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func ord(_ c: [Swift.UInt8]) throws(PythonRuntime.PythonError) -> Swift.Int {
+    public static func ord(_ c: some PythonRuntime.StringOrBytes) throws(PythonRuntime.PythonError) -> Swift.Int {
         return try _py_ord.call(c)
     }
 
@@ -1236,7 +965,16 @@ public enum PyBuiltins {
     /// (Another overload of `pow`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func pow(base: Swift.Int, exp: Swift.Double) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func pow(base: Swift.Int, exp: some PythonRuntime.IntOrDouble) throws(PythonRuntime.PythonError) -> Swift.Double {
+        return try _py_pow.call(base, exp)
+    }
+
+    /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
+    ///
+    /// (Another overload of `pow`; see the first for details.)
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
+    public static func pow(base: Swift.Int, exp: Swift.Double) throws(PythonRuntime.PythonError) -> ComplexModule.Complex<Swift.Double> {
         return try _py_pow.call(base, exp)
     }
 
@@ -1599,7 +1337,7 @@ public enum PyBuiltins {
     ///     in the keyword argument list.  For example:  dict(one=1, two=2)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func dict(_ map: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func dict(_ map: some PyBuiltins.ListOfListOfStringOrPythonObject) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _dict_type.call(map)
     }
 
@@ -1614,74 +1352,11 @@ public enum PyBuiltins {
     ///     in the keyword argument list.  For example:  dict(one=1, two=2)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func dict(_ map: [Swift.String: PythonRuntime.PythonObject], kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func dict(_ map: some PyBuiltins.DictOfStringToPythonObjectOrListOfPythonObject, kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(map)
         try arguments.append(keywords: kwargs)
         return try _dict_type.call(arguments)
-    }
-
-    /// dict() -> new empty dictionary
-    /// dict(mapping) -> new dictionary initialized from a mapping object's
-    ///     (key, value) pairs
-    /// dict(iterable) -> new dictionary initialized as if via:
-    ///     d = {}
-    ///     for k, v in iterable:
-    ///         d[k] = v
-    /// dict(**kwargs) -> new dictionary initialized with the name=value pairs
-    ///     in the keyword argument list.  For example:  dict(one=1, two=2)
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func dict(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _dict_type.call(iterable)
-    }
-
-    /// dict() -> new empty dictionary
-    /// dict(mapping) -> new dictionary initialized from a mapping object's
-    ///     (key, value) pairs
-    /// dict(iterable) -> new dictionary initialized as if via:
-    ///     d = {}
-    ///     for k, v in iterable:
-    ///         d[k] = v
-    /// dict(**kwargs) -> new dictionary initialized with the name=value pairs
-    ///     in the keyword argument list.  For example:  dict(one=1, two=2)
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func dict(_ iterable: [PythonRuntime.PythonObject], kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(iterable)
-        try arguments.append(keywords: kwargs)
-        return try _dict_type.call(arguments)
-    }
-
-    /// dict() -> new empty dictionary
-    /// dict(mapping) -> new dictionary initialized from a mapping object's
-    ///     (key, value) pairs
-    /// dict(iterable) -> new dictionary initialized as if via:
-    ///     d = {}
-    ///     for k, v in iterable:
-    ///         d[k] = v
-    /// dict(**kwargs) -> new dictionary initialized with the name=value pairs
-    ///     in the keyword argument list.  For example:  dict(one=1, two=2)
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func dict(_ iterable: [[Swift.String]]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _dict_type.call(iterable)
-    }
-
-    /// dict() -> new empty dictionary
-    /// dict(mapping) -> new dictionary initialized from a mapping object's
-    ///     (key, value) pairs
-    /// dict(iterable) -> new dictionary initialized as if via:
-    ///     d = {}
-    ///     for k, v in iterable:
-    ///         d[k] = v
-    /// dict(**kwargs) -> new dictionary initialized with the name=value pairs
-    ///     in the keyword argument list.  For example:  dict(one=1, two=2)
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func dict(_ iterable: [[[Swift.UInt8]]]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        return try _dict_type.call(iterable)
     }
 
     /// Convert a string or number to a floating point number, if possible.
@@ -1689,7 +1364,7 @@ public enum PyBuiltins {
     /// - Parameter x: Python's default is `0`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func float(_ x: (any PythonRuntime.ConvertibleToPython)? = nil) throws(PythonRuntime.PythonError) -> Swift.Double {
+    public static func float(_ x: (any PythonRuntime.IntOrDoubleOrStringOrBytes)? = nil) throws(PythonRuntime.PythonError) -> Swift.Double {
         var arguments = PythonRuntime.PythonArguments()
         if let x { try arguments.append(x) }
         return try _float_type.call(arguments)
@@ -1745,17 +1420,7 @@ public enum PyBuiltins {
     /// (Another overload of `int`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func int(_ x: Swift.String, base: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
-        return try _int_type.call(x, base)
-    }
-
-    /// int([x]) -> integer
-    /// int(x, base=10) -> integer
-    ///
-    /// (Another overload of `int`; see the first for details.)
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func int(_ x: [Swift.UInt8], base: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
+    public static func int(_ x: some PythonRuntime.StringOrBytes, base: Swift.Int) throws(PythonRuntime.PythonError) -> Swift.Int {
         return try _int_type.call(x, base)
     }
 
@@ -2006,14 +1671,7 @@ public enum PyBuiltins {
 
         /// Calls `builtins.reversed.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ sequence: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try Reversed._Reversed_class.call(sequence)
-            super.init(unchecked: object)
-        }
-
-        /// Calls `builtins.reversed.__init__`.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ sequence: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) {
+        public init(_ sequence: some PyBuiltins.ListOfPythonObjectOrPythonObject) throws(PythonRuntime.PythonError) {
             let object: PythonRuntime.PythonObject = try Reversed._Reversed_class.call(sequence)
             super.init(unchecked: object)
         }
@@ -2376,21 +2034,7 @@ public enum PyBuiltins {
 
         /// Calls `builtins.bytearray.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ ints: [Swift.Int]) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try Bytearray._Bytearray_class.call(ints)
-            super.init(unchecked: object)
-        }
-
-        /// Calls `builtins.bytearray.__init__`.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ ints: Swift.Int) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try Bytearray._Bytearray_class.call(ints)
-            super.init(unchecked: object)
-        }
-
-        /// Calls `builtins.bytearray.__init__`.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ ints: [Swift.UInt8]) throws(PythonRuntime.PythonError) {
+        public init(_ ints: some PyBuiltins.IntOrListOfIntOrPythonObject) throws(PythonRuntime.PythonError) {
             let object: PythonRuntime.PythonObject = try Bytearray._Bytearray_class.call(ints)
             super.init(unchecked: object)
         }
@@ -2466,23 +2110,7 @@ public enum PyBuiltins {
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         @inlinable
-        public func count_(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(sub)
-            if let start { try arguments.append(start) }
-            if let end { try arguments.append(end) }
-            return try callMethod(Bytearray._py_bytearray_count, arguments)
-        }
-
-        /// B.count(sub[, start[, end]]) -> int
-        ///
-        /// (Another overload of `count`; see the first for details.)
-        ///
-        /// - Parameter start: Python's default is `...`; omitted unless given.
-        /// - Parameter end: Python's default is `...`; omitted unless given.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        @inlinable
-        public func count_(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
+        public func count_(_ sub: some PythonRuntime.IntOrBytes, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sub)
             if let start { try arguments.append(start) }
@@ -2523,23 +2151,7 @@ public enum PyBuiltins {
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         @inlinable
-        public func endswith(_ suffix: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(suffix)
-            if let start { try arguments.append(start) }
-            if let end { try arguments.append(end) }
-            return try callMethod(Bytearray._py_bytearray_endswith, arguments)
-        }
-
-        /// B.endswith(suffix[, start[, end]]) -> bool
-        ///
-        /// (Another overload of `endswith`; see the first for details.)
-        ///
-        /// - Parameter start: Python's default is `...`; omitted unless given.
-        /// - Parameter end: Python's default is `...`; omitted unless given.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        @inlinable
-        public func endswith(_ suffix: [[Swift.UInt8]], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public func endswith(_ suffix: some PythonRuntime.BytesOrPythonObject, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(suffix)
             if let start { try arguments.append(start) }
@@ -2582,23 +2194,7 @@ public enum PyBuiltins {
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         @inlinable
-        public func find(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(sub)
-            if let start { try arguments.append(start) }
-            if let end { try arguments.append(end) }
-            return try callMethod(Bytearray._py_bytearray_find, arguments)
-        }
-
-        /// B.find(sub[, start[, end]]) -> int
-        ///
-        /// (Another overload of `find`; see the first for details.)
-        ///
-        /// - Parameter start: Python's default is `...`; omitted unless given.
-        /// - Parameter end: Python's default is `...`; omitted unless given.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        @inlinable
-        public func find(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
+        public func find(_ sub: some PythonRuntime.IntOrBytes, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sub)
             if let start { try arguments.append(start) }
@@ -2629,23 +2225,9 @@ public enum PyBuiltins {
         /// - Parameter bytesPerSep: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         @inlinable
-        public func hex(sep: Swift.String? = nil, bytesPerSep: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
+        public func hex(sep: (any PythonRuntime.StringOrBytes)? = nil, bytesPerSep: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
             if let sep { try arguments.append(keyword: "sep", sep) }
-            if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
-            return try callMethod(Bytearray._py_bytearray_hex, arguments)
-        }
-
-        /// Create a string of hexadecimal numbers from a bytearray object.
-        ///
-        /// (Another overload of `hex`; see the first for details.)
-        ///
-        /// - Parameter bytesPerSep: Python's default is `...`; omitted unless given.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        @inlinable
-        public func hex(sep: [Swift.UInt8], bytesPerSep: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(keyword: "sep", sep)
             if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
             return try callMethod(Bytearray._py_bytearray_hex, arguments)
         }
@@ -2662,23 +2244,7 @@ public enum PyBuiltins {
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         @inlinable
-        public func index(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(sub)
-            if let start { try arguments.append(start) }
-            if let end { try arguments.append(end) }
-            return try callMethod(Bytearray._py_bytearray_index, arguments)
-        }
-
-        /// B.index(sub[, start[, end]]) -> int
-        ///
-        /// (Another overload of `index`; see the first for details.)
-        ///
-        /// - Parameter start: Python's default is `...`; omitted unless given.
-        /// - Parameter end: Python's default is `...`; omitted unless given.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        @inlinable
-        public func index(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
+        public func index(_ sub: some PythonRuntime.IntOrBytes, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sub)
             if let start { try arguments.append(start) }
@@ -2933,23 +2499,7 @@ public enum PyBuiltins {
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         @inlinable
-        public func rfind(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(sub)
-            if let start { try arguments.append(start) }
-            if let end { try arguments.append(end) }
-            return try callMethod(Bytearray._py_bytearray_rfind, arguments)
-        }
-
-        /// B.rfind(sub[, start[, end]]) -> int
-        ///
-        /// (Another overload of `rfind`; see the first for details.)
-        ///
-        /// - Parameter start: Python's default is `...`; omitted unless given.
-        /// - Parameter end: Python's default is `...`; omitted unless given.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        @inlinable
-        public func rfind(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
+        public func rfind(_ sub: some PythonRuntime.IntOrBytes, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sub)
             if let start { try arguments.append(start) }
@@ -2969,23 +2519,7 @@ public enum PyBuiltins {
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         @inlinable
-        public func rindex(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(sub)
-            if let start { try arguments.append(start) }
-            if let end { try arguments.append(end) }
-            return try callMethod(Bytearray._py_bytearray_rindex, arguments)
-        }
-
-        /// B.rindex(sub[, start[, end]]) -> int
-        ///
-        /// (Another overload of `rindex`; see the first for details.)
-        ///
-        /// - Parameter start: Python's default is `...`; omitted unless given.
-        /// - Parameter end: Python's default is `...`; omitted unless given.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        @inlinable
-        public func rindex(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
+        public func rindex(_ sub: some PythonRuntime.IntOrBytes, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sub)
             if let start { try arguments.append(start) }
@@ -3105,23 +2639,7 @@ public enum PyBuiltins {
         /// - Parameter end: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         @inlinable
-        public func startswith(_ prefix: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(prefix)
-            if let start { try arguments.append(start) }
-            if let end { try arguments.append(end) }
-            return try callMethod(Bytearray._py_bytearray_startswith, arguments)
-        }
-
-        /// B.startswith(prefix[, start[, end]]) -> bool
-        ///
-        /// (Another overload of `startswith`; see the first for details.)
-        ///
-        /// - Parameter start: Python's default is `...`; omitted unless given.
-        /// - Parameter end: Python's default is `...`; omitted unless given.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        @inlinable
-        public func startswith(_ prefix: [[Swift.UInt8]], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
+        public func startswith(_ prefix: some PythonRuntime.BytesOrPythonObject, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.Bool {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(prefix)
             if let start { try arguments.append(start) }
@@ -3305,7 +2823,7 @@ public enum PyBuiltins {
         /// - Parameter real: Python's default is `0`; omitted unless given.
         /// - Parameter imag: Python's default is `0`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(real: ComplexModule.Complex<Swift.Double>? = nil, imag: ComplexModule.Complex<Swift.Double>? = nil) throws(PythonRuntime.PythonError) {
+        public init(real: (any PyBuiltins.IntOrDoubleOrComplex)? = nil, imag: (any PyBuiltins.IntOrDoubleOrComplex)? = nil) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
             if let real { try arguments.append(keyword: "real", real) }
             if let imag { try arguments.append(keyword: "imag", imag) }
@@ -3314,32 +2832,8 @@ public enum PyBuiltins {
         }
 
         /// Calls `builtins.complex.__init__`.
-        ///
-        /// - Parameter imag: Python's default is `0`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(real: Swift.Double, imag: ComplexModule.Complex<Swift.Double>? = nil) throws(PythonRuntime.PythonError) {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(keyword: "real", real)
-            if let imag { try arguments.append(keyword: "imag", imag) }
-            let object: PythonRuntime.PythonObject = try Complex._Complex_class.call(arguments)
-            super.init(unchecked: object)
-        }
-
-        /// Calls `builtins.complex.__init__`.
-        ///
-        /// - Parameter imag: Python's default is `0`; omitted unless given.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(real: Swift.Int, imag: ComplexModule.Complex<Swift.Double>? = nil) throws(PythonRuntime.PythonError) {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(keyword: "real", real)
-            if let imag { try arguments.append(keyword: "imag", imag) }
-            let object: PythonRuntime.PythonObject = try Complex._Complex_class.call(arguments)
-            super.init(unchecked: object)
-        }
-
-        /// Calls `builtins.complex.__init__`.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(real: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) {
+        public init(real: some PyBuiltins.IntOrDoubleOrStringOrComplex) throws(PythonRuntime.PythonError) {
             let object: PythonRuntime.PythonObject = try Complex._Complex_class.call(real)
             super.init(unchecked: object)
         }
@@ -3807,23 +3301,9 @@ public enum PyBuiltins {
         /// - Parameter bytesPerSep: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         @inlinable
-        public func hex(sep: Swift.String? = nil, bytesPerSep: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
+        public func hex(sep: (any PythonRuntime.StringOrBytes)? = nil, bytesPerSep: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
             if let sep { try arguments.append(keyword: "sep", sep) }
-            if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
-            return try callMethod(Memoryview._py_memoryview_hex, arguments)
-        }
-
-        /// Return the data in the buffer as a str of hexadecimal numbers.
-        ///
-        /// (Another overload of `hex`; see the first for details.)
-        ///
-        /// - Parameter bytesPerSep: Python's default is `...`; omitted unless given.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        @inlinable
-        public func hex(sep: [Swift.UInt8], bytesPerSep: Swift.Int? = nil) throws(PythonRuntime.PythonError) -> Swift.String {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(keyword: "sep", sep)
             if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
             return try callMethod(Memoryview._py_memoryview_hex, arguments)
         }
@@ -3990,7 +3470,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.compile` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func compile(source: Swift.String, filename: Swift.String, mode: Swift.String, flags: Swift.Int, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) async throws -> PythonRuntime.PythonObject {
+        public func compile(source: some PythonRuntime.StringOrBytesOrPythonObject, filename: some PythonRuntime.StringOrBytesOrPythonObject, mode: Swift.String, flags: Swift.Int, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(source)
             try arguments.append(filename)
@@ -4006,69 +3486,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.compile` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func compile(source: [Swift.UInt8], filename: Swift.String, mode: Swift.String, flags: Swift.Int, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(source)
-            try arguments.append(filename)
-            try arguments.append(mode)
-            try arguments.append(flags)
-            if let dontInherit { try arguments.append(keyword: "dont_inherit", dontInherit) }
-            if let optimize { try arguments.append(keyword: "optimize", optimize) }
-            if let featureVersion { try arguments.append(keyword: "feature_version", featureVersion) }
-            return try await executor.call(PyBuiltins._py_compile, with: arguments)
-        }
-
-        /// Compile source into a code object that can be executed by exec() or eval().
-        ///
-        /// Runs `builtins.compile` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func compile(source: some PythonRuntime.ConvertibleToPython, filename: Swift.String, mode: Swift.String, flags: Swift.Int, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(source)
-            try arguments.append(filename)
-            try arguments.append(mode)
-            try arguments.append(flags)
-            if let dontInherit { try arguments.append(keyword: "dont_inherit", dontInherit) }
-            if let optimize { try arguments.append(keyword: "optimize", optimize) }
-            if let featureVersion { try arguments.append(keyword: "feature_version", featureVersion) }
-            return try await executor.call(PyBuiltins._py_compile, with: arguments)
-        }
-
-        /// Compile source into a code object that can be executed by exec() or eval().
-        ///
-        /// Runs `builtins.compile` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func compile(source: Swift.String, filename: Swift.String, mode: Swift.String, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(source)
-            try arguments.append(filename)
-            try arguments.append(mode)
-            if let dontInherit { try arguments.append(keyword: "dont_inherit", dontInherit) }
-            if let optimize { try arguments.append(keyword: "optimize", optimize) }
-            if let featureVersion { try arguments.append(keyword: "feature_version", featureVersion) }
-            return try await executor.call(PyBuiltins._py_compile, with: arguments)
-        }
-
-        /// Compile source into a code object that can be executed by exec() or eval().
-        ///
-        /// Runs `builtins.compile` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func compile(source: [Swift.UInt8], filename: Swift.String, mode: Swift.String, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(source)
-            try arguments.append(filename)
-            try arguments.append(mode)
-            if let dontInherit { try arguments.append(keyword: "dont_inherit", dontInherit) }
-            if let optimize { try arguments.append(keyword: "optimize", optimize) }
-            if let featureVersion { try arguments.append(keyword: "feature_version", featureVersion) }
-            return try await executor.call(PyBuiltins._py_compile, with: arguments)
-        }
-
-        /// Compile source into a code object that can be executed by exec() or eval().
-        ///
-        /// Runs `builtins.compile` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func compile(source: some PythonRuntime.ConvertibleToPython, filename: Swift.String, mode: Swift.String, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) async throws -> PythonRuntime.PythonObject {
+        public func compile(source: some PythonRuntime.StringOrBytesOrPythonObject, filename: some PythonRuntime.StringOrBytesOrPythonObject, mode: Swift.String, dontInherit: Swift.Bool? = nil, optimize: Swift.Int? = nil, featureVersion: Swift.Int? = nil) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(source)
             try arguments.append(filename)
@@ -4144,31 +3562,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.eval` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func eval(_ source: Swift.String, _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(source)
-            if let globals { try arguments.append(globals) }
-            if let locals { try arguments.append(locals) }
-            return try await executor.call(PyBuiltins._py_eval, with: arguments)
-        }
-
-        /// Evaluate the given source in the context of globals and locals.
-        ///
-        /// Runs `builtins.eval` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func eval(_ source: [Swift.UInt8], _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(source)
-            if let globals { try arguments.append(globals) }
-            if let locals { try arguments.append(locals) }
-            return try await executor.call(PyBuiltins._py_eval, with: arguments)
-        }
-
-        /// Evaluate the given source in the context of globals and locals.
-        ///
-        /// Runs `builtins.eval` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func eval(_ source: some PythonRuntime.ConvertibleToPython, _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> PythonRuntime.PythonObject {
+        public func eval(_ source: some PythonRuntime.StringOrBytesOrPythonObject, _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(source)
             if let globals { try arguments.append(globals) }
@@ -4180,33 +3574,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.exec` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func exec(_ source: Swift.String, _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil, closure: (any PythonRuntime.ConvertibleToPython)? = nil) async throws {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(source)
-            if let globals { try arguments.append(globals) }
-            if let locals { try arguments.append(locals) }
-            if let closure { try arguments.append(keyword: "closure", closure) }
-            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyBuiltins._py_exec, with: arguments)
-        }
-
-        /// Execute the given source in the context of globals and locals.
-        ///
-        /// Runs `builtins.exec` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func exec(_ source: [Swift.UInt8], _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil, closure: (any PythonRuntime.ConvertibleToPython)? = nil) async throws {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(source)
-            if let globals { try arguments.append(globals) }
-            if let locals { try arguments.append(locals) }
-            if let closure { try arguments.append(keyword: "closure", closure) }
-            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyBuiltins._py_exec, with: arguments)
-        }
-
-        /// Execute the given source in the context of globals and locals.
-        ///
-        /// Runs `builtins.exec` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func exec(_ source: some PythonRuntime.ConvertibleToPython, _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil, closure: (any PythonRuntime.ConvertibleToPython)? = nil) async throws {
+        public func exec(_ source: some PythonRuntime.StringOrBytesOrPythonObject, _ globals: (any PythonRuntime.ConvertibleToPython)? = nil, _ locals: (any PythonRuntime.ConvertibleToPython)? = nil, closure: (any PythonRuntime.ConvertibleToPython)? = nil) async throws {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(source)
             if let globals { try arguments.append(globals) }
@@ -4251,31 +3619,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.getattr` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(o)
-            try arguments.append(name)
-            try arguments.append(`default`)
-            return try await executor.call(PyBuiltins._py_getattr, with: arguments)
-        }
-
-        /// getattr(object, name[, default]) -> value
-        ///
-        /// Runs `builtins.getattr` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: Swift.Bool) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(o)
-            try arguments.append(name)
-            try arguments.append(`default`)
-            return try await executor.call(PyBuiltins._py_getattr, with: arguments)
-        }
-
-        /// getattr(object, name[, default]) -> value
-        ///
-        /// Runs `builtins.getattr` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: [PythonRuntime.PythonObject]) async throws -> PythonRuntime.PythonObject {
+        public func getattr(_ o: some PythonRuntime.ConvertibleToPython, _ name: Swift.String, _ `default`: some PyBuiltins.BoolOrListOfPythonObjectOrPythonObject) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(o)
             try arguments.append(name)
@@ -4369,7 +3713,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.isinstance` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func isinstance(_ obj: some PythonRuntime.ConvertibleToPython, _ classOrTuple: some PythonRuntime.ConvertibleToPython) async throws -> Swift.Bool {
+        public func isinstance(_ obj: some PythonRuntime.ConvertibleToPython, _ classOrTuple: some PyBuiltins.ListOfPythonObjectOrPythonObject) async throws -> Swift.Bool {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(obj)
             try arguments.append(classOrTuple)
@@ -4380,7 +3724,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.issubclass` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func issubclass(_ cls: some PythonRuntime.ConvertibleToPython, _ classOrTuple: some PythonRuntime.ConvertibleToPython) async throws -> Swift.Bool {
+        public func issubclass(_ cls: some PythonRuntime.ConvertibleToPython, _ classOrTuple: some PyBuiltins.ListOfPythonObjectOrPythonObject) async throws -> Swift.Bool {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(cls)
             try arguments.append(classOrTuple)
@@ -4526,17 +3870,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.ord` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func ord(_ c: Swift.String) async throws -> Swift.Int {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(c)
-            return try await executor.call(PyBuiltins._py_ord, with: arguments)
-        }
-
-        /// Return the Unicode code point for a one-character string.
-        ///
-        /// Runs `builtins.ord` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func ord(_ c: [Swift.UInt8]) async throws -> Swift.Int {
+        public func ord(_ c: some PythonRuntime.StringOrBytes) async throws -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(c)
             return try await executor.call(PyBuiltins._py_ord, with: arguments)
@@ -4569,7 +3903,18 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.pow` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func pow(base: Swift.Int, exp: Swift.Double) async throws -> PythonRuntime.PythonObject {
+        public func pow(base: Swift.Int, exp: some PythonRuntime.IntOrDouble) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(base)
+            try arguments.append(exp)
+            return try await executor.call(PyBuiltins._py_pow, with: arguments)
+        }
+
+        /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
+        ///
+        /// Runs `builtins.pow` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func pow(base: Swift.Int, exp: Swift.Double) async throws -> ComplexModule.Complex<Swift.Double> {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(base)
             try arguments.append(exp)
@@ -4862,7 +4207,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.dict` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func dict(_ map: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+        public func dict(_ map: some PyBuiltins.ListOfListOfStringOrPythonObject) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(map)
             return try await executor.call(PyBuiltins._dict_type, with: arguments)
@@ -4872,51 +4217,10 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.dict` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func dict(_ map: [Swift.String: PythonRuntime.PythonObject], kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) async throws -> PythonRuntime.PythonObject {
+        public func dict(_ map: some PyBuiltins.DictOfStringToPythonObjectOrListOfPythonObject, kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(map)
             try arguments.append(keywords: kwargs)
-            return try await executor.call(PyBuiltins._dict_type, with: arguments)
-        }
-
-        /// dict() -> new empty dictionary
-        ///
-        /// Runs `builtins.dict` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func dict(_ iterable: [PythonRuntime.PythonObject]) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iterable)
-            return try await executor.call(PyBuiltins._dict_type, with: arguments)
-        }
-
-        /// dict() -> new empty dictionary
-        ///
-        /// Runs `builtins.dict` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func dict(_ iterable: [PythonRuntime.PythonObject], kwargs: [Swift.String: PythonRuntime.PythonObject] = [:]) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iterable)
-            try arguments.append(keywords: kwargs)
-            return try await executor.call(PyBuiltins._dict_type, with: arguments)
-        }
-
-        /// dict() -> new empty dictionary
-        ///
-        /// Runs `builtins.dict` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func dict(_ iterable: [[Swift.String]]) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iterable)
-            return try await executor.call(PyBuiltins._dict_type, with: arguments)
-        }
-
-        /// dict() -> new empty dictionary
-        ///
-        /// Runs `builtins.dict` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func dict(_ iterable: [[[Swift.UInt8]]]) async throws -> PythonRuntime.PythonObject {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iterable)
             return try await executor.call(PyBuiltins._dict_type, with: arguments)
         }
 
@@ -4924,7 +4228,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.float` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func float(_ x: (any PythonRuntime.ConvertibleToPython)? = nil) async throws -> Swift.Double {
+        public func float(_ x: (any PythonRuntime.IntOrDoubleOrStringOrBytes)? = nil) async throws -> Swift.Double {
             var arguments = PythonRuntime.PythonArguments()
             if let x { try arguments.append(x) }
             return try await executor.call(PyBuiltins._float_type, with: arguments)
@@ -4963,18 +4267,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.int` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func int(_ x: Swift.String, base: Swift.Int) async throws -> Swift.Int {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(x)
-            try arguments.append(base)
-            return try await executor.call(PyBuiltins._int_type, with: arguments)
-        }
-
-        /// int([x]) -> integer
-        ///
-        /// Runs `builtins.int` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func int(_ x: [Swift.UInt8], base: Swift.Int) async throws -> Swift.Int {
+        public func int(_ x: some PythonRuntime.StringOrBytes, base: Swift.Int) async throws -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(x)
             try arguments.append(base)
@@ -5074,16 +4367,7 @@ public enum PyBuiltins {
         /// Makes a `builtins.reversed` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Reversed(_ sequence: some PythonRuntime.ConvertibleToPython) async throws -> PyBuiltins.Reversed.Remote {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(sequence)
-            return PyBuiltins.Reversed.Remote(try await executor.makeObject(PyBuiltins.Reversed._Reversed_class, with: arguments))
-        }
-
-        /// Makes a `builtins.reversed` where the executor runs it and answers a typed
-        /// handle to it (the object stays there).
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Reversed(_ sequence: [PythonRuntime.PythonObject]) async throws -> PyBuiltins.Reversed.Remote {
+        public func Reversed(_ sequence: some PyBuiltins.ListOfPythonObjectOrPythonObject) async throws -> PyBuiltins.Reversed.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sequence)
             return PyBuiltins.Reversed.Remote(try await executor.makeObject(PyBuiltins.Reversed._Reversed_class, with: arguments))
@@ -5278,25 +4562,7 @@ public enum PyBuiltins {
         /// Makes a `builtins.bytearray` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Bytearray(_ ints: [Swift.Int]) async throws -> PyBuiltins.Bytearray.Remote {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(ints)
-            return PyBuiltins.Bytearray.Remote(try await executor.makeObject(PyBuiltins.Bytearray._Bytearray_class, with: arguments))
-        }
-
-        /// Makes a `builtins.bytearray` where the executor runs it and answers a typed
-        /// handle to it (the object stays there).
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Bytearray(_ ints: Swift.Int) async throws -> PyBuiltins.Bytearray.Remote {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(ints)
-            return PyBuiltins.Bytearray.Remote(try await executor.makeObject(PyBuiltins.Bytearray._Bytearray_class, with: arguments))
-        }
-
-        /// Makes a `builtins.bytearray` where the executor runs it and answers a typed
-        /// handle to it (the object stays there).
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Bytearray(_ ints: [Swift.UInt8]) async throws -> PyBuiltins.Bytearray.Remote {
+        public func Bytearray(_ ints: some PyBuiltins.IntOrListOfIntOrPythonObject) async throws -> PyBuiltins.Bytearray.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(ints)
             return PyBuiltins.Bytearray.Remote(try await executor.makeObject(PyBuiltins.Bytearray._Bytearray_class, with: arguments))
@@ -5316,7 +4582,7 @@ public enum PyBuiltins {
         /// Makes a `builtins.complex` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Complex(real: ComplexModule.Complex<Swift.Double>? = nil, imag: ComplexModule.Complex<Swift.Double>? = nil) async throws -> PyBuiltins.Complex.Remote {
+        public func Complex(real: (any PyBuiltins.IntOrDoubleOrComplex)? = nil, imag: (any PyBuiltins.IntOrDoubleOrComplex)? = nil) async throws -> PyBuiltins.Complex.Remote {
             var arguments = PythonRuntime.PythonArguments()
             if let real { try arguments.append(keyword: "real", real) }
             if let imag { try arguments.append(keyword: "imag", imag) }
@@ -5326,27 +4592,7 @@ public enum PyBuiltins {
         /// Makes a `builtins.complex` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Complex(real: Swift.Double, imag: ComplexModule.Complex<Swift.Double>? = nil) async throws -> PyBuiltins.Complex.Remote {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(keyword: "real", real)
-            if let imag { try arguments.append(keyword: "imag", imag) }
-            return PyBuiltins.Complex.Remote(try await executor.makeObject(PyBuiltins.Complex._Complex_class, with: arguments))
-        }
-
-        /// Makes a `builtins.complex` where the executor runs it and answers a typed
-        /// handle to it (the object stays there).
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Complex(real: Swift.Int, imag: ComplexModule.Complex<Swift.Double>? = nil) async throws -> PyBuiltins.Complex.Remote {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(keyword: "real", real)
-            if let imag { try arguments.append(keyword: "imag", imag) }
-            return PyBuiltins.Complex.Remote(try await executor.makeObject(PyBuiltins.Complex._Complex_class, with: arguments))
-        }
-
-        /// Makes a `builtins.complex` where the executor runs it and answers a typed
-        /// handle to it (the object stays there).
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Complex(real: some PythonRuntime.ConvertibleToPython) async throws -> PyBuiltins.Complex.Remote {
+        public func Complex(real: some PyBuiltins.IntOrDoubleOrStringOrComplex) async throws -> PyBuiltins.Complex.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(real)
             return PyBuiltins.Complex.Remote(try await executor.makeObject(PyBuiltins.Complex._Complex_class, with: arguments))
@@ -5411,6 +4657,41 @@ public enum PyBuiltins {
             return PyBuiltins.Memoryview.Remote(try await executor.makeObject(PyBuiltins.Memoryview._Memoryview_class, with: arguments))
         }
     }
+
+    /// A value for a `builtins` parameter that takes any of: `Swift.Bool`, `[PythonRuntime.PythonObject]`, `PythonRuntime.PythonObject`.
+    ///
+    /// Exactly those types conform, so a call with any other type does not compile.
+    public protocol BoolOrListOfPythonObjectOrPythonObject: PythonRuntime.ConvertibleToPython {}
+
+    /// A value for a `builtins` parameter that takes any of: `[Swift.String: PythonRuntime.PythonObject]`, `[PythonRuntime.PythonObject]`.
+    ///
+    /// Exactly those types conform, so a call with any other type does not compile.
+    public protocol DictOfStringToPythonObjectOrListOfPythonObject: PythonRuntime.ConvertibleToPython {}
+
+    /// A value for a `builtins` parameter that takes any of: `Swift.Int`, `Swift.Double`, `ComplexModule.Complex<Swift.Double>`.
+    ///
+    /// Exactly those types conform, so a call with any other type does not compile.
+    public protocol IntOrDoubleOrComplex: PythonRuntime.ConvertibleToPython {}
+
+    /// A value for a `builtins` parameter that takes any of: `Swift.Int`, `Swift.Double`, `Swift.String`, `ComplexModule.Complex<Swift.Double>`.
+    ///
+    /// Exactly those types conform, so a call with any other type does not compile.
+    public protocol IntOrDoubleOrStringOrComplex: PythonRuntime.ConvertibleToPython {}
+
+    /// A value for a `builtins` parameter that takes any of: `Swift.Int`, `[Swift.Int]`, `PythonRuntime.PythonObject`.
+    ///
+    /// Exactly those types conform, so a call with any other type does not compile.
+    public protocol IntOrListOfIntOrPythonObject: PythonRuntime.ConvertibleToPython {}
+
+    /// A value for a `builtins` parameter that takes any of: `[[Swift.String]]`, `PythonRuntime.PythonObject`.
+    ///
+    /// Exactly those types conform, so a call with any other type does not compile.
+    public protocol ListOfListOfStringOrPythonObject: PythonRuntime.ConvertibleToPython {}
+
+    /// A value for a `builtins` parameter that takes any of: `[PythonRuntime.PythonObject]`, `PythonRuntime.PythonObject`.
+    ///
+    /// Exactly those types conform, so a call with any other type does not compile.
+    public protocol ListOfPythonObjectOrPythonObject: PythonRuntime.ConvertibleToPython {}
 }
 
 extension PyBuiltins.Range {
@@ -5717,19 +4998,7 @@ extension PyBuiltins.Bytearray {
         ///
         /// Runs `builtins.bytearray.count` where the object lives.
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func count_(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(sub)
-            if let start { try arguments.append(start) }
-            if let end { try arguments.append(end) }
-            return try await handle.call("count", arguments: arguments, timeout: nil)
-        }
-
-        /// B.count(sub[, start[, end]]) -> int
-        ///
-        /// Runs `builtins.bytearray.count` where the object lives.
-        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func count_(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
+        public func count_(_ sub: some PythonRuntime.IntOrBytes, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sub)
             if let start { try arguments.append(start) }
@@ -5752,19 +5021,7 @@ extension PyBuiltins.Bytearray {
         ///
         /// Runs `builtins.bytearray.endswith` where the object lives.
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func endswith(_ suffix: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Bool {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(suffix)
-            if let start { try arguments.append(start) }
-            if let end { try arguments.append(end) }
-            return try await handle.call("endswith", arguments: arguments, timeout: nil)
-        }
-
-        /// B.endswith(suffix[, start[, end]]) -> bool
-        ///
-        /// Runs `builtins.bytearray.endswith` where the object lives.
-        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func endswith(_ suffix: [[Swift.UInt8]], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Bool {
+        public func endswith(_ suffix: some PythonRuntime.BytesOrPythonObject, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Bool {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(suffix)
             if let start { try arguments.append(start) }
@@ -5796,19 +5053,7 @@ extension PyBuiltins.Bytearray {
         ///
         /// Runs `builtins.bytearray.find` where the object lives.
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func find(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(sub)
-            if let start { try arguments.append(start) }
-            if let end { try arguments.append(end) }
-            return try await handle.call("find", arguments: arguments, timeout: nil)
-        }
-
-        /// B.find(sub[, start[, end]]) -> int
-        ///
-        /// Runs `builtins.bytearray.find` where the object lives.
-        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func find(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
+        public func find(_ sub: some PythonRuntime.IntOrBytes, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sub)
             if let start { try arguments.append(start) }
@@ -5820,41 +5065,18 @@ extension PyBuiltins.Bytearray {
         ///
         /// Runs `builtins.bytearray.hex` where the object lives.
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func hex(sep: Swift.String? = nil, bytesPerSep: Swift.Int? = nil) async throws -> Swift.String {
+        public func hex(sep: (any PythonRuntime.StringOrBytes)? = nil, bytesPerSep: Swift.Int? = nil) async throws -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
             if let sep { try arguments.append(keyword: "sep", sep) }
             if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
             return try await handle.call("hex", arguments: arguments, timeout: nil)
         }
 
-        /// Create a string of hexadecimal numbers from a bytearray object.
-        ///
-        /// Runs `builtins.bytearray.hex` where the object lives.
-        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func hex(sep: [Swift.UInt8], bytesPerSep: Swift.Int? = nil) async throws -> Swift.String {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(keyword: "sep", sep)
-            if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
-            return try await handle.call("hex", arguments: arguments, timeout: nil)
-        }
-
         /// B.index(sub[, start[, end]]) -> int
         ///
         /// Runs `builtins.bytearray.index` where the object lives.
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func index(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(sub)
-            if let start { try arguments.append(start) }
-            if let end { try arguments.append(end) }
-            return try await handle.call("index", arguments: arguments, timeout: nil)
-        }
-
-        /// B.index(sub[, start[, end]]) -> int
-        ///
-        /// Runs `builtins.bytearray.index` where the object lives.
-        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func index(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
+        public func index(_ sub: some PythonRuntime.IntOrBytes, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sub)
             if let start { try arguments.append(start) }
@@ -6061,19 +5283,7 @@ extension PyBuiltins.Bytearray {
         ///
         /// Runs `builtins.bytearray.rfind` where the object lives.
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func rfind(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(sub)
-            if let start { try arguments.append(start) }
-            if let end { try arguments.append(end) }
-            return try await handle.call("rfind", arguments: arguments, timeout: nil)
-        }
-
-        /// B.rfind(sub[, start[, end]]) -> int
-        ///
-        /// Runs `builtins.bytearray.rfind` where the object lives.
-        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func rfind(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
+        public func rfind(_ sub: some PythonRuntime.IntOrBytes, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sub)
             if let start { try arguments.append(start) }
@@ -6085,19 +5295,7 @@ extension PyBuiltins.Bytearray {
         ///
         /// Runs `builtins.bytearray.rindex` where the object lives.
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func rindex(_ sub: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(sub)
-            if let start { try arguments.append(start) }
-            if let end { try arguments.append(end) }
-            return try await handle.call("rindex", arguments: arguments, timeout: nil)
-        }
-
-        /// B.rindex(sub[, start[, end]]) -> int
-        ///
-        /// Runs `builtins.bytearray.rindex` where the object lives.
-        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func rindex(_ sub: Swift.Int, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
+        public func rindex(_ sub: some PythonRuntime.IntOrBytes, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sub)
             if let start { try arguments.append(start) }
@@ -6173,19 +5371,7 @@ extension PyBuiltins.Bytearray {
         ///
         /// Runs `builtins.bytearray.startswith` where the object lives.
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func startswith(_ prefix: [Swift.UInt8], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Bool {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(prefix)
-            if let start { try arguments.append(start) }
-            if let end { try arguments.append(end) }
-            return try await handle.call("startswith", arguments: arguments, timeout: nil)
-        }
-
-        /// B.startswith(prefix[, start[, end]]) -> bool
-        ///
-        /// Runs `builtins.bytearray.startswith` where the object lives.
-        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func startswith(_ prefix: [[Swift.UInt8]], _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Bool {
+        public func startswith(_ prefix: some PythonRuntime.BytesOrPythonObject, _ start: Swift.Int? = nil, _ end: Swift.Int? = nil) async throws -> Swift.Bool {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(prefix)
             if let start { try arguments.append(start) }
@@ -6689,20 +5875,9 @@ extension PyBuiltins.Memoryview {
         ///
         /// Runs `builtins.memoryview.hex` where the object lives.
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func hex(sep: Swift.String? = nil, bytesPerSep: Swift.Int? = nil) async throws -> Swift.String {
+        public func hex(sep: (any PythonRuntime.StringOrBytes)? = nil, bytesPerSep: Swift.Int? = nil) async throws -> Swift.String {
             var arguments = PythonRuntime.PythonArguments()
             if let sep { try arguments.append(keyword: "sep", sep) }
-            if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
-            return try await handle.call("hex", arguments: arguments, timeout: nil)
-        }
-
-        /// Return the data in the buffer as a str of hexadecimal numbers.
-        ///
-        /// Runs `builtins.memoryview.hex` where the object lives.
-        /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func hex(sep: [Swift.UInt8], bytesPerSep: Swift.Int? = nil) async throws -> Swift.String {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(keyword: "sep", sep)
             if let bytesPerSep { try arguments.append(keyword: "bytes_per_sep", bytesPerSep) }
             return try await handle.call("hex", arguments: arguments, timeout: nil)
         }
@@ -6763,6 +5938,32 @@ extension PyBuiltins.Memoryview {
         }
     }
 }
+
+extension Swift.Bool: PyBuiltins.BoolOrListOfPythonObjectOrPythonObject {}
+extension Swift.Array: PyBuiltins.BoolOrListOfPythonObjectOrPythonObject where Element == PythonRuntime.PythonObject {}
+extension PythonRuntime.PythonObject: PyBuiltins.BoolOrListOfPythonObjectOrPythonObject {}
+
+extension Swift.Dictionary: PyBuiltins.DictOfStringToPythonObjectOrListOfPythonObject where Key == Swift.String, Value == PythonRuntime.PythonObject {}
+extension Swift.Array: PyBuiltins.DictOfStringToPythonObjectOrListOfPythonObject where Element == PythonRuntime.PythonObject {}
+
+extension Swift.Int: PyBuiltins.IntOrDoubleOrComplex {}
+extension Swift.Double: PyBuiltins.IntOrDoubleOrComplex {}
+extension ComplexModule.Complex: PyBuiltins.IntOrDoubleOrComplex where RealType == Swift.Double {}
+
+extension Swift.Int: PyBuiltins.IntOrDoubleOrStringOrComplex {}
+extension Swift.Double: PyBuiltins.IntOrDoubleOrStringOrComplex {}
+extension Swift.String: PyBuiltins.IntOrDoubleOrStringOrComplex {}
+extension ComplexModule.Complex: PyBuiltins.IntOrDoubleOrStringOrComplex where RealType == Swift.Double {}
+
+extension Swift.Int: PyBuiltins.IntOrListOfIntOrPythonObject {}
+extension Swift.Array: PyBuiltins.IntOrListOfIntOrPythonObject where Element == Swift.Int {}
+extension PythonRuntime.PythonObject: PyBuiltins.IntOrListOfIntOrPythonObject {}
+
+extension Swift.Array: PyBuiltins.ListOfListOfStringOrPythonObject where Element == [Swift.String] {}
+extension PythonRuntime.PythonObject: PyBuiltins.ListOfListOfStringOrPythonObject {}
+
+extension Swift.Array: PyBuiltins.ListOfPythonObjectOrPythonObject where Element == PythonRuntime.PythonObject {}
+extension PythonRuntime.PythonObject: PyBuiltins.ListOfPythonObjectOrPythonObject {}
 
 // MARK: - PythonRuntime support
 

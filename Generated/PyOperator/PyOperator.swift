@@ -69,14 +69,7 @@ public enum PyOperator {
     /// Same as del a[b].
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func delitem(_ a: [PythonRuntime.PythonObject], _ b: Swift.Int) throws(PythonRuntime.PythonError) {
-        let _: PythonRuntime.PythonNoneResult = try _py_delitem.call(a, b)
-    }
-
-    /// Same as del a[b].
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func delitem(_ a: [PythonRuntime.PythonObject], _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) {
+    public static func delitem(_ a: [PythonRuntime.PythonObject], _ b: some PythonRuntime.IntOrPythonObject) throws(PythonRuntime.PythonError) {
         let _: PythonRuntime.PythonNoneResult = try _py_delitem.call(a, b)
     }
 
@@ -696,18 +689,7 @@ public enum PyOperator {
         ///
         /// Runs `operator.delitem` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func delitem(_ a: [PythonRuntime.PythonObject], _ b: Swift.Int) async throws {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(a)
-            try arguments.append(b)
-            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyOperator._py_delitem, with: arguments)
-        }
-
-        /// Same as del a[b].
-        ///
-        /// Runs `operator.delitem` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func delitem(_ a: [PythonRuntime.PythonObject], _ b: some PythonRuntime.ConvertibleToPython) async throws {
+        public func delitem(_ a: [PythonRuntime.PythonObject], _ b: some PythonRuntime.IntOrPythonObject) async throws {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(a)
             try arguments.append(b)

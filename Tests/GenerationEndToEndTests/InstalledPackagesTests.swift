@@ -89,6 +89,11 @@ struct InstalledPackagesTests {
         print(try hello.statusCode)
         print(try hello.text)
         try await client.aclose()
+
+        // requests.get: one declaration, whose `url` takes a String or bytes and `params` a dictionary or text.
+        let fetched = try PyRequests.get(url: "http://127.0.0.1:\\(port)/grace", params: ["q": "1"], timeout: 30)
+        print(try fetched.statusCode)
+        print(try fetched.text)
         """
 
     static let expected = """
@@ -117,6 +122,8 @@ struct InstalledPackagesTests {
             print("requests.exceptions.HTTPError")
         print(200)
         print("hello ada")
+        print(200)
+        print("hello grace?q=1")
         """
 
     @Test func generateCompileAndCall() throws {
@@ -132,5 +139,12 @@ struct InstalledPackagesTests {
         let python = try ScratchPackage.run(
             environment.appendingPathComponent("bin/python").path, ["-c", Self.expected])
         #expect(typed == python)
+        // One declaration per Python signature: requests.get is one function, and a call with a type its stubs
+        // refuse does not compile.
+        let requests = try String(
+            contentsOf: package.sources.appendingPathComponent("PyRequests.swift"), encoding: .utf8)
+        #expect(requests.components(separatedBy: "public static func get(").count == 2)
+        let refused = try package.buildFailure(main: "import PythonRuntime\n_ = try PyRequests.get(url: 1)\n")
+        #expect(refused.contains("StringOrBytes"), "\(refused)")
     }
 }

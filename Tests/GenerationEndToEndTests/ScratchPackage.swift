@@ -50,6 +50,19 @@ struct ScratchPackage {
         return try Self.run(root.appendingPathComponent(".build/debug/Demo").path, [], environment: environment)
     }
 
+    /// Writes `main.swift` and builds, expecting the build to fail; returns the compiler's output (throws if
+    /// the build succeeds). The negative compile tests: a call Python's types refuse must not compile.
+    func buildFailure(main: String) throws -> String {
+        try main.write(to: sources.appendingPathComponent("main.swift"), atomically: true, encoding: .utf8)
+        let succeeded: String
+        do {
+            succeeded = try Self.run("/usr/bin/env", ["swift", "build", "--package-path", root.path])
+        } catch let failure as Failure {
+            return failure.description
+        }
+        throw Failure("the build succeeded, but should have failed:\n\(succeeded.suffix(2000))")
+    }
+
     /// Runs a program; returns its standard output, failing with all its output if it exits non-zero.
     @discardableResult
     static func run(_ executable: String, _ arguments: [String], environment extra: [String: String] = [:]) throws

@@ -41,6 +41,10 @@ public struct ModuleSummary: Sendable, Equatable, CustomStringConvertible {
     public var callablesWithoutPythonObject: Int
     /// Callables with at least one `PythonObject` fallback for a type Python states but Swift cannot express.
     public var dynamicCallables: Int
+    /// The Swift declarations made for the callables (functions, initializers, methods, operators and
+    /// subscripts; the remote `on(executor)` forms not counted): one per Python signature is the aim, a union
+    /// parameter taking all its members in one.
+    public var declarations = 0
     /// Parameter and result types the source states (not `Any`, `object` or another open type).
     public var statedTypeSlots = 0
     /// Of ``statedTypeSlots``, those that reach Swift as concrete types.
@@ -55,7 +59,7 @@ public struct ModuleSummary: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         var text =
-            "\(module) → \(swiftModule): \(namesFound) names, \(callables) callables: "
+            "\(module) → \(swiftModule): \(namesFound) names, \(callables) callables in \(declarations) declarations: "
             + "\(fullyTypedCallables) fully typed (\(callablesWithoutPythonObject) without PythonObject, the others "
             + "use it only where Python leaves the type open), \(dynamicCallables) with PythonObject fallbacks "
             + String(format: "(%.0f%% typed)", typedShare * 100)
@@ -151,6 +155,8 @@ public enum ModuleRendering {
             dynamicCallables: callables.count - typed,
             skipped: description.skipped + translator.skipped, drift: description.drift,
             typeSource: description.typeSource, path: path)
+        summary.declarations =
+            module.functions.count + module.classes.reduce(0) { $0 + $1.members.count + $1.subscripts.count }
         summary.statedTypeSlots = fidelity.stated
         summary.concreteTypeSlots = fidelity.concrete
         return (text, summary)

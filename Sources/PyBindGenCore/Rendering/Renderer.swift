@@ -62,6 +62,10 @@ final class Renderer {
                 emit("")
                 remoteCalls(module)
             }
+            for union in module.unions {
+                emit("")
+                unionProtocol(union, module: module)
+            }
         }
         emit("}")
         for cls in module.classes {
@@ -70,6 +74,7 @@ final class Renderer {
             indented { remoteHandle(cls, module: module) }
             emit("}")
         }
+        unionConformances(module)
         runtimeSupport(module)
         return lines.joined(separator: "\n") + "\n"
     }

@@ -28,6 +28,8 @@ extension SwiftType {
         case .someConvertible: return "some PythonRuntime.ConvertibleToPython"
         case .anyConvertibleArgument: return "(any PythonRuntime.ConvertibleToPython)"
         case .anyConvertible: return "any PythonRuntime.ConvertibleToPython"
+        case .union(let union, let isExistential):
+            return isExistential ? "(any \(union.namespace).\(union.name))" : "some \(union.namespace).\(union.name)"
         }
     }
 }

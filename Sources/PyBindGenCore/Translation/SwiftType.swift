@@ -37,6 +37,9 @@ indirect enum SwiftType: Hashable, Sendable {
     case anyConvertibleArgument(Precision)
     /// `any ConvertibleToPython`: what a closure returns to Python when Swift cannot type it.
     case anyConvertible(Precision)
+    /// A parameter taking any member of a union: `some PythonRuntime.StringOrBytes`, or `(any …)` when
+    /// `isExistential` (an optional parameter: nothing would infer a `some` type when it is omitted).
+    case union(ArgumentUnion, isExistential: Bool)
 
     /// Why a type is dynamic, kept with it but not part of its identity.
     struct Precision: Hashable, Sendable {
@@ -62,6 +65,7 @@ indirect enum SwiftType: Hashable, Sendable {
         case .dictionary(let key, let value): return [key, value]
         case .tuple(let items): return items
         case .closure(let parameters, let result, _): return parameters + [result]
+        case .union(let union, _): return union.members
         default: return []
         }
     }
@@ -85,8 +89,15 @@ indirect enum SwiftType: Hashable, Sendable {
     /// This type's dynamic form (`PythonObject`), keeping whether precision was lost.
     var asObject: SwiftType { .object(Precision(isLost: lostPrecision)) }
 
-    /// `(any ConvertibleToPython)`, keeping whether precision was lost.
-    var asOptionalArgument: SwiftType { .anyConvertibleArgument(Precision(isLost: lostPrecision)) }
+    /// The form an optional parameter takes (nothing infers a `some` type when it is omitted): `(any
+    /// ConvertibleToPython)` or the union's existential, keeping whether precision was lost.
+    var asOptionalArgument: SwiftType {
+        switch self {
+        case .someConvertible: return .anyConvertibleArgument(Precision(isLost: lostPrecision))
+        case .union(let union, _): return .union(union, isExistential: true)
+        default: return self
+        }
+    }
 
     /// Whether the type is `Hashable` (dictionary keys, set elements).
     var isHashable: Bool {
@@ -127,10 +138,18 @@ indirect enum SwiftType: Hashable, Sendable {
         return false
     }
 
-    /// A required parameter's `some ConvertibleToPython`.
+    /// A required parameter's `some ConvertibleToPython` or `some` union.
     var isSomeConvertible: Bool {
-        if case .someConvertible = self { return true }
-        return false
+        switch self {
+        case .someConvertible, .union(_, isExistential: false): return true
+        default: return false
+        }
+    }
+
+    /// The union protocol a parameter of this type takes, if it takes one.
+    var argumentUnion: ArgumentUnion? {
+        if case .union(let union, _) = self { return union }
+        return nil
     }
 
     /// The wrapper class this type names, if it is one.

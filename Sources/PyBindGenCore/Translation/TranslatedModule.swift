@@ -9,6 +9,22 @@ struct TranslatedModule {
     var classes: [TranslatedClass] = []
     /// `typealias` declarations: (Swift name, target Swift name, target Python name).
     var aliases: [(name: String, target: String, pythonTarget: String)] = []
+    /// The union protocols the module's parameters take that the module declares (not the shared ones of
+    /// PythonRuntime), by name.
+    var unions: [ArgumentUnion] = []
+
+    /// Every module-specific union a parameter takes, once, ordered by name (what ``unions`` holds).
+    func declaredUnions() -> [ArgumentUnion] {
+        var found: [String: ArgumentUnion] = [:]
+        func visit(_ type: SwiftType) {
+            if let union = type.argumentUnion, union.namespace == swiftName { found[union.name] = union }
+            type.children.forEach(visit)
+        }
+        let members = functions + classes.flatMap(\.members)
+        for function in members { function.parameters.forEach { visit($0.type) } }
+        for cls in classes { cls.subscripts.forEach { visit($0.key) } }
+        return found.keys.sorted().map { found[$0]! }
+    }
 }
 
 /// What must be unique about a function in its scope, as Swift compares signatures.
@@ -137,7 +153,7 @@ enum Callee: Equatable {
 
 /// One Swift parameter and how its value travels to Python.
 struct TranslatedParameter {
-    enum Passing { case positional, keyword(String), variadic, keywordDictionary }
+    enum Passing: Equatable { case positional, keyword(String), variadic, keywordDictionary }
 
     var label: String
     var name: String

@@ -51,7 +51,7 @@ extension Translator {
         // Overloads that collide after mapping are merged; if their results differ, the result is dynamic.
         var merged: [SignatureKey: Int] = [:]
         var unique: [TranslatedFunction] = []
-        for function in result {
+        for function in Self.mergingByUnion(result, types: types) {
             if let index = merged[function.signatureKey] {
                 if unique[index].result != function.result {
                     unique[index].result =
@@ -70,6 +70,66 @@ extension Translator {
             unique[index].doc = summary + ["", "(Another overload of `\(function.name)`; see the first for details.)"]
         }
         return unique
+    }
+
+    /// The functions with every two that differ only in one parameter's type (same labels, result and
+    /// everything else) made one, whose parameter takes the union of both types: typeshed's `@overload`s of
+    /// `f(x: int) -> str` and `f(x: bytes) -> str` are one `f(x: some IntOrBytes) -> String`. Overloads that
+    /// differ in their result, or in more than one parameter, stay apart (a union per parameter would accept
+    /// combinations Python refuses).
+    static func mergingByUnion(_ functions: [TranslatedFunction], types: TypeTranslator) -> [TranslatedFunction] {
+        var functions = functions
+        var changed = true
+        while changed {
+            changed = false
+            search: for first in functions.indices {
+                for second in functions.indices where second > first {
+                    guard let merged = mergedByUnion(functions[first], functions[second], types: types) else {
+                        continue
+                    }
+                    functions[first] = merged
+                    functions.remove(at: second)
+                    changed = true
+                    break search
+                }
+            }
+        }
+        return functions
+    }
+
+    /// `first` with one parameter widened to take `second`'s type too, when that is their only difference.
+    private static func mergedByUnion(_ first: TranslatedFunction, _ second: TranslatedFunction, types: TypeTranslator)
+        -> TranslatedFunction?
+    {
+        guard first.kind == second.kind, first.swiftName == second.swiftName, first.result == second.result,
+            first.awaitsResult == second.awaitsResult, first.genericParameters.isEmpty,
+            second.genericParameters.isEmpty, first.parameters.count == second.parameters.count
+        else { return nil }
+        var differing: Int?
+        for (index, (own, other)) in zip(first.parameters, second.parameters).enumerated() {
+            guard own.label == other.label, own.isOptional == other.isOptional, own.isVariadic == other.isVariadic,
+                own.passing == other.passing
+            else { return nil }
+            if own.type == other.type { continue }
+            guard differing == nil else { return nil }
+            differing = index
+        }
+        guard let index = differing else { return nil }
+        let (own, other) = (first.parameters[index], second.parameters[index])
+        guard own.passing != .variadic, own.passing != .keywordDictionary else { return nil }
+        func members(_ type: SwiftType) -> [SwiftType] {
+            switch type {
+            case .union(let union, _): return union.members
+            case .someConvertible(let precision), .anyConvertibleArgument(let precision): return [.object(precision)]
+            default: return [type]
+            }
+        }
+        let widened = types.unionParameterTypes(members(own.type) + members(other.type), isOptional: own.isOptional)
+        guard widened.count == 1, var type = widened.first else { return nil }
+        if own.isOptional { type = type.asOptionalArgument }
+        var merged = first
+        merged.parameters[index].type = type
+        return merged
     }
 
     /// Parameter lists for one signature: a list per combination of union members (at most a few).
@@ -104,7 +164,7 @@ extension Translator {
                     parameter.kind == .keyword || (parameter.kind == .positionalOrKeyword && isOptional)
                     ? .keyword(parameter.name) : .positional
                 let label = parameter.kind == .positional ? "_" : name
-                options = types.parameterTypes(parameter.type).enumerated().map { index, type in
+                options = types.parameterTypes(parameter.type, isOptional: isOptional).enumerated().map { index, type in
                     var type = type
                     // An optional parameter cannot be `some …` (nothing to infer it from when omitted): it takes
                     // any convertible value instead (`seed(a: 42)`, `seed(a: "x")`, `seed()`).

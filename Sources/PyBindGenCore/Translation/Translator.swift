@@ -38,9 +38,11 @@ struct Translator {
     init(_ description: ModuleDescription, otherModules: RunClasses = RunClasses()) {
         self.description = TypeRules(otherModules: otherModules, module: description).applied(to: description)
         swiftName = Naming.moduleName(description.module)
-        types = TypeTranslator(
+        var types = TypeTranslator(
             namespace: swiftName, classNames: Self.classNames(of: self.description), otherModules: otherModules)
         hierarchy = ClassHierarchy(self.description, namespace: swiftName, swiftNames: types.classNames)
+        types.hierarchy = hierarchy
+        self.types = types
     }
 
     /// Python class name (and alias) → Swift class name: unique in the module's namespace after camel-casing
@@ -102,6 +104,7 @@ struct Translator {
                 module.classes.append(translated)
             }
         }
+        module.unions = module.declaredUnions()
         return module
     }
 

@@ -19,6 +19,10 @@ struct TypeTranslator {
     /// and closures keep the whole union (dynamic).
     var narrowsNestedUnions = false
 
+    /// The module's classes, for the subclass questions a union's members raise (set once the class names are
+    /// known).
+    var hierarchy: ClassHierarchy?
+
     /// Whether a parameter's union spreads the unions nested in it (`int | (str | bytes)` → three overloads).
     var spreadsNestedUnions = false
 
@@ -39,11 +43,17 @@ struct TypeTranslator {
     /// The constraint every generic parameter gets: the runtime's conversion protocols.
     static let genericConstraint = "PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython"
 
-    /// The Swift types a parameter of this type accepts: one per member of a union of concrete types (also of
-    /// an optional union: the parameter's default, or `nil`, stands for `None`).
-    func parameterTypes(_ type: PythonType) -> [SwiftType] {
-        guard narrowsNestedUnions else { return forArguments.parameterTypes(type) }
-        if case .optional(let inner) = type, case .union = inner { return parameterTypes(inner) }
+    /// The Swift types a parameter of this type accepts: one type, or for a union one ``ArgumentUnion`` that
+    /// every member conforms to (also for an optional union: the parameter's default, or `nil`, stands for
+    /// `None`). Members Swift cannot type, and a second member of a generic type that already conforms (`[UInt8]`
+    /// and `[PythonObject]` are both `Array`), are accepted as `PythonObject` (precision lost). A closure member
+    /// of a required parameter keeps a declaration of its own (`re.sub(repl:)` takes a Swift closure); of an
+    /// optional one it travels as a `PythonObject` too, so the signature stays one declaration.
+    func parameterTypes(_ type: PythonType, isOptional: Bool = false) -> [SwiftType] {
+        guard narrowsNestedUnions else { return forArguments.parameterTypes(type, isOptional: isOptional) }
+        if case .optional(let inner) = type, case .union = inner {
+            return parameterTypes(inner, isOptional: isOptional)
+        }
         guard case .union(let members) = type else { return [swiftType(type, topLevelParameter: true)] }
         // `int | (str | bytes)` is `int | str | bytes` (see `spreadsNestedUnions`); repeated members dropped.
         func spread(_ members: [PythonType]) -> [PythonType] {
@@ -55,12 +65,64 @@ struct TypeTranslator {
         }
         var seen: Set<SwiftType> = []
         let mapped = spread(members).map { swiftType($0, topLevelParameter: true) }.filter { seen.insert($0).inserted }
-        if mapped.count <= 3, !mapped.contains(where: \.isDynamic) { return mapped }
-        // A few concrete members next to ones Swift cannot type: an overload for each concrete one, plus
-        // `some ConvertibleToPython` for the rest.
-        let concrete = mapped.filter { !$0.isDynamic }
-        if !concrete.isEmpty, concrete.count <= 3 { return concrete + [.someConvertible(.lost)] }
-        return [.someConvertible(.lost)]
+        return unionParameterTypes(mapped, isOptional: isOptional)
+    }
+
+    /// The parameter types for a union's mapped members: see ``parameterTypes(_:isOptional:)``.
+    func unionParameterTypes(_ mapped: [SwiftType], isOptional: Bool) -> [SwiftType] {
+        var conforming: [SwiftType] = []
+        var separate: [SwiftType] = []
+        var asObject: [SwiftType] = []
+        var foreignNamespaces: Set<String> = []
+        // Per generic head (`Array`, `Dictionary`…) the first member without `PythonObject` inside conforms.
+        var preferred: [String: SwiftType] = [:]
+        for member in mapped {
+            guard let head = ArgumentUnion.conformingHead(of: member) else { continue }
+            if preferred[head] == nil || (preferred[head]!.isDynamic && !member.isDynamic) { preferred[head] = member }
+        }
+        for member in mapped {
+            switch member {
+            case .someConvertible(let precision), .anyConvertibleArgument(let precision):
+                asObject.append(.object(precision))
+                continue
+            case .closure where !isOptional:
+                separate.append(member)
+                continue
+            default: break
+            }
+            guard let head = ArgumentUnion.conformingHead(of: member), preferred[head] == member else {
+                asObject.append(member)
+                continue
+            }
+            if let (memberNamespace, _) = member.wrapperClass {
+                // A subclass conforms through its superclass (stating it again would be a redundant conformance).
+                if conforming.contains(where: { isSuperclass($0, member) }) { continue }
+                if memberNamespace == namespace {
+                    conforming.removeAll { isSuperclass(member, $0) }
+                } else if !foreignNamespaces.insert(memberNamespace).inserted {
+                    // Another module's class hierarchy is not known here: one class of it per union.
+                    asObject.append(member)
+                    continue
+                }
+            }
+            conforming.append(member)
+        }
+        if !asObject.isEmpty {
+            // Open when every such member is itself open (`list[Any]` as a `PythonObject`), else lost.
+            let isLost = asObject.contains { !$0.isDynamic || $0.lostPrecision }
+            conforming.append(.object(SwiftType.Precision(isLost: isLost)))
+        }
+        let union = ArgumentUnion(members: conforming, namespace: namespace, taken: Set(classNames.values)).map {
+            SwiftType.union($0, isExistential: false)
+        }
+        let first =
+            union ?? conforming.first.map { $0.isDynamic ? .someConvertible($0.lostPrecision ? .lost : .open) : $0 }
+        return (first.map { [$0] } ?? []) + separate
+    }
+
+    /// Whether the wrapper type `ancestor` is `type` or one of its superclasses in this module.
+    private func isSuperclass(_ ancestor: SwiftType, _ type: SwiftType) -> Bool {
+        hierarchy?.isSuperclass(ancestor, type) ?? (ancestor == type)
     }
 
     /// The Swift type of a result (for an awaitable, of what awaiting it gives: see ``awaitsResult(_:)``).

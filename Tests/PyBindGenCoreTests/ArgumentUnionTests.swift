@@ -1,0 +1,206 @@
+import Foundation
+import Testing
+
+@testable import PyBindGenCore
+
+/// A Python union in a parameter is one Swift parameter constrained to exactly its members (``ArgumentUnion``),
+/// and Python's `@overload`s that differ only in one parameter's type are one declaration.
+@Suite("Union parameters: one declaration taking exactly the members")
+struct ArgumentUnionTests {
+    typealias S = SnippetTests
+    static let throwsClause = "throws(PythonRuntime.PythonError)"
+
+    static func signatures(_ name: String, in text: String) -> [String] {
+        TypeRulesTests.signatures(name, in: text)
+    }
+
+    static func wrapperClass(_ name: String, bases: [String] = []) -> ClassDescription {
+        ClassDescription(
+            name: name, doc: nil, bases: bases, constructor: nil, methods: [], classMethods: [], properties: [],
+            operators: [], protocols: [], iteration: nil, fullNames: nil, referenced: nil)
+    }
+
+    @Test func aModuleSpecificUnionIsDeclaredWithExactlyItsMembersConformances() {
+        let union = PythonType.union([.list(.int), .str, .dict(key: .str, value: .optional(.str))])
+        let text = S.render(functions: [S.function("f", [S.parameter("x", .positional, union)], returns: .none)])
+        #expect(
+            Self.signatures("f", in: text) == [
+                "public static func f(_ x: some PyStatistics.StringOrDictOfStringToOptionalStringOrListOfInt) \(Self.throwsClause)"
+            ])
+        #expect(
+            S.declaration("public protocol StringOrDictOfStringToOptionalStringOrListOfInt", in: text) == """
+                /// A value for a `statistics` parameter that takes any of: `Swift.String`, `[Swift.String: Swift.String?]`, `[Swift.Int]`.
+                ///
+                /// Exactly those types conform, so a call with any other type does not compile.
+                public protocol StringOrDictOfStringToOptionalStringOrListOfInt: PythonRuntime.ConvertibleToPython {}
+                """)
+        let name = "PyStatistics.StringOrDictOfStringToOptionalStringOrListOfInt"
+        let conformances = text.split(separator: "\n").filter { $0.hasPrefix("extension ") && $0.contains(name) }
+        #expect(
+            conformances == [
+                "extension Swift.String: \(name) {}",
+                "extension Swift.Dictionary: \(name) where Key == Swift.String, Value == Swift.String? {}",
+                "extension Swift.Array: \(name) where Element == Swift.Int {}",
+            ])
+    }
+
+    @Test func theSameMembersInAnyOrderAreOneProtocol() {
+        let text = S.render(functions: [
+            S.function("f", [S.parameter("x", .positional, .union([.bytes, .str]))], returns: .none),
+            S.function("g", [S.parameter("x", .positional, .union([.str, .bytes]))], returns: .none),
+        ])
+        #expect(
+            Self.signatures("f", in: text) == [
+                "public static func f(_ x: some PythonRuntime.StringOrBytes) \(Self.throwsClause)"
+            ])
+        #expect(
+            Self.signatures("g", in: text) == [
+                "public static func g(_ x: some PythonRuntime.StringOrBytes) \(Self.throwsClause)"
+            ])
+    }
+
+    @Test func anOptionalUnionIsAnOptionalExistentialOmittedUnlessGiven() {
+        let text = S.render(functions: [
+            S.function(
+                "f", [S.parameter("x", .keyword, .optional(.union([.str, .bytes])), default: "None")], returns: .none)
+        ])
+        #expect(
+            S.declaration("public static func f(", in: text) == """
+                /// Doc of f.
+                ///
+                /// - Parameter x: Python's default is `None`; omitted unless given.
+                /// - Throws: `PythonError` if Python raises or a value does not convert.
+                @inlinable
+                public static func f(x: (any PythonRuntime.StringOrBytes)? = nil) throws(PythonRuntime.PythonError) {
+                    var arguments = PythonRuntime.PythonArguments()
+                    if let x { try arguments.append(keyword: "x", x) }
+                    let _: PythonRuntime.PythonNoneResult = try _py_f.call(arguments)
+                }
+                """)
+    }
+
+    @Test func membersThatCannotConformBesideTheOthersTravelAsPythonObjects() {
+        // `[UInt8]` and `[String]` are both `Array`, which conforms to a protocol at most once: the first without
+        // `PythonObject` inside conforms, the other is passed as a `PythonObject`. A closure conforms to nothing:
+        // a required parameter keeps a declaration taking a Swift closure, an optional one takes it as a
+        // `PythonObject` (one declaration).
+        let callback = PythonType.callable(parameters: [.int], result: .none)
+        let text = S.render(functions: [
+            S.function(
+                "f", [S.parameter("x", .positional, .union([.list(.any), .bytes, .list(.str), .int]))], returns: .none),
+            S.function("g", [S.parameter("x", .positional, .union([.str, callback]))], returns: .none),
+            S.function(
+                "h", [S.parameter("x", .keyword, .optional(.union([.str, callback])), default: "None")],
+                returns: .none),
+        ])
+        #expect(
+            Self.signatures("f", in: text) == [
+                "public static func f(_ x: some PythonRuntime.IntOrBytesOrPythonObject) \(Self.throwsClause)"
+            ])
+        #expect(
+            Self.signatures("g", in: text) == [
+                "public static func g(_ x: Swift.String) \(Self.throwsClause)",
+                "public static func g(_ x: @escaping ((Swift.Int) throws -> Swift.Void)) \(Self.throwsClause)",
+            ])
+        #expect(
+            Self.signatures("h", in: text) == [
+                "public static func h(x: (any PythonRuntime.StringOrPythonObject)? = nil) \(Self.throwsClause)"
+            ])
+    }
+
+    @Test func wrapperClassesJoinTheirUnionsAndASubclassConformsThroughItsBase() {
+        let text = S.render(
+            functions: [
+                S.function(
+                    "f",
+                    [
+                        S.parameter(
+                            "x", .positional,
+                            .union([.class(name: "Child", module: nil), .str, .class(name: "Base", module: nil)]))
+                    ], returns: .none)
+            ],
+            classes: [Self.wrapperClass("Base"), Self.wrapperClass("Child", bases: ["Base"])])
+        #expect(
+            Self.signatures("f", in: text) == [
+                "public static func f(_ x: some PyStatistics.StringOrBase) \(Self.throwsClause)"
+            ])
+        let conformances = text.split(separator: "\n").filter { $0.hasPrefix("extension ") && $0.hasSuffix(" {}") }
+        #expect(
+            conformances == [
+                "extension Swift.String: PyStatistics.StringOrBase {}",
+                "extension PyStatistics.Base: PyStatistics.StringOrBase {}",
+            ])
+    }
+
+    @Test func aUnionNamedLikeAClassOfTheModuleTakesASuffix() {
+        let text = S.render(
+            functions: [
+                S.function(
+                    "f", [S.parameter("x", .positional, .union([.str, .class(name: "Thing", module: nil)]))],
+                    returns: .none)
+            ],
+            classes: [Self.wrapperClass("Thing"), Self.wrapperClass("StringOrThing")])
+        #expect(
+            Self.signatures("f", in: text) == [
+                "public static func f(_ x: some PyStatistics.StringOrThingArgument) \(Self.throwsClause)"
+            ])
+        #expect(text.contains("public protocol StringOrThingArgument: PythonRuntime.ConvertibleToPython {}"))
+    }
+
+    @Test func overloadsThatDifferOnlyInOneParameterTypeAreOneDeclaration() {
+        func overload(_ x: PythonType, _ y: PythonType = .int, returns: PythonType) -> SignatureDescription {
+            SignatureDescription(
+                parameters: [S.parameter("x", .positional, x), S.parameter("y", .positional, y)], returns: returns)
+        }
+        let sameResult = FunctionDescription(
+            name: "f", doc: nil,
+            overloads: [overload(.int, returns: .str), overload(.bytes, returns: .str), overload(.str, returns: .str)],
+            typeSource: "stub")
+        // Different results stay apart (each call keeps its precise result), and so do overloads that differ in
+        // two parameters (one union per parameter would accept `g(1, "a")`, which the stubs refuse).
+        let differentResults = FunctionDescription(
+            name: "g", doc: nil, overloads: [overload(.int, returns: .int), overload(.str, returns: .str)],
+            typeSource: "stub")
+        let twoParameters = FunctionDescription(
+            name: "h", doc: nil,
+            overloads: [overload(.int, .int, returns: .none), overload(.str, .str, returns: .none)],
+            typeSource: "stub")
+        let text = S.render(functions: [sameResult, differentResults, twoParameters])
+        #expect(
+            Self.signatures("f", in: text) == [
+                "public static func f(_ x: some PythonRuntime.IntOrStringOrBytes, _ y: Swift.Int) \(Self.throwsClause) -> Swift.String"
+            ])
+        #expect(
+            Self.signatures("g", in: text) == [
+                "public static func g(_ x: Swift.Int, _ y: Swift.Int) \(Self.throwsClause) -> Swift.Int",
+                "public static func g(_ x: Swift.String, _ y: Swift.Int) \(Self.throwsClause) -> Swift.String",
+            ])
+        #expect(
+            Self.signatures("h", in: text) == [
+                "public static func h(_ x: Swift.Int, _ y: Swift.Int) \(Self.throwsClause)",
+                "public static func h(_ x: Swift.String, _ y: Swift.String) \(Self.throwsClause)",
+            ])
+    }
+
+    @Test func everySharedUnionIsDeclaredByTheRuntime() throws {
+        let file = ReferenceTests.packageRoot.appendingPathComponent(
+            "Sources/PythonRuntime/Bindings/ArgumentUnions.swift")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let shared = ArgumentUnion.sharedMembers
+        for mask in 1..<(1 << shared.count) where mask.nonzeroBitCount >= 2 {
+            let members = shared.indices.filter { mask & (1 << $0) != 0 }.map { shared[$0] }
+            let union = try #require(ArgumentUnion(members: members.reversed(), namespace: "PyM", taken: []))
+            #expect(union.namespace == "PythonRuntime")
+            #expect(text.contains("public protocol \(union.name): ConvertibleToPython {}"), "\(union.name)")
+        }
+    }
+
+    @Test func longNamesEndInAStableHash() throws {
+        let members: [SwiftType] = (0..<8).map { .wrapper(namespace: "PyM", name: "VeryLongClassName\($0)") }
+        let union = try #require(ArgumentUnion(members: members, namespace: "PyM", taken: []))
+        #expect(union.name.count == ArgumentUnion.maximumNameLength)
+        #expect(union.name.hasPrefix("VeryLongClassName0OrVeryLongClassName1"))
+        let again = try #require(ArgumentUnion(members: members.reversed(), namespace: "PyM", taken: []))
+        #expect(again.name == union.name)
+    }
+}

@@ -855,7 +855,7 @@ public enum PyBuiltins {
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func `open`(file: some PythonRuntime.IntOrPythonObject, mode: Swift.String? = nil, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func `open`(file: some PythonRuntime.IntOrStringOrBytes, mode: PyBuiltins.OpenTextMode? = nil, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
         if let mode { try arguments.append(keyword: "mode", mode) }
@@ -876,7 +876,7 @@ public enum PyBuiltins {
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func `open`(file: some PythonRuntime.IntOrPythonObject, mode: Swift.String, buffering: Swift.Int, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func `open`(file: some PythonRuntime.IntOrStringOrBytes, mode: PyBuiltins.OpenBinaryMode, buffering: Swift.Int, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
         try arguments.append(mode)
@@ -895,7 +895,26 @@ public enum PyBuiltins {
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func `open`(file: some PythonRuntime.IntOrPythonObject, mode: Swift.String, buffering: Swift.Int? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func `open`(file: some PythonRuntime.IntOrStringOrBytes, mode: some PyBuiltins.OpenBinaryModeReadingOrOpenBinaryModeUpdatingOrOpenBina_b26181c5, buffering: PyBuiltins.ValueMinus1OrValue1? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(file)
+        try arguments.append(mode)
+        if let buffering { try arguments.append(keyword: "buffering", buffering) }
+        if let closefd { try arguments.append(keyword: "closefd", closefd) }
+        if let opener { try arguments.append(keyword: "opener", PythonRuntime.PythonObject(callable: opener)) }
+        return try _py_open.call(arguments)
+    }
+
+    /// Open file and return a stream.  Raise OSError upon failure.
+    ///
+    /// (Another overload of `open`; see the first for details.)
+    ///
+    /// - Parameter buffering: Python's default is `-1`; omitted unless given.
+    /// - Parameter closefd: Python's default is `True`; omitted unless given.
+    /// - Parameter opener: Python's default is `None`; omitted unless given.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
+    public static func `open`(file: some PythonRuntime.IntOrStringOrBytes, mode: PyBuiltins.OpenBinaryMode, buffering: Swift.Int? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
         try arguments.append(mode)
@@ -917,7 +936,7 @@ public enum PyBuiltins {
     /// - Parameter opener: Python's default is `None`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func `open`(file: some PythonRuntime.IntOrPythonObject, mode: Swift.String, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func `open`(file: some PythonRuntime.IntOrStringOrBytes, mode: Swift.String, buffering: Swift.Int? = nil, encoding: Swift.String? = nil, errors: Swift.String? = nil, newline: Swift.String? = nil, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(file)
         try arguments.append(mode)
@@ -956,6 +975,24 @@ public enum PyBuiltins {
     /// (Another overload of `pow`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
+    public static func pow(base: Swift.Int, exp: some PyBuiltins.IntOrPositiveInteger) throws(PythonRuntime.PythonError) -> Swift.Int {
+        return try _py_pow.call(base, exp)
+    }
+
+    /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
+    ///
+    /// (Another overload of `pow`; see the first for details.)
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
+    public static func pow(base: Swift.Int, exp: PyBuiltins.NegativeInteger) throws(PythonRuntime.PythonError) -> Swift.Double {
+        return try _py_pow.call(base, exp)
+    }
+
+    /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
+    ///
+    /// (Another overload of `pow`; see the first for details.)
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    @inlinable
     public static func pow(base: Swift.Int, exp: Swift.Int) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_pow.call(base, exp)
     }
@@ -965,7 +1002,7 @@ public enum PyBuiltins {
     /// (Another overload of `pow`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func pow(base: Swift.Int, exp: some PythonRuntime.IntOrDouble) throws(PythonRuntime.PythonError) -> Swift.Double {
+    public static func pow(base: PyBuiltins.PositiveInteger, exp: Swift.Double) throws(PythonRuntime.PythonError) -> Swift.Double {
         return try _py_pow.call(base, exp)
     }
 
@@ -974,7 +1011,7 @@ public enum PyBuiltins {
     /// (Another overload of `pow`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func pow(base: Swift.Int, exp: Swift.Double) throws(PythonRuntime.PythonError) -> ComplexModule.Complex<Swift.Double> {
+    public static func pow(base: PyBuiltins.NegativeInteger, exp: Swift.Double) throws(PythonRuntime.PythonError) -> ComplexModule.Complex<Swift.Double> {
         return try _py_pow.call(base, exp)
     }
 
@@ -3271,7 +3308,7 @@ public enum PyBuiltins {
         /// - Parameter shape: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         @inlinable
-        public func cast(format: Swift.String, shape: [Swift.Int]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
+        public func cast(format: some PyBuiltins.StringOrCOrAtCOrFOrAtFOrDOrAtDOrIntegerFormats, shape: [Swift.Int]? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(format)
             if let shape { try arguments.append(keyword: "shape", shape) }
@@ -3326,7 +3363,7 @@ public enum PyBuiltins {
         /// - Parameter order: Python's default is `'C'`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         @inlinable
-        public func tobytes(order: Swift.String? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
+        public func tobytes(order: PyBuiltins.COrFOrA? = nil) throws(PythonRuntime.PythonError) -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             if let order { try arguments.append(keyword: "order", order) }
             return try callMethod(Memoryview._py_memoryview_tobytes, arguments)
@@ -3892,6 +3929,28 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.pow` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func pow(base: Swift.Int, exp: some PyBuiltins.IntOrPositiveInteger) async throws -> Swift.Int {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(base)
+            try arguments.append(exp)
+            return try await executor.call(PyBuiltins._py_pow, with: arguments)
+        }
+
+        /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
+        ///
+        /// Runs `builtins.pow` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
+        public func pow(base: Swift.Int, exp: PyBuiltins.NegativeInteger) async throws -> Swift.Double {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(base)
+            try arguments.append(exp)
+            return try await executor.call(PyBuiltins._py_pow, with: arguments)
+        }
+
+        /// Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments
+        ///
+        /// Runs `builtins.pow` on the executor.
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
         public func pow(base: Swift.Int, exp: Swift.Int) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(base)
@@ -3903,7 +3962,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.pow` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func pow(base: Swift.Int, exp: some PythonRuntime.IntOrDouble) async throws -> Swift.Double {
+        public func pow(base: PyBuiltins.PositiveInteger, exp: Swift.Double) async throws -> Swift.Double {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(base)
             try arguments.append(exp)
@@ -3914,7 +3973,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.pow` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func pow(base: Swift.Int, exp: Swift.Double) async throws -> ComplexModule.Complex<Swift.Double> {
+        public func pow(base: PyBuiltins.NegativeInteger, exp: Swift.Double) async throws -> ComplexModule.Complex<Swift.Double> {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(base)
             try arguments.append(exp)
@@ -4658,6 +4717,293 @@ public enum PyBuiltins {
         }
     }
 
+    /// The values a `builtins` parameter or result of type `Literal["c", "@c"]` takes.
+    ///
+    /// Converts to its raw value; a value Python returns that is none of the cases is a `PythonError`.
+    public enum COrAtC: Swift.String, PythonRuntime.PythonLiteral {
+        case c = "c"
+        case atC = "@c"
+    }
+
+    /// The values a `builtins` parameter or result of type `Literal["C", "F", "A"]` takes.
+    ///
+    /// Converts to its raw value; a value Python returns that is none of the cases is a `PythonError`.
+    public enum COrFOrA: Swift.String, PythonRuntime.PythonLiteral {
+        case C = "C"
+        case F = "F"
+        case A = "A"
+    }
+
+    /// The values a `builtins` parameter or result of type `Literal["f", "@f", "d", "@d"]` takes.
+    ///
+    /// Converts to its raw value; a value Python returns that is none of the cases is a `PythonError`.
+    public enum FOrAtFOrDOrAtD: Swift.String, PythonRuntime.PythonLiteral {
+        case f = "f"
+        case atF = "@f"
+        case d = "d"
+        case atD = "@d"
+    }
+
+    /// The values a `builtins` parameter or result of type `Literal["b", "B", "@b", "@B", "h", "H", "@h", "@H", "i", "I", "@i", "@I", "l", "L", "@l", "@L", "q", "Q", "@q", "@Q", "P", "@P"]` takes.
+    ///
+    /// Converts to its raw value; a value Python returns that is none of the cases is a `PythonError`.
+    public enum IntegerFormats: Swift.String, PythonRuntime.PythonLiteral {
+        case b = "b"
+        case B = "B"
+        case atB = "@b"
+        case atB_ = "@B"
+        case h = "h"
+        case H = "H"
+        case atH = "@h"
+        case atH_ = "@H"
+        case i = "i"
+        case I = "I"
+        case atI = "@i"
+        case atI_ = "@I"
+        case l = "l"
+        case L = "L"
+        case atL = "@l"
+        case atL_ = "@L"
+        case q = "q"
+        case Q = "Q"
+        case atQ = "@q"
+        case atQ_ = "@Q"
+        case P = "P"
+        case atP = "@P"
+    }
+
+    /// The values a `builtins` parameter or result of type `Literal["little", "big"]` takes.
+    ///
+    /// Converts to its raw value; a value Python returns that is none of the cases is a `PythonError`.
+    public enum LittleOrBig: Swift.String, PythonRuntime.PythonLiteral {
+        case little = "little"
+        case big = "big"
+    }
+
+    /// The values a `builtins` parameter or result of type `Literal[-1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12, -13, -14, -15, -16, -17, -18, -19, -20]` takes.
+    ///
+    /// Converts to its raw value; a value Python returns that is none of the cases is a `PythonError`.
+    public enum NegativeInteger: Swift.Int, PythonRuntime.PythonLiteral {
+        case valueMinus1 = -1
+        case valueMinus2 = -2
+        case valueMinus3 = -3
+        case valueMinus4 = -4
+        case valueMinus5 = -5
+        case valueMinus6 = -6
+        case valueMinus7 = -7
+        case valueMinus8 = -8
+        case valueMinus9 = -9
+        case valueMinus10 = -10
+        case valueMinus11 = -11
+        case valueMinus12 = -12
+        case valueMinus13 = -13
+        case valueMinus14 = -14
+        case valueMinus15 = -15
+        case valueMinus16 = -16
+        case valueMinus17 = -17
+        case valueMinus18 = -18
+        case valueMinus19 = -19
+        case valueMinus20 = -20
+    }
+
+    /// The values a `builtins` parameter or result of type `Literal["rb+", "r+b", "+rb", "br+", "b+r", "+br", "wb+", "w+b", "+wb", "bw+", "b+w", "+bw", "ab+", "a+b", "+ab", "ba+", "b+a", "+ba", "xb+", "x+b", "+xb", "bx+", "b+x", "+bx", "rb", "br", "rbU", "rUb", "Urb", "brU", "bUr", "Ubr", "wb", "bw", "ab", "ba", "xb", "bx"]` takes.
+    ///
+    /// Converts to its raw value; a value Python returns that is none of the cases is a `PythonError`.
+    public enum OpenBinaryMode: Swift.String, PythonRuntime.PythonLiteral {
+        case rbPlus = "rb+"
+        case rPlusB = "r+b"
+        case plusRb = "+rb"
+        case brPlus = "br+"
+        case bPlusR = "b+r"
+        case plusBr = "+br"
+        case wbPlus = "wb+"
+        case wPlusB = "w+b"
+        case plusWb = "+wb"
+        case bwPlus = "bw+"
+        case bPlusW = "b+w"
+        case plusBw = "+bw"
+        case abPlus = "ab+"
+        case aPlusB = "a+b"
+        case plusAb = "+ab"
+        case baPlus = "ba+"
+        case bPlusA = "b+a"
+        case plusBa = "+ba"
+        case xbPlus = "xb+"
+        case xPlusB = "x+b"
+        case plusXb = "+xb"
+        case bxPlus = "bx+"
+        case bPlusX = "b+x"
+        case plusBx = "+bx"
+        case rb = "rb"
+        case br = "br"
+        case rbU = "rbU"
+        case rUb = "rUb"
+        case urb = "Urb"
+        case brU = "brU"
+        case bUr = "bUr"
+        case ubr = "Ubr"
+        case wb = "wb"
+        case bw = "bw"
+        case ab = "ab"
+        case ba = "ba"
+        case xb = "xb"
+        case bx = "bx"
+    }
+
+    /// The values a `builtins` parameter or result of type `Literal["rb", "br", "rbU", "rUb", "Urb", "brU", "bUr", "Ubr"]` takes.
+    ///
+    /// Converts to its raw value; a value Python returns that is none of the cases is a `PythonError`.
+    public enum OpenBinaryModeReading: Swift.String, PythonRuntime.PythonLiteral {
+        case rb = "rb"
+        case br = "br"
+        case rbU = "rbU"
+        case rUb = "rUb"
+        case urb = "Urb"
+        case brU = "brU"
+        case bUr = "bUr"
+        case ubr = "Ubr"
+    }
+
+    /// The values a `builtins` parameter or result of type `Literal["rb+", "r+b", "+rb", "br+", "b+r", "+br", "wb+", "w+b", "+wb", "bw+", "b+w", "+bw", "ab+", "a+b", "+ab", "ba+", "b+a", "+ba", "xb+", "x+b", "+xb", "bx+", "b+x", "+bx"]` takes.
+    ///
+    /// Converts to its raw value; a value Python returns that is none of the cases is a `PythonError`.
+    public enum OpenBinaryModeUpdating: Swift.String, PythonRuntime.PythonLiteral {
+        case rbPlus = "rb+"
+        case rPlusB = "r+b"
+        case plusRb = "+rb"
+        case brPlus = "br+"
+        case bPlusR = "b+r"
+        case plusBr = "+br"
+        case wbPlus = "wb+"
+        case wPlusB = "w+b"
+        case plusWb = "+wb"
+        case bwPlus = "bw+"
+        case bPlusW = "b+w"
+        case plusBw = "+bw"
+        case abPlus = "ab+"
+        case aPlusB = "a+b"
+        case plusAb = "+ab"
+        case baPlus = "ba+"
+        case bPlusA = "b+a"
+        case plusBa = "+ba"
+        case xbPlus = "xb+"
+        case xPlusB = "x+b"
+        case plusXb = "+xb"
+        case bxPlus = "bx+"
+        case bPlusX = "b+x"
+        case plusBx = "+bx"
+    }
+
+    /// The values a `builtins` parameter or result of type `Literal["wb", "bw", "ab", "ba", "xb", "bx"]` takes.
+    ///
+    /// Converts to its raw value; a value Python returns that is none of the cases is a `PythonError`.
+    public enum OpenBinaryModeWriting: Swift.String, PythonRuntime.PythonLiteral {
+        case wb = "wb"
+        case bw = "bw"
+        case ab = "ab"
+        case ba = "ba"
+        case xb = "xb"
+        case bx = "bx"
+    }
+
+    /// The values a `builtins` parameter or result of type `Literal["r+", "+r", "rt+", "r+t", "+rt", "tr+", "t+r", "+tr", "w+", "+w", "wt+", "w+t", "+wt", "tw+", "t+w", "+tw", "a+", "+a", "at+", "a+t", "+at", "ta+", "t+a", "+ta", "x+", "+x", "xt+", "x+t", "+xt", "tx+", "t+x", "+tx", "w", "wt", "tw", "a", "at", "ta", "x", "xt", "tx", "r", "rt", "tr", "U", "rU", "Ur", "rtU", "rUt", "Urt", "trU", "tUr", "Utr"]` takes.
+    ///
+    /// Converts to its raw value; a value Python returns that is none of the cases is a `PythonError`.
+    public enum OpenTextMode: Swift.String, PythonRuntime.PythonLiteral {
+        case rPlus = "r+"
+        case plusR = "+r"
+        case rtPlus = "rt+"
+        case rPlusT = "r+t"
+        case plusRt = "+rt"
+        case trPlus = "tr+"
+        case tPlusR = "t+r"
+        case plusTr = "+tr"
+        case wPlus = "w+"
+        case plusW = "+w"
+        case wtPlus = "wt+"
+        case wPlusT = "w+t"
+        case plusWt = "+wt"
+        case twPlus = "tw+"
+        case tPlusW = "t+w"
+        case plusTw = "+tw"
+        case aPlus = "a+"
+        case plusA = "+a"
+        case atPlus = "at+"
+        case aPlusT = "a+t"
+        case plusAt = "+at"
+        case taPlus = "ta+"
+        case tPlusA = "t+a"
+        case plusTa = "+ta"
+        case xPlus = "x+"
+        case plusX = "+x"
+        case xtPlus = "xt+"
+        case xPlusT = "x+t"
+        case plusXt = "+xt"
+        case txPlus = "tx+"
+        case tPlusX = "t+x"
+        case plusTx = "+tx"
+        case w = "w"
+        case wt = "wt"
+        case tw = "tw"
+        case a = "a"
+        case at = "at"
+        case ta = "ta"
+        case x = "x"
+        case xt = "xt"
+        case tx = "tx"
+        case r = "r"
+        case rt = "rt"
+        case tr = "tr"
+        case U = "U"
+        case rU = "rU"
+        case ur = "Ur"
+        case rtU = "rtU"
+        case rUt = "rUt"
+        case urt = "Urt"
+        case trU = "trU"
+        case tUr = "tUr"
+        case utr = "Utr"
+    }
+
+    /// The values a `builtins` parameter or result of type `Literal[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]` takes.
+    ///
+    /// Converts to its raw value; a value Python returns that is none of the cases is a `PythonError`.
+    public enum PositiveInteger: Swift.Int, PythonRuntime.PythonLiteral {
+        case value1 = 1
+        case value2 = 2
+        case value3 = 3
+        case value4 = 4
+        case value5 = 5
+        case value6 = 6
+        case value7 = 7
+        case value8 = 8
+        case value9 = 9
+        case value10 = 10
+        case value11 = 11
+        case value12 = 12
+        case value13 = 13
+        case value14 = 14
+        case value15 = 15
+        case value16 = 16
+        case value17 = 17
+        case value18 = 18
+        case value19 = 19
+        case value20 = 20
+        case value21 = 21
+        case value22 = 22
+        case value23 = 23
+        case value24 = 24
+        case value25 = 25
+    }
+
+    /// The values a `builtins` parameter or result of type `Literal[-1, 1]` takes.
+    ///
+    /// Converts to its raw value; a value Python returns that is none of the cases is a `PythonError`.
+    public enum ValueMinus1OrValue1: Swift.Int, PythonRuntime.PythonLiteral {
+        case valueMinus1 = -1
+        case value1 = 1
+    }
+
     /// A value for a `builtins` parameter that takes any of: `Swift.Bool`, `[PythonRuntime.PythonObject]`, `PythonRuntime.PythonObject`.
     ///
     /// Exactly those types conform, so a call with any other type does not compile.
@@ -4683,6 +5029,11 @@ public enum PyBuiltins {
     /// Exactly those types conform, so a call with any other type does not compile.
     public protocol IntOrListOfIntOrPythonObject: PythonRuntime.ConvertibleToPython {}
 
+    /// A value for a `builtins` parameter that takes any of: `Swift.Int`, `PyBuiltins.PositiveInteger`.
+    ///
+    /// Exactly those types conform, so a call with any other type does not compile.
+    public protocol IntOrPositiveInteger: PythonRuntime.ConvertibleToPython {}
+
     /// A value for a `builtins` parameter that takes any of: `[[Swift.String]]`, `PythonRuntime.PythonObject`.
     ///
     /// Exactly those types conform, so a call with any other type does not compile.
@@ -4692,6 +5043,16 @@ public enum PyBuiltins {
     ///
     /// Exactly those types conform, so a call with any other type does not compile.
     public protocol ListOfPythonObjectOrPythonObject: PythonRuntime.ConvertibleToPython {}
+
+    /// A value for a `builtins` parameter that takes any of: `PyBuiltins.OpenBinaryModeReading`, `PyBuiltins.OpenBinaryModeUpdating`, `PyBuiltins.OpenBinaryModeWriting`.
+    ///
+    /// Exactly those types conform, so a call with any other type does not compile.
+    public protocol OpenBinaryModeReadingOrOpenBinaryModeUpdatingOrOpenBina_b26181c5: PythonRuntime.ConvertibleToPython {}
+
+    /// A value for a `builtins` parameter that takes any of: `Swift.String`, `PyBuiltins.COrAtC`, `PyBuiltins.FOrAtFOrDOrAtD`, `PyBuiltins.IntegerFormats`.
+    ///
+    /// Exactly those types conform, so a call with any other type does not compile.
+    public protocol StringOrCOrAtCOrFOrAtFOrDOrAtDOrIntegerFormats: PythonRuntime.ConvertibleToPython {}
 }
 
 extension PyBuiltins.Range {
@@ -5864,7 +6225,7 @@ extension PyBuiltins.Memoryview {
         ///
         /// Runs `builtins.memoryview.cast` where the object lives.
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func cast(format: Swift.String, shape: [Swift.Int]? = nil) async throws -> [Swift.UInt8] {
+        public func cast(format: some PyBuiltins.StringOrCOrAtCOrFOrAtFOrDOrAtDOrIntegerFormats, shape: [Swift.Int]? = nil) async throws -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(format)
             if let shape { try arguments.append(keyword: "shape", shape) }
@@ -5895,7 +6256,7 @@ extension PyBuiltins.Memoryview {
         ///
         /// Runs `builtins.memoryview.tobytes` where the object lives.
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func tobytes(order: Swift.String? = nil) async throws -> [Swift.UInt8] {
+        public func tobytes(order: PyBuiltins.COrFOrA? = nil) async throws -> [Swift.UInt8] {
             var arguments = PythonRuntime.PythonArguments()
             if let order { try arguments.append(keyword: "order", order) }
             return try await handle.call("tobytes", arguments: arguments, timeout: nil)
@@ -5959,11 +6320,23 @@ extension Swift.Int: PyBuiltins.IntOrListOfIntOrPythonObject {}
 extension Swift.Array: PyBuiltins.IntOrListOfIntOrPythonObject where Element == Swift.Int {}
 extension PythonRuntime.PythonObject: PyBuiltins.IntOrListOfIntOrPythonObject {}
 
+extension Swift.Int: PyBuiltins.IntOrPositiveInteger {}
+extension PyBuiltins.PositiveInteger: PyBuiltins.IntOrPositiveInteger {}
+
 extension Swift.Array: PyBuiltins.ListOfListOfStringOrPythonObject where Element == [Swift.String] {}
 extension PythonRuntime.PythonObject: PyBuiltins.ListOfListOfStringOrPythonObject {}
 
 extension Swift.Array: PyBuiltins.ListOfPythonObjectOrPythonObject where Element == PythonRuntime.PythonObject {}
 extension PythonRuntime.PythonObject: PyBuiltins.ListOfPythonObjectOrPythonObject {}
+
+extension PyBuiltins.OpenBinaryModeReading: PyBuiltins.OpenBinaryModeReadingOrOpenBinaryModeUpdatingOrOpenBina_b26181c5 {}
+extension PyBuiltins.OpenBinaryModeUpdating: PyBuiltins.OpenBinaryModeReadingOrOpenBinaryModeUpdatingOrOpenBina_b26181c5 {}
+extension PyBuiltins.OpenBinaryModeWriting: PyBuiltins.OpenBinaryModeReadingOrOpenBinaryModeUpdatingOrOpenBina_b26181c5 {}
+
+extension Swift.String: PyBuiltins.StringOrCOrAtCOrFOrAtFOrDOrAtDOrIntegerFormats {}
+extension PyBuiltins.COrAtC: PyBuiltins.StringOrCOrAtCOrFOrAtFOrDOrAtDOrIntegerFormats {}
+extension PyBuiltins.FOrAtFOrDOrAtD: PyBuiltins.StringOrCOrAtCOrFOrAtFOrDOrAtDOrIntegerFormats {}
+extension PyBuiltins.IntegerFormats: PyBuiltins.StringOrCOrAtCOrFOrAtFOrDOrAtDOrIntegerFormats {}
 
 // MARK: - PythonRuntime support
 

@@ -1223,6 +1223,58 @@ public enum PyMath {
             return try await executor.call(PyMath._py_ulp, with: arguments)
         }
     }
+
+    /// The values a `math` parameter or result of type `Literal[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12, -13, -14, -15, -16, -17, -18, -19, -20, 0]` takes.
+    ///
+    /// Converts to its raw value; a value Python returns that is none of the cases is a `PythonError`.
+    public enum LiteralInteger: Swift.Int, PythonRuntime.PythonLiteral {
+        case value1 = 1
+        case value2 = 2
+        case value3 = 3
+        case value4 = 4
+        case value5 = 5
+        case value6 = 6
+        case value7 = 7
+        case value8 = 8
+        case value9 = 9
+        case value10 = 10
+        case value11 = 11
+        case value12 = 12
+        case value13 = 13
+        case value14 = 14
+        case value15 = 15
+        case value16 = 16
+        case value17 = 17
+        case value18 = 18
+        case value19 = 19
+        case value20 = 20
+        case value21 = 21
+        case value22 = 22
+        case value23 = 23
+        case value24 = 24
+        case value25 = 25
+        case valueMinus1 = -1
+        case valueMinus2 = -2
+        case valueMinus3 = -3
+        case valueMinus4 = -4
+        case valueMinus5 = -5
+        case valueMinus6 = -6
+        case valueMinus7 = -7
+        case valueMinus8 = -8
+        case valueMinus9 = -9
+        case valueMinus10 = -10
+        case valueMinus11 = -11
+        case valueMinus12 = -12
+        case valueMinus13 = -13
+        case valueMinus14 = -14
+        case valueMinus15 = -15
+        case valueMinus16 = -16
+        case valueMinus17 = -17
+        case valueMinus18 = -18
+        case valueMinus19 = -19
+        case valueMinus20 = -20
+        case value0 = 0
+    }
 }
 
 // MARK: - PythonRuntime support

@@ -204,3 +204,80 @@ struct ArgumentUnionTests {
         #expect(again.name == union.name)
     }
 }
+
+/// `Literal[…]` types become generated enumerations.
+@Suite("Literals: generated enumerations")
+struct LiteralEnumTests {
+    typealias S = SnippetTests
+    static let throwsClause = "throws(PythonRuntime.PythonError)"
+
+    @Test func aLiteralParameterIsAnEnumerationNamedByItsAlias() {
+        let mode = PythonType.literal(
+            values: [.string("r"), .string("rb"), .string("r+"), .string("@c")], name: "OpenTextMode")
+        let text = S.render(functions: [
+            S.function("open", [S.parameter("mode", .positionalOrKeyword, mode, default: "'r'")], returns: .none)
+        ])
+        #expect(
+            TypeRulesTests.signatures("`open`", in: text) == [
+                "public static func `open`(mode: PyStatistics.OpenTextMode? = nil) \(Self.throwsClause)"
+            ])
+        #expect(
+            S.declaration("public enum OpenTextMode", in: text) == """
+                /// The values a `statistics` parameter or result of type `Literal["r", "rb", "r+", "@c"]` takes.
+                ///
+                /// Converts to its raw value; a value Python returns that is none of the cases is a `PythonError`.
+                public enum OpenTextMode: Swift.String, PythonRuntime.PythonLiteral {
+                    case r = "r"
+                    case rb = "rb"
+                    case rPlus = "r+"
+                    case atC = "@c"
+                }
+                """)
+    }
+
+    @Test func anUnnamedLiteralIsNamedByItsCasesAndIntegerLiteralsWork() {
+        let how = PythonType.literal(values: [.string("left"), .string("right"), .string("inner")], name: nil)
+        let level = PythonType.literal(values: [.int(-1), .int(0), .int(2)], name: nil)
+        let text = S.render(functions: [
+            S.function("merge", [S.parameter("how", .keyword, how)], returns: level)
+        ])
+        #expect(
+            TypeRulesTests.signatures("merge", in: text) == [
+                "public static func merge(how: PyStatistics.LeftOrRightOrInner) \(Self.throwsClause) -> PyStatistics.ValueMinus1OrValue0OrValue2"
+            ])
+        #expect(text.contains("public enum ValueMinus1OrValue0OrValue2: Swift.Int, PythonRuntime.PythonLiteral {"))
+        #expect(text.contains("case valueMinus1 = -1"))
+    }
+
+    @Test func aLiteralMixedWithOtherTypesKeepsBoth() {
+        let auto = PythonType.literal(values: [.string("auto"), .string("never")], name: nil)
+        let text = S.render(functions: [
+            S.function("f", [S.parameter("x", .positional, .union([auto, .int]))], returns: .none)
+        ])
+        #expect(
+            TypeRulesTests.signatures("f", in: text) == [
+                "public static func f(_ x: some PyStatistics.IntOrAutoOrNever) \(Self.throwsClause)"
+            ])
+        #expect(text.contains("extension PyStatistics.AutoOrNever: PyStatistics.IntOrAutoOrNever {}"))
+        #expect(text.contains("extension Swift.Int: PyStatistics.IntOrAutoOrNever {}"))
+    }
+
+    @Test func aOneValueLiteralIsItsValuesTypeAndNamesDoNotCollide() {
+        let zero = PythonType.literal(values: [.int(0)], name: nil)
+        let first = PythonType.literal(values: [.string("a"), .string("b")], name: "_Mode")
+        let second = PythonType.literal(values: [.string("c"), .string("d")], name: "Mode")
+        let text = S.render(
+            functions: [
+                S.function("f", [S.parameter("x", .positional, zero)], returns: .none),
+                S.function(
+                    "g", [S.parameter("x", .positional, first), S.parameter("y", .positional, second)], returns: .none),
+            ],
+            classes: [ArgumentUnionTests.wrapperClass("Mode")])
+        #expect(
+            TypeRulesTests.signatures("f", in: text) == ["public static func f(_ x: Swift.Int) \(Self.throwsClause)"])
+        #expect(
+            TypeRulesTests.signatures("g", in: text) == [
+                "public static func g(_ x: PyStatistics.ModeLiteral, _ y: PyStatistics.ModeLiteral2) \(Self.throwsClause)"
+            ])
+    }
+}

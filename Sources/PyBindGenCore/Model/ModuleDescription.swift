@@ -4,7 +4,7 @@ import Foundation
 /// versioned and dumped as JSON by `pybindgen --dump-description`.
 public struct ModuleDescription: Codable, Sendable, Equatable {
     /// The version of the format this pybindgen reads and writes.
-    public static let currentSchemaVersion = 3
+    public static let currentSchemaVersion = 4
 
     /// The version of this format.
     public var schemaVersion: Int

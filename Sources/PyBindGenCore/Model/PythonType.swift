@@ -35,6 +35,9 @@ public indirect enum PythonType: Sendable, Hashable {
     case asyncIterator(PythonType)
     /// A coroutine or other awaitable whose result is `T`.
     case awaitable(PythonType)
+    /// `Literal["r", "w"]`, `Literal[0, 1]`: the values allowed (all text or all integers), and the alias that
+    /// names them in the source (`OpenTextMode`), if there is one.
+    case literal(values: [LiteralValue], name: String?)
     /// A dynamic value. `reason` says why; `isOpen` is `true` where Python itself leaves the type open (`Any`,
     /// `object`, a protocol, a generic class's type variable), so `PythonObject` is the faithful Swift type.
     case object(reason: String?, isOpen: Bool?)
@@ -87,7 +90,7 @@ public indirect enum PythonType: Sendable, Hashable {
     /// The types directly inside this one.
     public var children: [PythonType] {
         switch self {
-        case .int, .float, .complex, .str, .bool, .bytes, .none, .object: return []
+        case .int, .float, .complex, .str, .bool, .bytes, .none, .object, .literal: return []
         case .typeVariable(_, let values): return values
         case .class(_, _, let arguments): return arguments
         case .list(let item), .set(let item), .optional(let item), .iterator(let item), .asyncIterator(let item),
@@ -131,6 +134,9 @@ extension PythonType: Codable {
         case ("iterator", 1): self = .iterator(args[0])
         case ("asyncIterator", 1): self = .asyncIterator(args[0])
         case ("awaitable", 1): self = .awaitable(args[0])
+        case ("literal", _):
+            let values = try container.decode([LiteralValue].self, forKey: .values)
+            self = values.isEmpty ? .none : .literal(values: values, name: name)
         case ("object", _):
             self = .object(
                 reason: try container.decodeIfPresent(String.self, forKey: .reason),
@@ -151,6 +157,9 @@ extension PythonType: Codable {
         case .typeVariable(let name, let values):
             try container.encode(name, forKey: .name)
             if !values.isEmpty { try container.encode(values, forKey: .values) }
+        case .literal(let values, let name):
+            try container.encode(values, forKey: .values)
+            try container.encodeIfPresent(name, forKey: .name)
         case .object(let reason, let isOpen):
             try container.encodeIfPresent(reason, forKey: .reason)
             try container.encodeIfPresent(isOpen, forKey: .open)
@@ -183,7 +192,31 @@ extension PythonType: Codable {
         case .iterator: "iterator"
         case .asyncIterator: "asyncIterator"
         case .awaitable: "awaitable"
+        case .literal: "literal"
         case .object: "object"
+        }
+    }
+}
+
+/// One value of a `Literal[…]` type: text or an integer (encoded as the JSON string or number).
+public enum LiteralValue: Sendable, Hashable, Codable {
+    case string(String)
+    case int(Int)
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let number = try? container.decode(Int.self) {
+            self = .int(number)
+        } else {
+            self = .string(try container.decode(String.self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let text): try container.encode(text)
+        case .int(let number): try container.encode(number)
         }
     }
 }

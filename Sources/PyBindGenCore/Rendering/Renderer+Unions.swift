@@ -12,6 +12,28 @@ extension Renderer {
         emit("public protocol \(union.name): PythonRuntime.ConvertibleToPython {}")
     }
 
+    /// `public enum OpenTextMode: Swift.String, PythonRuntime.PythonLiteral { case r = "r" … }`.
+    func literalEnum(_ literal: LiteralEnum, module: TranslatedModule) {
+        let values = literal.values.map { value -> String in
+            switch value {
+            case .string(let text): return self.literal(text)
+            case .int(let number): return "\(number)"
+            }
+        }
+        documentation([
+            "The values a `\(module.pythonName)` parameter or result of type `Literal[\(values.joined(separator: ", "))]` takes.",
+            "",
+            "Converts to its raw value; a value Python returns that is none of the cases is a `PythonError`.",
+        ])
+        emit(
+            "public enum \(literal.name): \(literal.isText ? "Swift.String" : "Swift.Int"), PythonRuntime.PythonLiteral {"
+        )
+        indented {
+            for (name, value) in zip(literal.caseNames, values) { emit("case \(Naming.escaped(name)) = \(value)") }
+        }
+        emit("}")
+    }
+
     /// One `extension` per member of each declared union.
     func unionConformances(_ module: TranslatedModule) {
         for union in module.unions {
@@ -34,6 +56,8 @@ extension Renderer {
                 "extension Swift.Dictionary: \(protocolName) where Key == \(key.rendered), Value == \(value.rendered) {}"
         case .optional(let wrapped):
             return "extension Swift.Optional: \(protocolName) where Wrapped == \(wrapped.rendered) {}"
+        case .literal(let literal):
+            return "extension \(literal.namespace).\(literal.name): \(protocolName) {}"
         case .complex: return "extension ComplexModule.Complex: \(protocolName) where RealType == Swift.Double {}"
         default: return "extension \(member.rendered): \(protocolName) {}"
         }

@@ -62,6 +62,10 @@ final class Renderer {
                 emit("")
                 remoteCalls(module)
             }
+            for literal in module.literals {
+                emit("")
+                literalEnum(literal, module: module)
+            }
             for union in module.unions {
                 emit("")
                 unionProtocol(union, module: module)
@@ -110,7 +114,10 @@ final class Renderer {
     }
 
     func literal(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        "\""
+            + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+            .replacingOccurrences(of: "\t", with: "\\t") + "\""
     }
 
     /// `extension Type { … }` holding the object `lookUp` (at `path`) and the references its members use.

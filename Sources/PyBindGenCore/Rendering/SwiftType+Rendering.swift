@@ -28,6 +28,7 @@ extension SwiftType {
         case .someConvertible: return "some PythonRuntime.ConvertibleToPython"
         case .anyConvertibleArgument: return "(any PythonRuntime.ConvertibleToPython)"
         case .anyConvertible: return "any PythonRuntime.ConvertibleToPython"
+        case .literal(let literal): return "\(literal.namespace).\(literal.name)"
         case .union(let union, let isExistential):
             return isExistential ? "(any \(union.namespace).\(union.name))" : "some \(union.namespace).\(union.name)"
         }

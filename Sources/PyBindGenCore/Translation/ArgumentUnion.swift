@@ -52,7 +52,7 @@ struct ArgumentUnion: Hashable, Sendable {
     }
 
     /// FNV-1a of `text`, 8 hex digits: the same on every machine and run (Swift's `Hasher` is seeded per process).
-    private static func stableHash(_ text: String) -> String {
+    static func stableHash(_ text: String) -> String {
         var hash: UInt32 = 2_166_136_261
         for byte in text.utf8 {
             hash ^= UInt32(byte)
@@ -74,6 +74,7 @@ struct ArgumentUnion: Hashable, Sendable {
         case .optional: return "Optional"
         case .wrapper(let namespace, let name): return namespace + "." + name
         case .object: return "PythonObject"
+        case .literal(let literal): return "Literal." + literal.name
         default: return nil
         }
     }
@@ -104,6 +105,7 @@ extension SwiftType {
         case .generic(let name): return TypeTranslator.genericName(name)
         case .closure: return "Function"
         case .union(let union, _): return union.name
+        case .literal(let literal): return literal.name
         case .object, .someConvertible, .anyConvertibleArgument, .anyConvertible: return "PythonObject"
         }
     }

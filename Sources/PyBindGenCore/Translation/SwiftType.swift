@@ -37,6 +37,8 @@ indirect enum SwiftType: Hashable, Sendable {
     case anyConvertibleArgument(Precision)
     /// `any ConvertibleToPython`: what a closure returns to Python when Swift cannot type it.
     case anyConvertible(Precision)
+    /// A generated enumeration of a `Literal[…]` type's values, `PyBuiltins.OpenTextMode`.
+    case literal(LiteralEnum)
     /// A parameter taking any member of a union: `some PythonRuntime.StringOrBytes`, or `(any …)` when
     /// `isExistential` (an optional parameter: nothing would infer a `some` type when it is omitted).
     case union(ArgumentUnion, isExistential: Bool)
@@ -102,7 +104,7 @@ indirect enum SwiftType: Hashable, Sendable {
     /// Whether the type is `Hashable` (dictionary keys, set elements).
     var isHashable: Bool {
         switch self {
-        case .int, .double, .string, .bool, .bytes, .complex, .set: return true
+        case .int, .double, .string, .bool, .bytes, .complex, .set, .literal: return true
         case .array(let item), .optional(let item): return item.isHashable
         case .dictionary(_, let value): return value.isHashable
         default: return false

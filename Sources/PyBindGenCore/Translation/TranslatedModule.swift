@@ -12,6 +12,8 @@ struct TranslatedModule {
     /// The union protocols the module's parameters take that the module declares (not the shared ones of
     /// PythonRuntime), by name.
     var unions: [ArgumentUnion] = []
+    /// The enumerations of the module's `Literal[…]` types, by name.
+    var literals: [LiteralEnum] = []
 
     /// Every module-specific union a parameter takes, once, ordered by name (what ``unions`` holds).
     func declaredUnions() -> [ArgumentUnion] {

@@ -34,9 +34,6 @@ extension Translator {
                 signature.parameters.filter { $0.default == nil && $0.kind != .varKeyword }.flatMap {
                     allVariables.swiftType($0.type, topLevelParameter: true).typeVariables
                 })
-            // Nested unions are spread only without sibling overloads: typeshed's last, catch-all overload
-            // (`str | bytes` for an `AnyStr`) would otherwise repeat the earlier ones' signatures with a vaguer result.
-            generic.spreadsNestedUnions = function.overloads.count == 1
             for parameters in parameterVariants(signature.parameters, types: generic) {
                 var used = generic.resultType(signature.returns).typeVariables
                 for parameter in parameters { used.formUnion(parameter.type.typeVariables) }

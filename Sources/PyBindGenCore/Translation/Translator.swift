@@ -42,6 +42,8 @@ struct Translator {
             namespace: swiftName, classNames: Self.classNames(of: self.description), otherModules: otherModules)
         hierarchy = ClassHierarchy(self.description, namespace: swiftName, swiftNames: types.classNames)
         types.hierarchy = hierarchy
+        types.literalNames = LiteralEnum.names(
+            for: Self.literals(of: self.description), taken: Set(types.classNames.values))
         self.types = types
     }
 
@@ -51,6 +53,26 @@ struct Translator {
         let wrapped = description.classes.map(\.name).filter { isWrapperClass($0, module: description.module) }
         let aliases = (description.classAliases ?? []).filter { wrapped.contains($0.target) }.map(\.name)
         return Naming.uniqueNames(wrapped + aliases, transform: Naming.typeName)
+    }
+
+    /// Every `Literal[…]` type the module's API states.
+    static func literals(of description: ModuleDescription) -> Set<PythonType> {
+        var found: Set<PythonType> = []
+        func add(_ signatures: [SignatureDescription]) {
+            for signature in signatures {
+                for parameter in signature.parameters { found.formUnion(parameter.type.literals) }
+                found.formUnion(signature.returns.literals)
+            }
+        }
+        for function in description.functions { add(function.overloads) }
+        for constant in description.constants { found.formUnion(constant.type.literals) }
+        for cls in description.classes {
+            add(cls.constructor ?? [])
+            for member in cls.methods + cls.classMethods + cls.operators + cls.protocols { add(member.overloads) }
+            for property in cls.properties { found.formUnion(property.type.literals) }
+            if let iteration = cls.iteration { found.formUnion(iteration.literals) }
+        }
+        return found
     }
 
     static func isWrapperClass(_ name: String, module: String) -> Bool {
@@ -105,6 +127,10 @@ struct Translator {
             }
         }
         module.unions = module.declaredUnions()
+        module.literals = types.literalNames.map { type, name in
+            guard case .literal(let values, _) = type else { fatalError("not a literal") }
+            return LiteralEnum(namespace: swiftName, name: name, values: values)
+        }.sorted { $0.name < $1.name }
         return module
     }
 

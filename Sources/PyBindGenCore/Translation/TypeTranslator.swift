@@ -19,12 +19,12 @@ struct TypeTranslator {
     /// and closures keep the whole union (dynamic).
     var narrowsNestedUnions = false
 
+    /// The Swift names of the module's literal types (``LiteralEnum``).
+    var literalNames: [PythonType: String] = [:]
+
     /// The module's classes, for the subclass questions a union's members raise (set once the class names are
     /// known).
     var hierarchy: ClassHierarchy?
-
-    /// Whether a parameter's union spreads the unions nested in it (`int | (str | bytes)` → three overloads).
-    var spreadsNestedUnions = false
 
     /// This translator for parameters.
     private var forArguments: TypeTranslator {
@@ -55,10 +55,9 @@ struct TypeTranslator {
             return parameterTypes(inner, isOptional: isOptional)
         }
         guard case .union(let members) = type else { return [swiftType(type, topLevelParameter: true)] }
-        // `int | (str | bytes)` is `int | str | bytes` (see `spreadsNestedUnions`); repeated members dropped.
+        // `int | (str | bytes)` is `int | str | bytes` (one union takes them all); repeated members dropped.
         func spread(_ members: [PythonType]) -> [PythonType] {
-            guard spreadsNestedUnions else { return members }
-            return members.flatMap { member in
+            members.flatMap { member -> [PythonType] in
                 if case .union(let nested) = member { return spread(nested) }
                 return [member]
             }
@@ -112,7 +111,8 @@ struct TypeTranslator {
             let isLost = asObject.contains { !$0.isDynamic || $0.lostPrecision }
             conforming.append(.object(SwiftType.Precision(isLost: isLost)))
         }
-        let union = ArgumentUnion(members: conforming, namespace: namespace, taken: Set(classNames.values)).map {
+        let taken = Set(classNames.values).union(literalNames.values)
+        let union = ArgumentUnion(members: conforming, namespace: namespace, taken: taken).map {
             SwiftType.union($0, isExistential: false)
         }
         let first =
@@ -172,13 +172,25 @@ struct TypeTranslator {
             return topLevelParameter ? .someConvertible(precision) : .object(precision)
         case .union(let members) where narrowsNestedUnions && !topLevelParameter:
             // Inside a parameter's container: the first member Swift can type (see `narrowsNestedUnions`); `bool`
-            // only when no `int` is offered, since every bool is an int in Python (`bool | int` → `Int`).
+            // only when no `int` is offered, since every bool is an int in Python (`bool | int` → `Int`). A
+            // literal counts as its values' type here (`Iterable[bool | Literal[0, 1, …]]` → `[Int]`).
+            let members = members.map { member -> PythonType in
+                guard case .literal(let values, _) = member else { return member }
+                if case .int = values.first { return .int }
+                return .str
+            }
             let hasInt = members.contains(.int)
             for member in members where !(hasInt && member == .bool) {
                 let mapped = inner(member)
                 if !mapped.isDynamic, !mapped.needsItemConversion { return mapped }
             }
             return dynamic
+        case .literal(let values, _):
+            if let name = literalNames[type] {
+                return .literal(LiteralEnum(namespace: namespace, name: name, values: values))
+            }
+            if case .int = values.first { return .int }
+            return .string
         case .typeVariable(let name, _) where genericParameters.contains(name):
             return .generic(pythonName: name)
         case .list(let item):

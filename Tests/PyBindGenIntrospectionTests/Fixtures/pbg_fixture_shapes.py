@@ -46,3 +46,8 @@ def make_widget(size: int) -> Widget:
 
 def pick(x: _N) -> _N:
     return x
+
+
+def with_mode(mode, level):
+    """Literal types: an alias of aliases, a literal in a union, a literal result."""
+    return "ok"

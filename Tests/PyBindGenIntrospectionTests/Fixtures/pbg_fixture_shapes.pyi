@@ -1,7 +1,11 @@
 import datetime
 import os
 from collections.abc import Callable, Iterator
-from typing import TypeVar
+from typing import Literal, TypeVar
+
+_Reading = Literal["r", "rt"]
+_Writing = Literal["w", "a"]
+_Mode = _Reading | _Writing
 
 _N = TypeVar("_N", int, str)
 
@@ -18,3 +22,4 @@ def iterate(items: Iterator[int]) -> Iterator[str]: ...
 def today() -> datetime.date: ...
 def make_widget(size: int) -> Widget: ...
 def pick(x: _N) -> _N: ...
+def with_mode(mode: _Mode, level: Literal[0, 1] | str) -> Literal["ok", "failed"]: ...

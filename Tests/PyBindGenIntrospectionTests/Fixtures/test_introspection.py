@@ -36,7 +36,17 @@ class StubFacts(unittest.TestCase):
 
     def test_type_source_is_the_stub(self):
         self.assertIn("annotations of pbg_fixture_shapes.pyi", self.description["typeSource"])
-        self.assertEqual(self.description["schemaVersion"], 3)
+        self.assertEqual(self.description["schemaVersion"], 4)
+
+    def test_literals_are_stated_with_their_values_and_alias(self):
+        # An alias of literal aliases is one literal named by the outer alias; a literal beside other types
+        # stays a member of the union; which Swift enumeration each becomes is the translator's decision.
+        self.assertEqual(parameter_type(self.description, "with_mode"),
+                         {"kind": "literal", "values": ["r", "rt", "w", "a"], "name": "_Mode"})
+        self.assertEqual(parameter_type(self.description, "with_mode", 1),
+                         {"kind": "union", "args": [{"kind": "literal", "values": [0, 1]}, STR]})
+        self.assertEqual(result_type(self.description, "with_mode"),
+                         {"kind": "literal", "values": ["ok", "failed"]})
 
     def test_unions_are_stated_whole(self):
         # `int | float` stays a union: collapsing it to `float` is a Swift rule.

@@ -52,6 +52,7 @@ class TypeMapper:
         if depth > 8:
             return tl.dynamic("recursive type")
         depth += 1
+        alias = typ.alias.name if isinstance(typ, t.TypeAliasType) and typ.alias is not None else None
         typ = t.get_proper_type(typ)
         if isinstance(typ, t.NoneType):
             return tl.scalar("none")
@@ -72,6 +73,8 @@ class TypeMapper:
                 return tl.type_variable(typ.name)
             return tl.open_dynamic("type variable %s of a generic class" % typ.name)
         if isinstance(typ, t.LiteralType):
+            if tl.literal_value(typ.value) and typ.fallback.type.fullname in ("builtins.str", "builtins.int"):
+                return tl.literal([typ.value], alias)
             return self.map(typ.fallback, self_class, depth)
         if isinstance(typ, t.TupleType):
             fallback = typ.partial_fallback.type.fullname
@@ -79,7 +82,7 @@ class TypeMapper:
                 return self.class_reference(fallback)
             return tl.generic("tuple", *[self.map(item, self_class, depth) for item in typ.items])
         if isinstance(typ, t.UnionType):
-            return tl.union([self.map(item, self_class, depth) for item in typ.items])
+            return self.union(typ, alias, self_class, depth)
         if isinstance(typ, t.Instance):
             return self.instance(typ, self_class, depth)
         if isinstance(typ, t.TypedDictType):
@@ -89,6 +92,25 @@ class TypeMapper:
         if isinstance(typ, t.TypeType):
             return tl.dynamic("type")
         return tl.dynamic(type(typ).__name__)
+
+    def union(self, typ, alias, self_class, depth):
+        """A union, its literal members of one kind (`str` or `int`) gathered into one literal, named by the
+        alias when the whole union is literals (`OpenTextMode`)."""
+        items = [self.map(item, self_class, depth) for item in typ.items]
+        literals = [item for item in items if item["kind"] == "literal"]
+        kinds = {type(value) for item in literals for value in item["values"]}
+        if len(literals) < 2 or len(kinds) != 1:
+            return tl.union(items)
+        values = []
+        for item in literals:
+            values += [value for value in item["values"] if value not in values]
+        rest = [item for item in items if item["kind"] != "literal"]
+        named = alias if all(item["kind"] in ("literal", "none") for item in items) else None
+        if named is None and len(literals) == 1:
+            named = literals[0].get("name")
+        gathered = tl.literal(values, named)
+        at = items.index(literals[0])
+        return tl.union(rest[:at] + [gathered] + rest[at:])
 
     def instance(self, typ, self_class, depth):
         name = typ.type.fullname

@@ -72,6 +72,8 @@ class RuntimeTypeMapper:
             return tl.union([self.map(item, self_class, depth) for item in args])
         if origin is typing.Literal:
             kinds = {type(value) for value in args}
+            if len(kinds) == 1 and all(tl.literal_value(value) for value in args):
+                return tl.literal(list(dict.fromkeys(args)))
             return self.map(kinds.pop(), self_class, depth) if len(kinds) == 1 else tl.dynamic("literal")
         if origin is tuple:
             if len(args) == 2 and args[1] is Ellipsis:

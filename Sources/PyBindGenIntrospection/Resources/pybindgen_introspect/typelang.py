@@ -1,7 +1,7 @@
 """The type language of module descriptions (`{"kind": ..., "args": [...], ...}`), as Swift's `PythonType` reads
 it. Only facts: how Swift expresses a type is decided by the Swift translator."""
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def scalar(kind):
@@ -51,6 +51,20 @@ def foreign_class(fullname, args=()):
     if args:
         reference["args"] = list(args)
     return reference
+
+
+def literal(values, name=None):
+    """`Literal["r", "w"]` or `Literal[0, 1]`: the allowed values (all `str` or all `int`), and the alias that
+    names them in the source (`OpenTextMode`), if any."""
+    description = {"kind": "literal", "values": list(values)}
+    if name:
+        description["name"] = name
+    return description
+
+
+def literal_value(value):
+    """Whether `value` can be a value of `literal`: a `str` or an `int` (not a `bool`)."""
+    return isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
 
 
 def union(items):

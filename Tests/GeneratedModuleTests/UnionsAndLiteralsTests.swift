@@ -1,0 +1,40 @@
+import Foundation
+import PyBuiltins
+import PyMath
+import PythonRuntime
+import Testing
+
+/// One declaration per Python signature, through the committed bindings: union parameters take each of their
+/// members, `Literal[…]` parameters take generated enumerations.
+@Suite("Union parameters and literal enumerations (committed bindings)")
+struct UnionsAndLiteralsTests {
+    @Test func aUnionParameterTakesEachMember() throws {
+        // `int(x: str | bytes | bytearray, base: int)`: one declaration, a String or bytes.
+        #expect(try PyBuiltins.int("ff", base: 16) == 255)
+        #expect(try PyBuiltins.int(Array("ff".utf8), base: 16) == 255)
+    }
+
+    @Test func openTakesItsModeAsAnEnumeration() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("literal-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: path) }
+        let writer = try PyBuiltins.open(file: path.path, mode: .w, encoding: "utf-8")
+        try writer.write("ada")
+        try writer.close()
+        let binary = try PyBuiltins.open(file: path.path, mode: .rb)
+        #expect(try [UInt8](binary.read()) == Array("ada".utf8))
+        try binary.close()
+        #expect(PyBuiltins.OpenTextMode.rPlus.rawValue == "r+")
+        #expect(PyBuiltins.OpenTextMode.allCases.contains(.w))
+    }
+
+    @Test func aLiteralConvertsBothWaysAndRefusesOtherValues() throws {
+        let mode = try PyBuiltins.OpenTextMode(PythonObject("w"))
+        #expect(mode == .w)
+        #expect(try String(PythonObject(PyBuiltins.OpenTextMode.rPlus)) == "r+")
+        let error = #expect(throws: PythonError.self) { try PyBuiltins.OpenTextMode(PythonObject("wat")) }
+        #expect(error?.code == .conversionFailed)
+        #expect(error?.message.contains("wat is not one of the values OpenTextMode allows") == true)
+        // A value of the wrong type is refused by the raw value's own conversion.
+        #expect(throws: PythonError.self) { try PyBuiltins.OpenTextMode(PythonObject(3)) }
+    }
+}

@@ -46,6 +46,15 @@ struct ExtraModulesTests {
         #expect(try PyRe.sub(pattern: "a+", repl: "-", string: "caaat baa", count: nil, flags: 0) == "c-t b-")
         let match = try #require(try PyRe.search(pattern: "(\\d+)-(\\d+)", string: "call 555-1234 now", flags: 0))
         #expect(try match.group().description == "555-1234")
+        // `Match.group()` is `str | bytes`: a union result, read back as whichever member Python returned.
+        guard case .string(let text) = try match.group() else { Issue.record("a str pattern matches text"); return }
+        #expect(text == "555-1234")
+        let bytesMatch = try #require(
+            try PyRe.search(pattern: Array("(\\d+)".utf8), string: Array("call 555".utf8), flags: 0))
+        guard case .bytes(let bytes) = try bytesMatch.group() else {
+            Issue.record("a bytes pattern matches bytes"); return
+        }
+        #expect(bytes == Array("555".utf8))
         #expect(try PyRe.fullmatch(pattern: "x", string: "y", flags: 0) == nil)
         let error = #expect(throws: PythonError.self) { try PyRe.search(pattern: "(", string: "", flags: 0) }
         #expect(error?.typeName == "re.error")

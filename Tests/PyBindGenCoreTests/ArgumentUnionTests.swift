@@ -281,3 +281,96 @@ struct LiteralEnumTests {
             ])
     }
 }
+
+/// A union result is an enumeration with a case per member.
+@Suite("Union results: one case per member")
+struct ValueUnionTests {
+    typealias S = SnippetTests
+    static let throwsClause = "throws(PythonRuntime.PythonError)"
+
+    @Test func aUnionResultIsAnEnumerationTriedInDeclaredOrderBoolBeforeInt() {
+        let text = S.render(functions: [
+            S.function("f", [], returns: .union([.int, .str, .bool, .list(.bytes)]))
+        ])
+        #expect(
+            TypeRulesTests.signatures("f", in: text) == [
+                "public static func f() \(Self.throwsClause) -> PyStatistics.BoolOrIntOrStringOrListOfBytesValue"
+            ])
+        #expect(
+            S.declaration("public enum BoolOrIntOrStringOrListOfBytesValue", in: text) == """
+                /// A `statistics` value that is one of: `Swift.Bool`, `Swift.Int`, `Swift.String`, `[[Swift.UInt8]]`.
+                ///
+                /// Read from Python by trying the members in this order (`bool` before `int`); the first that accepts the
+                /// value is the case.
+                public enum BoolOrIntOrStringOrListOfBytesValue: PythonRuntime.ConvertibleFromPython, PythonRuntime.ConvertibleToPython, Swift.CustomStringConvertible {
+                    case bool(Swift.Bool)
+                    case int(Swift.Int)
+                    case string(Swift.String)
+                    case listOfBytes([[Swift.UInt8]])
+
+                    /// Reads the first member that accepts the object.
+                    /// - Throws: `PythonError` if none does.
+                    public init(pythonReference object: PythonRuntime.PyObjectPointer) throws(PythonRuntime.PythonError) {
+                        if let value = try? Swift.Bool(pythonReference: object) {
+                            self = .bool(value)
+                            return
+                        }
+                        if let value = try? Swift.Int(pythonReference: object) {
+                            self = .int(value)
+                            return
+                        }
+                        if let value = try? Swift.String(pythonReference: object) {
+                            self = .string(value)
+                            return
+                        }
+                        if let value = try? [[Swift.UInt8]](pythonReference: object) {
+                            self = .listOfBytes(value)
+                            return
+                        }
+                        throw PythonRuntime.PythonError.conversionFailure(expected: "Swift.Bool | Swift.Int | Swift.String | [[Swift.UInt8]]", got: object)
+                    }
+
+                    /// The member's Python value.
+                    public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
+                        switch self {
+                        case .bool(let value): return try value.pythonReference()
+                        case .int(let value): return try value.pythonReference()
+                        case .string(let value): return try value.pythonReference()
+                        case .listOfBytes(let value): return try value.pythonReference()
+                        }
+                    }
+
+                    /// The member's own description.
+                    public var description: Swift.String {
+                        switch self {
+                        case .bool(let value): return "\\(value)"
+                        case .int(let value): return "\\(value)"
+                        case .string(let value): return "\\(value)"
+                        case .listOfBytes(let value): return "\\(value)"
+                        }
+                    }
+                }
+                """)
+    }
+
+    @Test func aMemberWithoutASwiftFormKeepsTheResultDynamic() {
+        let unknown = PythonType.class(name: "Thing", module: "elsewhere")
+        let text = S.render(functions: [
+            S.function("f", [], returns: .union([.str, unknown])),
+            S.function("g", [], returns: .optional(.union([.str, .bytes]))),
+            S.function("h", [], returns: .list(.union([.int, .str]))),
+        ])
+        #expect(
+            TypeRulesTests.signatures("f", in: text) == [
+                "public static func f() \(Self.throwsClause) -> PythonRuntime.PythonObject"
+            ])
+        #expect(
+            TypeRulesTests.signatures("g", in: text) == [
+                "public static func g() \(Self.throwsClause) -> PyStatistics.StringOrBytesValue?"
+            ])
+        #expect(
+            TypeRulesTests.signatures("h", in: text) == [
+                "public static func h() \(Self.throwsClause) -> [PyStatistics.IntOrStringValue]"
+            ])
+    }
+}

@@ -274,7 +274,7 @@ struct SnippetTests {
                 returns: .list(.union([.str, .bytes])))
         ])
         // Arguments: every `[String: String?]` is a valid `Mapping[str, str | bytes | None]`, every `[Int]` a valid
-        // `list[bool | int]`. The result keeps its whole union.
+        // `list[bool | int]`. The result keeps its whole union, a case per member.
         #expect(
             Self.declaration("public static func fetch(", in: text) == """
                 /// Doc of fetch.
@@ -283,7 +283,7 @@ struct SnippetTests {
                 /// - Parameter flags: Python's default is `None`; omitted unless given.
                 /// - Throws: `PythonError` if Python raises or a value does not convert.
                 @inlinable
-                public static func fetch(url: Swift.String, headers: [Swift.String: Swift.String?]? = nil, flags: [Swift.Int]? = nil) throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
+                public static func fetch(url: Swift.String, headers: [Swift.String: Swift.String?]? = nil, flags: [Swift.Int]? = nil) throws(PythonRuntime.PythonError) -> [PyStatistics.StringOrBytesValue] {
                     var arguments = PythonRuntime.PythonArguments()
                     try arguments.append(url)
                     if let headers { try arguments.append(keyword: "headers", headers) }

@@ -65,7 +65,7 @@ struct TypeRulesTests {
         let callback = PythonType.callable(parameters: [.union([.int, .str])], result: .union([.int, .float]))
         #expect(
             Self.render("f", callback) == [
-                "public static func f(_ x: @escaping ((PythonRuntime.PythonObject) throws -> Swift.Double)) \(Self.throwsClause)"
+                "public static func f(_ x: @escaping ((PyStatistics.IntOrStringValue) throws -> Swift.Double)) \(Self.throwsClause)"
             ])
     }
 
@@ -104,7 +104,7 @@ struct TypeRulesTests {
         let signatures = Self.signatures("g", in: text)
         #expect(
             signatures == [
-                "public static func g(_ x0: some PythonRuntime.IntOrStringOrBytes, _ x1: some PythonRuntime.IntOrStringOrBytes, _ x2: some PythonRuntime.IntOrStringOrBytes) \(Self.throwsClause) -> PythonRuntime.PythonObject"
+                "public static func g(_ x0: some PythonRuntime.IntOrStringOrBytes, _ x1: some PythonRuntime.IntOrStringOrBytes, _ x2: some PythonRuntime.IntOrStringOrBytes) \(Self.throwsClause) -> PyStatistics.IntOrStringOrBytesValue"
             ])
     }
 

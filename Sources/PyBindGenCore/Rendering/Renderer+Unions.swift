@@ -34,6 +34,64 @@ extension Renderer {
         emit("}")
     }
 
+    /// `public enum StringOrBytesValue { case string(Swift.String) … }` with both conversions: reading tries the
+    /// members in order (see ``ValueUnion``).
+    func valueUnion(_ union: ValueUnion, module: TranslatedModule) {
+        let cases = Array(zip(union.caseNames.map(Naming.escaped), union.members))
+        documentation([
+            "A `\(module.pythonName)` value that is one of: "
+                + union.members.map { "`\($0.rendered)`" }.joined(separator: ", ") + ".",
+            "",
+            "Read from Python by trying the members in this order (`bool` before `int`); the first that accepts the",
+            "value is the case.",
+        ])
+        emit(
+            "public enum \(union.name): PythonRuntime.ConvertibleFromPython, PythonRuntime.ConvertibleToPython, "
+                + "Swift.CustomStringConvertible {")
+        indented {
+            for (name, member) in cases { emit("case \(name)(\(member.rendered))") }
+            emit("")
+            emit("/// Reads the first member that accepts the object.")
+            emit("/// - Throws: `PythonError` if none does.")
+            emit(
+                "public init(pythonReference object: PythonRuntime.PyObjectPointer) throws(PythonRuntime.PythonError) {"
+            )
+            indented {
+                for (name, member) in cases {
+                    emit("if let value = try? \(member.rendered)(pythonReference: object) {")
+                    indented {
+                        emit("self = .\(name)(value)")
+                        emit("return")
+                    }
+                    emit("}")
+                }
+                emit(
+                    "throw PythonRuntime.PythonError.conversionFailure(expected: \(literal(union.members.map(\.rendered).joined(separator: " | "))), got: object)"
+                )
+            }
+            emit("}")
+            emit("")
+            emit("/// The member's Python value.")
+            emit("public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {")
+            indented {
+                emit("switch self {")
+                for (name, _) in cases { emit("case .\(name)(let value): return try value.pythonReference()") }
+                emit("}")
+            }
+            emit("}")
+            emit("")
+            emit("/// The member's own description.")
+            emit("public var description: Swift.String {")
+            indented {
+                emit("switch self {")
+                for (name, _) in cases { emit("case .\(name)(let value): return \"\\(value)\"") }
+                emit("}")
+            }
+            emit("}")
+        }
+        emit("}")
+    }
+
     /// One `extension` per member of each declared union.
     func unionConformances(_ module: TranslatedModule) {
         for union in module.unions {

@@ -70,6 +70,10 @@ final class Renderer {
                 emit("")
                 unionProtocol(union, module: module)
             }
+            for union in module.valueUnions {
+                emit("")
+                valueUnion(union, module: module)
+            }
         }
         emit("}")
         for cls in module.classes {

@@ -29,6 +29,7 @@ extension SwiftType {
         case .anyConvertibleArgument: return "(any PythonRuntime.ConvertibleToPython)"
         case .anyConvertible: return "any PythonRuntime.ConvertibleToPython"
         case .literal(let literal): return "\(literal.namespace).\(literal.name)"
+        case .valueUnion(let union): return "\(union.namespace).\(union.name)"
         case .union(let union, let isExistential):
             return isExistential ? "(any \(union.namespace).\(union.name))" : "some \(union.namespace).\(union.name)"
         }

@@ -75,6 +75,7 @@ struct ArgumentUnion: Hashable, Sendable {
         case .wrapper(let namespace, let name): return namespace + "." + name
         case .object: return "PythonObject"
         case .literal(let literal): return "Literal." + literal.name
+        case .valueUnion(let union): return "ValueUnion." + union.name
         default: return nil
         }
     }
@@ -106,6 +107,7 @@ extension SwiftType {
         case .closure: return "Function"
         case .union(let union, _): return union.name
         case .literal(let literal): return literal.name
+        case .valueUnion(let union): return String(union.name.dropLast("Value".count))
         case .object, .someConvertible, .anyConvertibleArgument, .anyConvertible: return "PythonObject"
         }
     }

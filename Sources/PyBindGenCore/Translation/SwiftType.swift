@@ -39,6 +39,8 @@ indirect enum SwiftType: Hashable, Sendable {
     case anyConvertible(Precision)
     /// A generated enumeration of a `Literal[…]` type's values, `PyBuiltins.OpenTextMode`.
     case literal(LiteralEnum)
+    /// A generated enumeration with a case per member of a union result, `PyM.StringOrBytesValue`.
+    case valueUnion(ValueUnion)
     /// A parameter taking any member of a union: `some PythonRuntime.StringOrBytes`, or `(any …)` when
     /// `isExistential` (an optional parameter: nothing would infer a `some` type when it is omitted).
     case union(ArgumentUnion, isExistential: Bool)
@@ -68,6 +70,7 @@ indirect enum SwiftType: Hashable, Sendable {
         case .tuple(let items): return items
         case .closure(let parameters, let result, _): return parameters + [result]
         case .union(let union, _): return union.members
+        case .valueUnion(let union): return union.members
         default: return []
         }
     }

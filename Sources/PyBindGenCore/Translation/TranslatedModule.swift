@@ -15,16 +15,45 @@ struct TranslatedModule {
     /// The enumerations of the module's `Literal[…]` types, by name.
     var literals: [LiteralEnum] = []
 
+    /// The enumerations of the module's union results (and attributes, and closure arguments), by name.
+    var valueUnions: [ValueUnion] = []
+
+    /// Every type the module's declarations use, with the types inside them.
+    private func allTypes() -> [SwiftType] {
+        var types: [SwiftType] = []
+        func visit(_ type: SwiftType) {
+            types.append(type)
+            type.children.forEach(visit)
+        }
+        for function in functions + classes.flatMap(\.members) {
+            function.parameters.forEach { visit($0.type) }
+            visit(function.result)
+        }
+        for cls in classes {
+            cls.subscripts.forEach {
+                visit($0.key)
+                visit($0.result)
+            }
+            cls.properties.forEach { visit($0.type) }
+            if let iteration = cls.iteration { visit(iteration.element) }
+        }
+        constants.forEach { visit($0.type) }
+        return types
+    }
+
     /// Every module-specific union a parameter takes, once, ordered by name (what ``unions`` holds).
     func declaredUnions() -> [ArgumentUnion] {
         var found: [String: ArgumentUnion] = [:]
-        func visit(_ type: SwiftType) {
+        for type in allTypes() {
             if let union = type.argumentUnion, union.namespace == swiftName { found[union.name] = union }
-            type.children.forEach(visit)
         }
-        let members = functions + classes.flatMap(\.members)
-        for function in members { function.parameters.forEach { visit($0.type) } }
-        for cls in classes { cls.subscripts.forEach { visit($0.key) } }
+        return found.keys.sorted().map { found[$0]! }
+    }
+
+    /// Every value union the module uses, once, ordered by name (what ``valueUnions`` holds).
+    func declaredValueUnions() -> [ValueUnion] {
+        var found: [String: ValueUnion] = [:]
+        for type in allTypes() { if case .valueUnion(let union) = type { found[union.name] = union } }
         return found.keys.sorted().map { found[$0]! }
     }
 }

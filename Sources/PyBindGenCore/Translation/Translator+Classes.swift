@@ -22,6 +22,8 @@ extension Translator {
         guard let className = types.classNames[cls.name] else {
             if description.module == "builtins", Self.machineryClasses.contains(cls.name) {
                 skipped.append(SkippedName(name: cls.name, reason: "interpreter machinery; use PythonObject"))
+            } else if !Naming.isRepresentable(cls.name) {
+                skipped.append(SkippedName(name: cls.name, reason: "not a Swift identifier"))
             }
             return nil
         }
@@ -152,7 +154,9 @@ extension Translator {
         // a typed one exists; an inherited subscript with another result type is skipped).
         for overload in cls.protocols.first(where: { $0.name == "__getitem__" })?.overloads ?? [] {
             guard let keyParameter = overload.parameters.first(where: { $0.kind != .varKeyword }) else { continue }
-            let key = types.swiftType(keyParameter.type, topLevelParameter: false)
+            var key = types.swiftType(keyParameter.type, topLevelParameter: false)
+            // A union key would be a value enum (`view[.int(3)]`): it stays dynamic, as other untyped keys.
+            if case .valueUnion = key { key = key.asObject }
             var result = types.resultType(overload.returns)
             if result.needsItemConversion || result == .void { result = .object(.open) }
             if let existing = ancestor.subscripts[key], existing != result { continue }

@@ -129,6 +129,13 @@ extension Translator {
         return merged
     }
 
+    /// The element type of `*args` or `**kwargs`: a union is sent as `PythonObject`s (a value enum would make
+    /// every argument `.int(3)`, and existentials of a union protocol do not convert as a sequence).
+    static func variadicElement(_ type: SwiftType) -> SwiftType {
+        if case .valueUnion = type { return type.asObject }
+        return type
+    }
+
     /// Parameter lists for one signature: a list per combination of union members (at most a few).
     private func parameterVariants(_ parameters: [ParameterDescription], types: TypeTranslator)
         -> [[TranslatedParameter]]
@@ -144,13 +151,13 @@ extension Translator {
             var options: [TranslatedParameter] = []
             switch parameter.kind {
             case .varPositional:
-                let type = types.swiftType(parameter.type, topLevelParameter: false)
+                let type = Self.variadicElement(types.swiftType(parameter.type, topLevelParameter: false))
                 options = [
                     TranslatedParameter(
                         label: "_", name: name, type: type, isOptional: false, isVariadic: true, passing: .variadic)
                 ]
             case .varKeyword:
-                let type = types.swiftType(parameter.type, topLevelParameter: false)
+                let type = Self.variadicElement(types.swiftType(parameter.type, topLevelParameter: false))
                 options = [
                     TranslatedParameter(
                         label: "kwargs", name: name, type: type, isOptional: true, isVariadic: false,

@@ -50,8 +50,12 @@ struct Translator {
     /// Python class name (and alias) → Swift class name: unique in the module's namespace after camel-casing
     /// (`expr` and `Expr` → `Expr_` and `Expr`).
     static func classNames(of description: ModuleDescription) -> [String: String] {
-        let wrapped = description.classes.map(\.name).filter { isWrapperClass($0, module: description.module) }
-        let aliases = (description.classAliases ?? []).filter { wrapped.contains($0.target) }.map(\.name)
+        let wrapped = description.classes.map(\.name).filter {
+            isWrapperClass($0, module: description.module) && Naming.isRepresentable($0)
+        }
+        let aliases = (description.classAliases ?? []).filter {
+            wrapped.contains($0.target) && Naming.isRepresentable($0.name)
+        }.map(\.name)
         return Naming.uniqueNames(wrapped + aliases, transform: Naming.typeName)
     }
 
@@ -82,9 +86,12 @@ struct Translator {
     mutating func translate() -> TranslatedModule {
         var module = TranslatedModule(pythonName: description.module, swiftName: swiftName, doc: description.doc)
         var keys: Set<SignatureKey> = []
+        // Functions and constants share the namespace with the classes and enumerations: a name that camel-cases
+        // like one of those (sympy's function `Symbol`-style names) gets the suffix the class keeps its own name.
         let valueNames = Naming.uniqueNames(
             (description.functions.map(\.name) + description.constants.map(\.name)).filter(Naming.isRepresentable),
-            taken: ["on"], transform: Naming.lowerCamel)
+            taken: Set(["on"]).union(types.classNames.values).union(types.literalNames.values),
+            transform: Naming.lowerCamel)
         for alias in description.classAliases ?? [] {
             guard let name = types.classNames[alias.name], let target = types.classNames[alias.target] else { continue }
             module.aliases.append((name, target, alias.target))
@@ -127,6 +134,7 @@ struct Translator {
             }
         }
         module.unions = module.declaredUnions()
+        module.valueUnions = module.declaredValueUnions()
         module.literals = types.literalNames.map { type, name in
             guard case .literal(let values, _) = type else { fatalError("not a literal") }
             return LiteralEnum(namespace: swiftName, name: name, values: values)

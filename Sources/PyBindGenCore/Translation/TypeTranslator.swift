@@ -191,6 +191,14 @@ struct TypeTranslator {
             }
             if case .int = values.first { return .int }
             return .string
+        case .union(let members) where !topLevelParameter:
+            // A value Python gives (a result, an attribute, a closure's argument): one case per member.
+            var mapped: [SwiftType] = []
+            for member in members.map(inner) where !mapped.contains(member) { mapped.append(member) }
+            if mapped.count == 1 { return mapped[0] }
+            let taken = Set(classNames.values).union(literalNames.values)
+            guard let union = ValueUnion(members: mapped, namespace: namespace, taken: taken) else { return dynamic }
+            return .valueUnion(union)
         case .typeVariable(let name, _) where genericParameters.contains(name):
             return .generic(pythonName: name)
         case .list(let item):
@@ -250,7 +258,10 @@ struct TypeTranslator {
         if case .awaitable(let awaited) = result {
             returned = awaited
             isAsync = true
-            inputs = inputs.map { $0.isDynamic || $0.needsItemConversion ? $0.asObject : $0 }
+            inputs = inputs.map { input in
+                if case .valueUnion = input { return input.asObject }
+                return input.isDynamic || input.needsItemConversion ? input.asObject : input
+            }
         }
         var output = returned == .none ? SwiftType.void : whole.swiftType(returned, topLevelParameter: false)
         if output.isDynamic || output.needsItemConversion {

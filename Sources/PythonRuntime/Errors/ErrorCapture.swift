@@ -116,6 +116,12 @@ extension PythonError {
             message: "expected \(expected), got \(qualifiedTypeName(of: object)) \(shortRepr(object))")
     }
 
+    /// A conversion failure, for conversions written outside the runtime (generated union values): `expected
+    /// int | str, got float 1.5`. The caller holds the GIL.
+    public static func conversionFailure(expected: String, got object: PyObjectPointer) -> PythonError {
+        conversion(expected: expected, got: object)
+    }
+
     /// An integer that does not fit: `Python int 1180591620717411303424 does not fit in Int`. GIL held.
     @usableFromInline
     static func overflow(_ object: PyObjectPointer, swiftType: String) -> PythonError {

@@ -1,0 +1,35 @@
+import Testing
+
+@testable import PyBindGenCore
+
+/// Every generated module compiles whatever its names: names of different kinds that camel-case alike get the
+/// documented suffix, and names Swift cannot spell are skipped with a reason.
+@Suite("Names of different kinds in one namespace")
+struct NameCollisionTests {
+    typealias S = SnippetTests
+
+    @Test func aFunctionOrConstantNamedLikeAClassGetsTheSuffix() {
+        let text = S.render(
+            functions: [S.function("Thing", [], returns: .int)],
+            classes: [ArgumentUnionTests.wrapperClass("thing"), ArgumentUnionTests.wrapperClass("Other")],
+            constants: [ConstantDescription(name: "Other", type: .int, doc: nil)])
+        #expect(text.contains("public final class Thing: PythonRuntime.PythonInstance"))
+        #expect(text.contains("public static func Thing_() throws(PythonRuntime.PythonError) -> Swift.Int {"))
+        #expect(text.contains("public final class Other: PythonRuntime.PythonInstance"))
+        #expect(text.contains("public static var Other_: Swift.Int {"))
+    }
+
+    @Test func aClassWhoseNameIsNoSwiftIdentifierIsSkippedWithAReason() {
+        let description = ModuleDescription(
+            schemaVersion: ModuleDescription.currentSchemaVersion, module: "statistics", pythonVersion: "3.11.2",
+            typeSource: "test", doc: nil, functions: [],
+            classes: [ArgumentUnionTests.wrapperClass("not-a-name"), ArgumentUnionTests.wrapperClass("Fine")],
+            constants: [], skipped: [], drift: [])
+        let (text, summary) = ModuleRendering.render(
+            description,
+            options: GeneratorOptions(modules: ["statistics"], outputDirectory: "/tmp", regenerateCommand: "cmd"))
+        #expect(!text.contains("not-a-name"))
+        #expect(text.contains("public final class Fine: PythonRuntime.PythonInstance"))
+        #expect(summary.skipped.contains { $0.name == "not-a-name" && $0.reason == "not a Swift identifier" })
+    }
+}

@@ -33,3 +33,41 @@ struct NameCollisionTests {
         #expect(summary.skipped.contains { $0.name == "not-a-name" && $0.reason == "not a Swift identifier" })
     }
 }
+
+/// Members the translator leaves out are listed in the summary, each with its reason.
+@Suite("Left-out members are listed")
+struct LeftOutMemberTests {
+    typealias S = SnippetTests
+
+    static func method(_ name: String, _ parameters: [ParameterDescription] = [], returns: PythonType)
+        -> FunctionDescription
+    {
+        FunctionDescription(
+            name: name, doc: nil, overloads: [SignatureDescription(parameters: parameters, returns: returns)],
+            typeSource: "stub")
+    }
+
+    @Test func methodsPropertiesAndOperatorsThatCannotBeDeclaredAreSkippedWithAReason() {
+        var base = ArgumentUnionTests.wrapperClass("Base")
+        base.properties = [PropertyDescription(name: "size", type: .int, doc: nil)]
+        base.operators = [
+            Self.method(
+                "__add__", [S.parameter("other", .positional, .class(name: "Base", module: nil))],
+                returns: .class(name: "Base", module: nil))
+        ]
+        var child = ArgumentUnionTests.wrapperClass("Child", bases: ["Base"])
+        child.methods = [Self.method("size", returns: .int), Self.method("value", returns: .int)]
+        child.properties = [PropertyDescription(name: "value", type: .str, doc: nil)]
+        child.operators = base.operators
+        let description = ModuleDescription(
+            schemaVersion: ModuleDescription.currentSchemaVersion, module: "statistics", pythonVersion: "3.11.2",
+            typeSource: "test", doc: nil, functions: [], classes: [base, child], constants: [], skipped: [], drift: [])
+        let (_, summary) = ModuleRendering.render(
+            description,
+            options: GeneratorOptions(modules: ["statistics"], outputDirectory: "/tmp", regenerateCommand: "cmd"))
+        let reasons = Dictionary(summary.skipped.map { ($0.name, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        #expect(reasons["Child.size"] == "named like an inherited property (size)")
+        #expect(reasons["Child.value"] == "named like a method (value)")
+        #expect(reasons["Child.__add__"] == "conflicts with the inherited + of another type")
+    }
+}

@@ -49,7 +49,13 @@ extension Translator {
         var keys: Set<SignatureKey> = []
         func add(_ function: TranslatedFunction) {
             var function = function
-            if ancestorPropertyNames.contains(function.swiftName) { return }
+            if ancestorPropertyNames.contains(function.swiftName) {
+                skipped.append(
+                    SkippedName(
+                        name: "\(cls.name).\(function.pythonName)",
+                        reason: "named like an inherited property (\(function.swiftName))"))
+                return
+            }
             if let ancestor = ancestor.members[function.overrideKey] {
                 guard
                     function.canOverride(
@@ -62,7 +68,14 @@ extension Translator {
                             reason: "conflicts with the inherited \(function.swiftName) of another type"))
                     return
                 }
-                guard function.kind != .binaryOperator, function.kind != .prefixOperator else { return }
+                guard function.kind != .binaryOperator, function.kind != .prefixOperator else {
+                    // Swift operators are static: the inherited one already takes this class's instances.
+                    skipped.append(
+                        SkippedName(
+                            name: "\(cls.name).\(function.pythonName)",
+                            reason: "the inherited operator \(function.swiftName) applies"))
+                    return
+                }
                 function.isOverride = true
             }
             guard keys.insert(function.signatureKey).inserted else { return }
@@ -84,7 +97,13 @@ extension Translator {
                     guard
                         initializer.canOverride(
                             ancestor, covariantResult: initializer.result, isSuperclass: hierarchy.isSuperclass)
-                    else { continue }
+                    else {
+                        skipped.append(
+                            SkippedName(
+                                name: "\(cls.name).__init__",
+                                reason: "an initializer conflicts with an inherited one of other types"))
+                        continue
+                    }
                     initializer.isOverride = true
                 }
                 own.members[initializer.overrideKey] = initializer
@@ -121,6 +140,8 @@ extension Translator {
         for property in cls.properties where representable(property.name, owner: cls.name) {
             let name = memberName(property.name)
             if ancestorMethodNames.contains(name) || translated.members.contains(where: { $0.swiftName == name }) {
+                skipped.append(
+                    SkippedName(name: "\(cls.name).\(property.name)", reason: "named like a method (\(name))"))
                 continue
             }
             var type = types.resultType(property.type)

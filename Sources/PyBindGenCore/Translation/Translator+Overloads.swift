@@ -16,7 +16,7 @@ extension Translator {
     }
 
     /// One Swift function per overload and per member of a parameter union.
-    func functions(
+    mutating func functions(
         for function: FunctionDescription, swiftName: String, kind: TranslatedFunction.Kind, callee: Callee,
         passesSelf: Bool = false
     ) -> [TranslatedFunction] {
@@ -34,7 +34,16 @@ extension Translator {
                 signature.parameters.filter { $0.default == nil && $0.kind != .varKeyword }.flatMap {
                     allVariables.swiftType($0.type, topLevelParameter: true).typeVariables
                 })
-            for parameters in parameterVariants(signature.parameters, types: generic) {
+            let (variants, capped) = parameterVariants(signature.parameters, types: generic)
+            if capped {
+                skipped.append(
+                    SkippedName(
+                        name: function.name,
+                        reason:
+                            "more than \(Self.maximumVariants) declarations for one signature; the rest take the first type of each parameter"
+                    ))
+            }
+            for parameters in variants {
                 var used = generic.resultType(signature.returns).typeVariables
                 for parameter in parameters { used.formUnion(parameter.type.typeVariables) }
                 var translated = TranslatedFunction(
@@ -136,10 +145,14 @@ extension Translator {
         return type
     }
 
-    /// Parameter lists for one signature: a list per combination of union members (at most a few).
+    /// The most declarations one signature becomes (closure members of required union parameters multiply).
+    static let maximumVariants = 8
+
+    /// Parameter lists for one signature, and whether ``maximumVariants`` cut them short.
     private func parameterVariants(_ parameters: [ParameterDescription], types: TypeTranslator)
-        -> [[TranslatedParameter]]
+        -> (variants: [[TranslatedParameter]], capped: Bool)
     {
+        var capped = false
         var variants: [[TranslatedParameter]] = [[]]
         var usedNames: Set<String> = []
         for (index, parameter) in parameters.enumerated() {
@@ -183,8 +196,13 @@ extension Translator {
             }
             var next: [[TranslatedParameter]] = []
             for variant in variants { for option in options { next.append(variant + [option]) } }
-            variants = next.count > 8 ? variants.map { $0 + [options[0]] } : next
+            if next.count > Self.maximumVariants {
+                capped = true
+                variants = variants.map { $0 + [options[0]] }
+            } else {
+                variants = next
+            }
         }
-        return variants
+        return (variants, capped)
     }
 }

@@ -63,7 +63,7 @@ public enum PyBuiltins {
     /// If the iterable is empty, return True.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func all(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> Swift.Bool {
+    public static func all(_ iterable: some PyBuiltins.StringOrListOfPythonObject) throws(PythonRuntime.PythonError) -> Swift.Bool {
         return try _py_all.call(iterable)
     }
 
@@ -93,7 +93,7 @@ public enum PyBuiltins {
     /// If the iterable is empty, return False.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func any(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> Swift.Bool {
+    public static func any(_ iterable: some PyBuiltins.StringOrListOfPythonObject) throws(PythonRuntime.PythonError) -> Swift.Bool {
         return try _py_any.call(iterable)
     }
 
@@ -1231,7 +1231,7 @@ public enum PyBuiltins {
     /// (Another overload of `sum`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func sum(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func sum(_ iterable: some PyBuiltins.StringOrListOfPythonObject) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_sum.call(iterable)
     }
 
@@ -1240,7 +1240,7 @@ public enum PyBuiltins {
     /// (Another overload of `sum`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func sum(_ iterable: [PythonRuntime.PythonObject], start: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func sum(_ iterable: some PyBuiltins.StringOrListOfPythonObject, start: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_sum.call(iterable, start)
     }
 
@@ -1423,7 +1423,7 @@ public enum PyBuiltins {
     /// (Another overload of `frozenset`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func frozenset(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func frozenset(_ iterable: some PyBuiltins.StringOrListOfPythonObject) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _frozenset_type.call(iterable)
     }
 
@@ -1476,7 +1476,7 @@ public enum PyBuiltins {
     /// (Another overload of `list`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func list(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
+    public static func list(_ iterable: some PyBuiltins.StringOrListOfPythonObject) throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
         return try _list_type.call(iterable)
     }
 
@@ -1496,7 +1496,7 @@ public enum PyBuiltins {
     /// (Another overload of `set`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func set(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func set(_ iterable: some PyBuiltins.StringOrListOfPythonObject) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _set_type.call(iterable)
     }
 
@@ -1547,7 +1547,7 @@ public enum PyBuiltins {
     /// - Parameter iterable: Python's default is `()`; omitted unless given.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func tuple(_ iterable: [PythonRuntime.PythonObject]? = nil) throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
+    public static func tuple(_ iterable: (any PyBuiltins.StringOrListOfPythonObject)? = nil) throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
         var arguments = PythonRuntime.PythonArguments()
         if let iterable { try arguments.append(iterable) }
         return try _tuple_type.call(arguments)
@@ -1708,7 +1708,7 @@ public enum PyBuiltins {
 
         /// Calls `builtins.reversed.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ sequence: some PyBuiltins.ListOfPythonObjectOrPythonObject) throws(PythonRuntime.PythonError) {
+        public init(_ sequence: some PyBuiltins.StringOrListOfPythonObjectOrPythonObject) throws(PythonRuntime.PythonError) {
             let object: PythonRuntime.PythonObject = try Reversed._Reversed_class.call(sequence)
             super.init(unchecked: object)
         }
@@ -1988,7 +1988,7 @@ public enum PyBuiltins {
         ///
         /// - Parameter strict: Python's default is `...`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ iter1: [PythonRuntime.PythonObject], _ iter2: [PythonRuntime.PythonObject], _ iter3: [PythonRuntime.PythonObject], _ iter4: [PythonRuntime.PythonObject], _ iter5: [PythonRuntime.PythonObject], _ iter6: [PythonRuntime.PythonObject], _ iterables: [PythonRuntime.PythonObject]..., strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
+        public init(_ iter1: some PyBuiltins.StringOrListOfPythonObject, _ iter2: some PyBuiltins.StringOrListOfPythonObject, _ iter3: some PyBuiltins.StringOrListOfPythonObject, _ iter4: some PyBuiltins.StringOrListOfPythonObject, _ iter5: some PyBuiltins.StringOrListOfPythonObject, _ iter6: some PyBuiltins.StringOrListOfPythonObject, _ iterables: PythonRuntime.PythonObject..., strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iter1)
             try arguments.append(iter2)
@@ -2966,7 +2966,7 @@ public enum PyBuiltins {
         ///
         /// - Parameter start: Python's default is `0`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(iterable: [PythonRuntime.PythonObject], start: Swift.Int? = nil) throws(PythonRuntime.PythonError) {
+        public init(iterable: some PyBuiltins.StringOrListOfPythonObject, start: Swift.Int? = nil) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
             if let start { try arguments.append(keyword: "start", start) }
@@ -3023,7 +3023,7 @@ public enum PyBuiltins {
 
         /// Calls `builtins.filter.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ function: @escaping ((PythonRuntime.PythonObject) throws -> any PythonRuntime.ConvertibleToPython), _ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) {
+        public init(_ function: @escaping ((PythonRuntime.PythonObject) throws -> any PythonRuntime.ConvertibleToPython), _ iterable: some PyBuiltins.StringOrListOfPythonObject) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(PythonRuntime.PythonObject(callable: function))
             try arguments.append(iterable)
@@ -3123,7 +3123,7 @@ public enum PyBuiltins {
 
         /// Calls `builtins.map.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: [PythonRuntime.PythonObject], _ iter2: [PythonRuntime.PythonObject], _ iter3: [PythonRuntime.PythonObject], _ iter4: [PythonRuntime.PythonObject], _ iter5: [PythonRuntime.PythonObject], _ iter6: [PythonRuntime.PythonObject], _ iterables: [PythonRuntime.PythonObject]...) throws(PythonRuntime.PythonError) {
+        public init(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: some PyBuiltins.StringOrListOfPythonObject, _ iter2: some PyBuiltins.StringOrListOfPythonObject, _ iter3: some PyBuiltins.StringOrListOfPythonObject, _ iter4: some PyBuiltins.StringOrListOfPythonObject, _ iter5: some PyBuiltins.StringOrListOfPythonObject, _ iter6: some PyBuiltins.StringOrListOfPythonObject, _ iterables: PythonRuntime.PythonObject...) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(`func`)
             try arguments.append(iterable)
@@ -3436,7 +3436,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.all` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func all(_ iterable: [PythonRuntime.PythonObject]) async throws -> Swift.Bool {
+        public func all(_ iterable: some PyBuiltins.StringOrListOfPythonObject) async throws -> Swift.Bool {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
             return try await executor.call(PyBuiltins._py_all, with: arguments)
@@ -3446,7 +3446,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.any` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func any(_ iterable: [PythonRuntime.PythonObject]) async throws -> Swift.Bool {
+        public func any(_ iterable: some PyBuiltins.StringOrListOfPythonObject) async throws -> Swift.Bool {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
             return try await executor.call(PyBuiltins._py_any, with: arguments)
@@ -4165,7 +4165,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.sum` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func sum(_ iterable: [PythonRuntime.PythonObject]) async throws -> PythonRuntime.PythonObject {
+        public func sum(_ iterable: some PyBuiltins.StringOrListOfPythonObject) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
             return try await executor.call(PyBuiltins._py_sum, with: arguments)
@@ -4175,7 +4175,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.sum` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func sum(_ iterable: [PythonRuntime.PythonObject], start: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+        public func sum(_ iterable: some PyBuiltins.StringOrListOfPythonObject, start: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
             try arguments.append(start)
@@ -4306,7 +4306,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.frozenset` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func frozenset(_ iterable: [PythonRuntime.PythonObject]) async throws -> PythonRuntime.PythonObject {
+        public func frozenset(_ iterable: some PyBuiltins.StringOrListOfPythonObject) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
             return try await executor.call(PyBuiltins._frozenset_type, with: arguments)
@@ -4346,7 +4346,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.list` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func list(_ iterable: [PythonRuntime.PythonObject]) async throws -> [PythonRuntime.PythonObject] {
+        public func list(_ iterable: some PyBuiltins.StringOrListOfPythonObject) async throws -> [PythonRuntime.PythonObject] {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
             return try await executor.call(PyBuiltins._list_type, with: arguments)
@@ -4365,7 +4365,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.set` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func set(_ iterable: [PythonRuntime.PythonObject]) async throws -> PythonRuntime.PythonObject {
+        public func set(_ iterable: some PyBuiltins.StringOrListOfPythonObject) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
             return try await executor.call(PyBuiltins._set_type, with: arguments)
@@ -4397,7 +4397,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.tuple` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func tuple(_ iterable: [PythonRuntime.PythonObject]? = nil) async throws -> [PythonRuntime.PythonObject] {
+        public func tuple(_ iterable: (any PyBuiltins.StringOrListOfPythonObject)? = nil) async throws -> [PythonRuntime.PythonObject] {
             var arguments = PythonRuntime.PythonArguments()
             if let iterable { try arguments.append(iterable) }
             return try await executor.call(PyBuiltins._tuple_type, with: arguments)
@@ -4426,7 +4426,7 @@ public enum PyBuiltins {
         /// Makes a `builtins.reversed` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Reversed(_ sequence: some PyBuiltins.ListOfPythonObjectOrPythonObject) async throws -> PyBuiltins.Reversed.Remote {
+        public func Reversed(_ sequence: some PyBuiltins.StringOrListOfPythonObjectOrPythonObject) async throws -> PyBuiltins.Reversed.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sequence)
             return PyBuiltins.Reversed.Remote(try await executor.makeObject(PyBuiltins.Reversed._Reversed_class, with: arguments))
@@ -4597,7 +4597,7 @@ public enum PyBuiltins {
         /// Makes a `builtins.zip` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Zip(_ iter1: [PythonRuntime.PythonObject], _ iter2: [PythonRuntime.PythonObject], _ iter3: [PythonRuntime.PythonObject], _ iter4: [PythonRuntime.PythonObject], _ iter5: [PythonRuntime.PythonObject], _ iter6: [PythonRuntime.PythonObject], _ iterables: [PythonRuntime.PythonObject]..., strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip.Remote {
+        public func Zip(_ iter1: some PyBuiltins.StringOrListOfPythonObject, _ iter2: some PyBuiltins.StringOrListOfPythonObject, _ iter3: some PyBuiltins.StringOrListOfPythonObject, _ iter4: some PyBuiltins.StringOrListOfPythonObject, _ iter5: some PyBuiltins.StringOrListOfPythonObject, _ iter6: some PyBuiltins.StringOrListOfPythonObject, _ iterables: PythonRuntime.PythonObject..., strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iter1)
             try arguments.append(iter2)
@@ -4660,7 +4660,7 @@ public enum PyBuiltins {
         /// Makes a `builtins.enumerate` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Enumerate(iterable: [PythonRuntime.PythonObject], start: Swift.Int? = nil) async throws -> PyBuiltins.Enumerate.Remote {
+        public func Enumerate(iterable: some PyBuiltins.StringOrListOfPythonObject, start: Swift.Int? = nil) async throws -> PyBuiltins.Enumerate.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
             if let start { try arguments.append(keyword: "start", start) }
@@ -4694,7 +4694,7 @@ public enum PyBuiltins {
         /// Makes a `builtins.map` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Map(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: [PythonRuntime.PythonObject], _ iter2: [PythonRuntime.PythonObject], _ iter3: [PythonRuntime.PythonObject], _ iter4: [PythonRuntime.PythonObject], _ iter5: [PythonRuntime.PythonObject], _ iter6: [PythonRuntime.PythonObject], _ iterables: [PythonRuntime.PythonObject]...) async throws -> PyBuiltins.Map.Remote {
+        public func Map(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: some PyBuiltins.StringOrListOfPythonObject, _ iter2: some PyBuiltins.StringOrListOfPythonObject, _ iter3: some PyBuiltins.StringOrListOfPythonObject, _ iter4: some PyBuiltins.StringOrListOfPythonObject, _ iter5: some PyBuiltins.StringOrListOfPythonObject, _ iter6: some PyBuiltins.StringOrListOfPythonObject, _ iterables: PythonRuntime.PythonObject...) async throws -> PyBuiltins.Map.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(`func`)
             try arguments.append(iterable)
@@ -5053,6 +5053,16 @@ public enum PyBuiltins {
     ///
     /// Exactly those types conform, so a call with any other type does not compile.
     public protocol StringOrCOrAtCOrFOrAtFOrDOrAtDOrIntegerFormats: PythonRuntime.ConvertibleToPython {}
+
+    /// A value for a `builtins` parameter that takes any of: `Swift.String`, `[PythonRuntime.PythonObject]`.
+    ///
+    /// Exactly those types conform, so a call with any other type does not compile.
+    public protocol StringOrListOfPythonObject: PythonRuntime.ConvertibleToPython {}
+
+    /// A value for a `builtins` parameter that takes any of: `Swift.String`, `[PythonRuntime.PythonObject]`, `PythonRuntime.PythonObject`.
+    ///
+    /// Exactly those types conform, so a call with any other type does not compile.
+    public protocol StringOrListOfPythonObjectOrPythonObject: PythonRuntime.ConvertibleToPython {}
 }
 
 extension PyBuiltins.Range {
@@ -6337,6 +6347,13 @@ extension Swift.String: PyBuiltins.StringOrCOrAtCOrFOrAtFOrDOrAtDOrIntegerFormat
 extension PyBuiltins.COrAtC: PyBuiltins.StringOrCOrAtCOrFOrAtFOrDOrAtDOrIntegerFormats {}
 extension PyBuiltins.FOrAtFOrDOrAtD: PyBuiltins.StringOrCOrAtCOrFOrAtFOrDOrAtDOrIntegerFormats {}
 extension PyBuiltins.IntegerFormats: PyBuiltins.StringOrCOrAtCOrFOrAtFOrDOrAtDOrIntegerFormats {}
+
+extension Swift.String: PyBuiltins.StringOrListOfPythonObject {}
+extension Swift.Array: PyBuiltins.StringOrListOfPythonObject where Element == PythonRuntime.PythonObject {}
+
+extension Swift.String: PyBuiltins.StringOrListOfPythonObjectOrPythonObject {}
+extension Swift.Array: PyBuiltins.StringOrListOfPythonObjectOrPythonObject where Element == PythonRuntime.PythonObject {}
+extension PythonRuntime.PythonObject: PyBuiltins.StringOrListOfPythonObjectOrPythonObject {}
 
 // MARK: - PythonRuntime support
 

@@ -514,7 +514,7 @@ public enum PyMath {
     /// (Another overload of `prod`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func prod(_ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func prod(_ iterable: some PyMath.StringOrListOfPythonObject) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_prod.call(iterable)
     }
 
@@ -523,7 +523,7 @@ public enum PyMath {
     /// (Another overload of `prod`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func prod(_ iterable: [PythonRuntime.PythonObject], start: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func prod(_ iterable: some PyMath.StringOrListOfPythonObject, start: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(iterable)
         try arguments.append(keyword: "start", start)
@@ -1115,7 +1115,7 @@ public enum PyMath {
         ///
         /// Runs `math.prod` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func prod(_ iterable: [PythonRuntime.PythonObject]) async throws -> PythonRuntime.PythonObject {
+        public func prod(_ iterable: some PyMath.StringOrListOfPythonObject) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
             return try await executor.call(PyMath._py_prod, with: arguments)
@@ -1125,7 +1125,7 @@ public enum PyMath {
         ///
         /// Runs `math.prod` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func prod(_ iterable: [PythonRuntime.PythonObject], start: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+        public func prod(_ iterable: some PyMath.StringOrListOfPythonObject, start: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
             try arguments.append(keyword: "start", start)
@@ -1275,7 +1275,15 @@ public enum PyMath {
         case valueMinus20 = -20
         case value0 = 0
     }
+
+    /// A value for a `math` parameter that takes any of: `Swift.String`, `[PythonRuntime.PythonObject]`.
+    ///
+    /// Exactly those types conform, so a call with any other type does not compile.
+    public protocol StringOrListOfPythonObject: PythonRuntime.ConvertibleToPython {}
 }
+
+extension Swift.String: PyMath.StringOrListOfPythonObject {}
+extension Swift.Array: PyMath.StringOrListOfPythonObject where Element == PythonRuntime.PythonObject {}
 
 // MARK: - PythonRuntime support
 

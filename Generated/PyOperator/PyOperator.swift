@@ -62,7 +62,7 @@ public enum PyOperator {
     /// Return the number of items in a which are, or which equal, b.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func countOf(_ a: [PythonRuntime.PythonObject], _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> Swift.Int {
+    public static func countOf(_ a: some PyOperator.StringOrListOfPythonObject, _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> Swift.Int {
         return try _py_countOf.call(a, b)
     }
 
@@ -678,7 +678,7 @@ public enum PyOperator {
         ///
         /// Runs `operator.countOf` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func countOf(_ a: [PythonRuntime.PythonObject], _ b: some PythonRuntime.ConvertibleToPython) async throws -> Swift.Int {
+        public func countOf(_ a: some PyOperator.StringOrListOfPythonObject, _ b: some PythonRuntime.ConvertibleToPython) async throws -> Swift.Int {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(a)
             try arguments.append(b)
@@ -1303,6 +1303,11 @@ public enum PyOperator {
             return PyOperator.Methodcaller.Remote(try await executor.makeObject(PyOperator.Methodcaller._Methodcaller_class, with: arguments))
         }
     }
+
+    /// A value for a `operator` parameter that takes any of: `Swift.String`, `[PythonRuntime.PythonObject]`.
+    ///
+    /// Exactly those types conform, so a call with any other type does not compile.
+    public protocol StringOrListOfPythonObject: PythonRuntime.ConvertibleToPython {}
 }
 
 extension PyOperator.Attrgetter {
@@ -1400,6 +1405,9 @@ extension PyOperator.Methodcaller {
         }
     }
 }
+
+extension Swift.String: PyOperator.StringOrListOfPythonObject {}
+extension Swift.Array: PyOperator.StringOrListOfPythonObject where Element == PythonRuntime.PythonObject {}
 
 // MARK: - PythonRuntime support
 

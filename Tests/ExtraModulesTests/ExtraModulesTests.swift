@@ -63,6 +63,10 @@ struct ExtraModulesTests {
     @Test func collections() throws {
         let counter = try PyCollections.Counter(["a", "b", "a", "c", "a", "b"] as [PythonObject])
         #expect(try counter.total() == 6)
+        // A `str` is an `Iterable[str]`: the documented `Counter("abracadabra")` takes a Swift string.
+        let letters = try PyCollections.Counter("abracadabra")
+        #expect(try letters.total() == 11)
+        #expect(try String(letters.mostCommon(n: 1)[0].0) == "a")
         let common = try counter.mostCommon(n: 1)  // list[tuple[_T, int]] → [(PythonObject, Int)]
         #expect(common.count == 1)
         #expect(try String(common[0].0) == "a")

@@ -81,6 +81,20 @@ struct TypeRulesTests {
             ])
     }
 
+    @Test func textIsASequenceOfText() {
+        // `Sequence[str]` and `Iterable[Any]` parameters also take a string; `Sequence[int]` does not, and a
+        // sequence result is a list.
+        #expect(
+            Self.render("f", .sequence(.str), returns: .sequence(.str)) == [
+                "public static func f(_ x: some PyStatistics.StringOrListOfString) \(Self.throwsClause) -> [Swift.String]"
+            ])
+        #expect(
+            Self.render("g", .sequence(.any)) == [
+                "public static func g(_ x: some PyStatistics.StringOrListOfPythonObject) \(Self.throwsClause)"
+            ])
+        #expect(Self.render("h", .sequence(.int)) == ["public static func h(_ x: [Swift.Int]) \(Self.throwsClause)"])
+    }
+
     @Test func iteratorsAreResultsOnly() {
         #expect(
             Self.render("f", .iterator(.int), returns: .iterator(.str)) == [

@@ -10,6 +10,9 @@ public indirect enum PythonType: Sendable, Hashable {
     case none
     /// `list[T]` (and the sequence and iterable protocols).
     case list(PythonType)
+    /// `Sequence[T]`, `Iterable[T]`, `Collection[T]`: a protocol that a `str` satisfies when `T` is text (a
+    /// `str` is a `Sequence[str]`); otherwise read as ``list(_:)``.
+    case sequence(PythonType)
     /// `set[T]`, `frozenset[T]`.
     case set(PythonType)
     /// `dict[K, V]` (and the mapping protocols).
@@ -65,6 +68,7 @@ public indirect enum PythonType: Sendable, Hashable {
         switch self {
         case .typeVariable(name, _): return replacement
         case .list(let item): return .list(inner(item))
+        case .sequence(let item): return .sequence(inner(item))
         case .set(let item): return .set(inner(item))
         case .dict(let key, let value): return .dict(key: inner(key), value: inner(value))
         case .tuple(let items): return .tuple(items.map(inner))
@@ -93,7 +97,8 @@ public indirect enum PythonType: Sendable, Hashable {
         case .int, .float, .complex, .str, .bool, .bytes, .none, .object, .literal: return []
         case .typeVariable(_, let values): return values
         case .class(_, _, let arguments): return arguments
-        case .list(let item), .set(let item), .optional(let item), .iterator(let item), .asyncIterator(let item),
+        case .list(let item), .sequence(let item), .set(let item), .optional(let item), .iterator(let item),
+            .asyncIterator(let item),
             .awaitable(let item):
             return [item]
         case .dict(let key, let value): return [key, value]
@@ -120,6 +125,7 @@ extension PythonType: Codable {
         case ("bytes", _): self = .bytes
         case ("none", _): self = .none
         case ("list", 1): self = .list(args[0])
+        case ("sequence", 1): self = .sequence(args[0])
         case ("set", 1): self = .set(args[0])
         case ("dict", 2): self = .dict(key: args[0], value: args[1])
         case ("tuple", _): self = .tuple(args)
@@ -163,7 +169,8 @@ extension PythonType: Codable {
         case .object(let reason, let isOpen):
             try container.encodeIfPresent(reason, forKey: .reason)
             try container.encodeIfPresent(isOpen, forKey: .open)
-        case .list, .set, .dict, .tuple, .optional, .union, .callable, .iterator, .asyncIterator, .awaitable:
+        case .list, .sequence, .set, .dict, .tuple, .optional, .union, .callable, .iterator, .asyncIterator,
+            .awaitable:
             try container.encode(children, forKey: .args)
         case .int, .float, .complex, .str, .bool, .bytes, .none:
             break
@@ -181,6 +188,7 @@ extension PythonType: Codable {
         case .bytes: "bytes"
         case .none: "none"
         case .list: "list"
+        case .sequence: "sequence"
         case .set: "set"
         case .dict: "dict"
         case .tuple: "tuple"

@@ -10,6 +10,8 @@
 /// - Iterators and awaitables: results only (an awaitable or async iterable argument is any object with
 ///   `__await__` or `__aiter__`: open).
 /// - Paths: `os.PathLike[str]` is given as a `String` from Swift (`PathLike[bytes]` as bytes).
+/// - Text is a sequence: a `Sequence[str]` / `Iterable[str]` parameter (or one of open items) takes a `String`
+///   too; elsewhere a sequence is a list.
 /// - Classes: a class that no module generated into the same Swift target wraps is dynamic.
 /// - Value-constrained type variables: one signature per choice of values (at most
 ///   ``maximumExpandedSignatures``), else the union of the values.
@@ -139,6 +141,15 @@ struct TypeRules {
         case .optional(let wrapped):
             return .optional(applied(wrapped, in: position))
         case .list(let item): return .list(applied(item, in: position))
+        case .sequence(let item):
+            // A `str` is a `Sequence[str]` (and an `Iterable` of anything): a parameter of text items, or of
+            // items Python leaves open, also takes a string (`Counter("abracadabra")`).
+            let element = applied(item, in: position)
+            guard position == .parameter else { return .list(element) }
+            switch element {
+            case .str, .object(_, true): return .union([.list(element), .str])
+            default: return .list(element)
+            }
         case .set(let item): return .set(applied(item, in: position))
         case .dict(let key, let value):
             return .dict(key: applied(key, in: position), value: applied(value, in: position))

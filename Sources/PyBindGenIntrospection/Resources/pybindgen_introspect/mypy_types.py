@@ -10,6 +10,9 @@ BYTES_NAMES = {"builtins.bytes", "builtins.bytearray", "builtins.memoryview", "t
 LIST_NAMES = {"builtins.list", "typing.Sequence", "typing.MutableSequence", "typing.Iterable",
               "typing.Collection", "collections.abc.Sequence", "collections.abc.Iterable",
               "_typeshed.SupportsLenAndGetItem", "numpy._typing._nested_sequence._NestedSequence"}
+# The protocols among LIST_NAMES that a `str` satisfies (a str is a Sequence[str]): stated as `sequence`.
+TEXT_SEQUENCE_NAMES = {"typing.Sequence", "typing.Iterable", "typing.Collection", "collections.abc.Sequence",
+                       "collections.abc.Iterable", "collections.abc.Collection", "_typeshed.SupportsLenAndGetItem"}
 DICT_NAMES = {"builtins.dict", "typing.Mapping", "typing.MutableMapping", "collections.abc.Mapping",
               "_typeshed.SupportsItems", "_typeshed.SupportsKeysAndGetItem"}
 SET_NAMES = {"builtins.set", "builtins.frozenset", "typing.AbstractSet", "typing.MutableSet"}
@@ -132,7 +135,7 @@ class TypeMapper:
         if name == "builtins.tuple" and args:
             return tl.generic("list", args[0])
         if name in LIST_NAMES and args:
-            return tl.generic("list", args[0])
+            return tl.generic("sequence" if name in TEXT_SEQUENCE_NAMES else "list", args[0])
         if name == "_typeshed.SupportsGetItem" and len(args) == 2 and args[0]["kind"] == "int":
             return tl.generic("list", args[1])
         if name in DICT_NAMES and len(args) == 2:

@@ -91,7 +91,8 @@ class RuntimeTypeMapper:
                 and args:
             return tl.generic("asyncIterator", self.map(args[0], self_class, depth))
         if origin in RUNTIME_LISTS and len(args) == 1:
-            return tl.generic("list", self.map(args[0], self_class, depth))
+            kind = "list" if origin in (list, tuple, collections.abc.MutableSequence) else "sequence"
+            return tl.generic(kind, self.map(args[0], self_class, depth))
         if origin in RUNTIME_DICTS and len(args) == 2:
             return tl.generic("dict", *[self.map(item, self_class, depth) for item in args])
         if origin in RUNTIME_SETS and len(args) == 1:

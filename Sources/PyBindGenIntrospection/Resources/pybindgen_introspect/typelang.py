@@ -21,7 +21,8 @@ def open_dynamic(reason):
 
 
 def generic(kind, *args):
-    """`list`, `set`, `dict`, `tuple`, `iterator`, `asyncIterator` or `awaitable` of its arguments."""
+    """`list`, `sequence` (an iterable or sequence protocol, which a `str` satisfies when its items are text),
+    `set`, `dict`, `tuple`, `iterator`, `asyncIterator` or `awaitable` of its arguments."""
     return {"kind": kind, "args": list(args)}
 
 

@@ -374,3 +374,42 @@ struct ValueUnionTests {
             ])
     }
 }
+
+/// A `TypedDict` is a generated struct.
+@Suite("Typed dicts: generated structs")
+struct TypedDictStructTests {
+    typealias S = SnippetTests
+
+    @Test func aTypedDictIsAStructWithItsKeysAndItsClassIsNoWrapper() {
+        let movie = PythonType.typedDict(
+            name: "Movie", module: "statistics",
+            fields: [
+                TypedDictField(name: "title", type: .str, isRequired: true),
+                TypedDictField(name: "release_year", type: .optional(.int), isRequired: false),
+                TypedDictField(
+                    name: "sequel", type: .typedDict(name: "Movie", module: "statistics", fields: []), isRequired: false
+                ),
+            ])
+        let text = S.render(
+            functions: [S.function("best", [S.parameter("movies", .positional, .list(movie))], returns: movie)],
+            classes: [ArgumentUnionTests.wrapperClass("Movie")])
+        #expect(
+            TypeRulesTests.signatures("best", in: text) == [
+                "public static func best(_ movies: [PyStatistics.Movie]) throws(PythonRuntime.PythonError) -> PyStatistics.Movie"
+            ])
+        #expect(!text.contains("class Movie"))
+        #expect(
+            text.contains(
+                "public struct Movie: PythonRuntime.ConvertibleToPython, PythonRuntime.ConvertibleFromPython {"))
+        #expect(text.contains("public var title: Swift.String"))
+        // Missing and `None` are both nil; a key referring back to the struct itself stays a PythonObject.
+        #expect(text.contains("public var releaseYear: Swift.Int?"))
+        #expect(
+            text.contains("self.releaseYear = (try dictionary.valueIfPresent(\"release_year\") as Swift.Int??) ?? nil"))
+        #expect(text.contains("public var sequel: PythonRuntime.PythonObject?"))
+        #expect(
+            text.contains(
+                "public init(title: Swift.String, releaseYear: Swift.Int? = nil, sequel: PythonRuntime.PythonObject? = nil) {"
+            ))
+    }
+}

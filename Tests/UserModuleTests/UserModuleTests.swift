@@ -97,6 +97,27 @@ struct UserModuleTests {
         #expect(try report.spread == Complex(9, 2))
     }
 
+    @Test func typedDictsAreStructsBothWays() throws {
+        let planned = try PyInventory.planDelivery(item: "apples", quantity: 3)
+        #expect(planned.item == "apples")
+        #expect(planned.quantity == 3)
+        #expect(planned.note == nil)
+        let inventory = try PyInventory.Inventory(owner: "Ada")
+        #expect(try PyInventory.receive(inventory: inventory, delivery: planned) == "no note")
+        let noted = PyInventory.Delivery(item: "pears", quantity: 2, note: "fragile")
+        #expect(try PyInventory.receive(inventory: inventory, delivery: noted) == "fragile")
+        #expect(try inventory.counts() == ["apples": 3, "pears": 2])
+        // A dict without a required key, or with a value of the wrong type, is a clear error naming the key.
+        let missing = #expect(throws: PythonError.self) {
+            try PyInventory.Delivery(Python.run("d = {'item': 'figs'}")["d"])
+        }
+        #expect(missing?.message.contains("Delivery needs the key 'quantity'") == true)
+        let wrong = #expect(throws: PythonError.self) {
+            try PyInventory.Delivery(Python.run("d = {'item': 'figs', 'quantity': 'many'}")["d"])
+        }
+        #expect(wrong?.description.contains("Delivery['quantity']") == true)
+    }
+
     @Test func customExceptionArrivesAsPythonError() throws {
         let shop = try PyInventory.Inventory(owner: "Ada", capacity: 2)
         let full = #expect(throws: PythonError.self) { try shop.add(name: "melons", price: 3, quantity: 5) }

@@ -41,6 +41,8 @@ public indirect enum PythonType: Sendable, Hashable {
     /// `Literal["r", "w"]`, `Literal[0, 1]`: the values allowed (all text or all integers), and the alias that
     /// names them in the source (`OpenTextMode`), if there is one.
     case literal(values: [LiteralValue], name: String?)
+    /// A `TypedDict` class: a `dict` with these keys (in order), defined in `module`.
+    case typedDict(name: String, module: String?, fields: [TypedDictField])
     /// A dynamic value. `reason` says why; `isOpen` is `true` where Python itself leaves the type open (`Any`,
     /// `object`, a protocol, a generic class's type variable), so `PythonObject` is the faithful Swift type.
     case object(reason: String?, isOpen: Bool?)
@@ -95,6 +97,7 @@ public indirect enum PythonType: Sendable, Hashable {
     public var children: [PythonType] {
         switch self {
         case .int, .float, .complex, .str, .bool, .bytes, .none, .object, .literal: return []
+        case .typedDict(_, _, let fields): return fields.map(\.type)
         case .typeVariable(_, let values): return values
         case .class(_, _, let arguments): return arguments
         case .list(let item), .sequence(let item), .set(let item), .optional(let item), .iterator(let item),
@@ -109,7 +112,7 @@ public indirect enum PythonType: Sendable, Hashable {
 }
 
 extension PythonType: Codable {
-    private enum CodingKeys: String, CodingKey { case kind, args, name, module, reason, open, values }
+    private enum CodingKeys: String, CodingKey { case kind, args, name, module, reason, open, values, fields }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -140,6 +143,10 @@ extension PythonType: Codable {
         case ("iterator", 1): self = .iterator(args[0])
         case ("asyncIterator", 1): self = .asyncIterator(args[0])
         case ("awaitable", 1): self = .awaitable(args[0])
+        case ("typedDict", _) where name != nil:
+            self = .typedDict(
+                name: name!, module: try container.decodeIfPresent(String.self, forKey: .module),
+                fields: try container.decode([TypedDictField].self, forKey: .fields))
         case ("literal", _):
             let values = try container.decode([LiteralValue].self, forKey: .values)
             self = values.isEmpty ? .none : .literal(values: values, name: name)
@@ -163,6 +170,10 @@ extension PythonType: Codable {
         case .typeVariable(let name, let values):
             try container.encode(name, forKey: .name)
             if !values.isEmpty { try container.encode(values, forKey: .values) }
+        case .typedDict(let name, let module, let fields):
+            try container.encode(name, forKey: .name)
+            try container.encodeIfPresent(module, forKey: .module)
+            try container.encode(fields, forKey: .fields)
         case .literal(let values, let name):
             try container.encode(values, forKey: .values)
             try container.encodeIfPresent(name, forKey: .name)
@@ -201,6 +212,7 @@ extension PythonType: Codable {
         case .asyncIterator: "asyncIterator"
         case .awaitable: "awaitable"
         case .literal: "literal"
+        case .typedDict: "typedDict"
         case .object: "object"
         }
     }
@@ -226,5 +238,23 @@ public enum LiteralValue: Sendable, Hashable, Codable {
         case .string(let text): try container.encode(text)
         case .int(let number): try container.encode(number)
         }
+    }
+}
+
+/// One key of a `TypedDict`: its name, the type of its value, and whether every such dict has it.
+public struct TypedDictField: Sendable, Hashable, Codable {
+    public var name: String
+    public var type: PythonType
+    public var isRequired: Bool
+
+    public init(name: String, type: PythonType, isRequired: Bool) {
+        self.name = name
+        self.type = type
+        self.isRequired = isRequired
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, type
+        case isRequired = "required"
     }
 }

@@ -70,6 +70,10 @@ final class Renderer {
                 emit("")
                 unionProtocol(union, module: module)
             }
+            for typedDict in module.typedDicts {
+                emit("")
+                typedDictStruct(typedDict)
+            }
             for union in module.valueUnions {
                 emit("")
                 valueUnion(union, module: module)

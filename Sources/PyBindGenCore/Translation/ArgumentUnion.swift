@@ -76,6 +76,7 @@ struct ArgumentUnion: Hashable, Sendable {
         case .object: return "PythonObject"
         case .literal(let literal): return "Literal." + literal.name
         case .valueUnion(let union): return "ValueUnion." + union.name
+        case .typedDict(let typedDict): return "TypedDict." + typedDict.name
         default: return nil
         }
     }
@@ -108,6 +109,7 @@ extension SwiftType {
         case .union(let union, _): return union.name
         case .literal(let literal): return literal.name
         case .valueUnion(let union): return String(union.name.dropLast("Value".count))
+        case .typedDict(let typedDict): return typedDict.name
         case .object, .someConvertible, .anyConvertibleArgument, .anyConvertible: return "PythonObject"
         }
     }

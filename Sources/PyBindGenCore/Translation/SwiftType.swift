@@ -41,6 +41,8 @@ indirect enum SwiftType: Hashable, Sendable {
     case literal(LiteralEnum)
     /// A generated enumeration with a case per member of a union result, `PyM.StringOrBytesValue`.
     case valueUnion(ValueUnion)
+    /// A generated struct for a `TypedDict`, `PyM.Movie`.
+    case typedDict(TypedDictStruct)
     /// A parameter taking any member of a union: `some PythonRuntime.StringOrBytes`, or `(any …)` when
     /// `isExistential` (an optional parameter: nothing would infer a `some` type when it is omitted).
     case union(ArgumentUnion, isExistential: Bool)
@@ -71,6 +73,7 @@ indirect enum SwiftType: Hashable, Sendable {
         case .closure(let parameters, let result, _): return parameters + [result]
         case .union(let union, _): return union.members
         case .valueUnion(let union): return union.members
+        case .typedDict(let typedDict): return typedDict.fields.map(\.type)
         default: return []
         }
     }

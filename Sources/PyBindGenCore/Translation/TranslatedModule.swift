@@ -17,6 +17,8 @@ struct TranslatedModule {
 
     /// The enumerations of the module's union results (and attributes, and closure arguments), by name.
     var valueUnions: [ValueUnion] = []
+    /// The structs of the module's `TypedDict`s, by name.
+    var typedDicts: [TypedDictStruct] = []
 
     /// Every type the module's declarations use, with the types inside them.
     private func allTypes() -> [SwiftType] {
@@ -47,6 +49,13 @@ struct TranslatedModule {
         for type in allTypes() {
             if let union = type.argumentUnion, union.namespace == swiftName { found[union.name] = union }
         }
+        return found.keys.sorted().map { found[$0]! }
+    }
+
+    /// Every typed dict the module uses, once, ordered by name (what ``typedDicts`` holds).
+    func declaredTypedDicts() -> [TypedDictStruct] {
+        var found: [String: TypedDictStruct] = [:]
+        for type in allTypes() { if case .typedDict(let typedDict) = type { found[typedDict.name] = typedDict } }
         return found.keys.sorted().map { found[$0]! }
     }
 

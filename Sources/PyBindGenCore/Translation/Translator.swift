@@ -44,14 +44,25 @@ struct Translator {
         types.hierarchy = hierarchy
         types.literalNames = LiteralEnum.names(
             for: Self.literals(of: self.description), taken: Set(types.classNames.values))
+        let typedDicts = Self.typedDicts(of: self.description)
+        types.typedDictDefinitions = typedDicts
+        types.typedDictNames = TypedDictStruct.names(
+            for: typedDicts, taken: Set(types.classNames.values).union(types.literalNames.values))
         self.types = types
     }
 
     /// Python class name (and alias) → Swift class name: unique in the module's namespace after camel-casing
     /// (`expr` and `Expr` → `Expr_` and `Expr`).
     static func classNames(of description: ModuleDescription) -> [String: String] {
+        // A `TypedDict` class of the module is its struct, not a wrapper class.
+        let typedDictClasses = Set(
+            typedDicts(of: description).values.compactMap { type -> String? in
+                guard case .typedDict(let name, let module, _) = type, module == description.module else { return nil }
+                return name
+            })
         let wrapped = description.classes.map(\.name).filter {
             isWrapperClass($0, module: description.module) && Naming.isRepresentable($0)
+                && !typedDictClasses.contains($0)
         }
         let aliases = (description.classAliases ?? []).filter {
             wrapped.contains($0.target) && Naming.isRepresentable($0.name)
@@ -59,24 +70,34 @@ struct Translator {
         return Naming.uniqueNames(wrapped + aliases, transform: Naming.typeName)
     }
 
-    /// Every `Literal[…]` type the module's API states.
-    static func literals(of description: ModuleDescription) -> Set<PythonType> {
-        var found: Set<PythonType> = []
+    /// Every type the module's API states (parameters, results, attributes, constants).
+    static func statedTypes(of description: ModuleDescription) -> [PythonType] {
+        var found: [PythonType] = []
         func add(_ signatures: [SignatureDescription]) {
             for signature in signatures {
-                for parameter in signature.parameters { found.formUnion(parameter.type.literals) }
-                found.formUnion(signature.returns.literals)
+                found += signature.parameters.map(\.type)
+                found.append(signature.returns)
             }
         }
         for function in description.functions { add(function.overloads) }
-        for constant in description.constants { found.formUnion(constant.type.literals) }
+        found += description.constants.map(\.type)
         for cls in description.classes {
             add(cls.constructor ?? [])
             for member in cls.methods + cls.classMethods + cls.operators + cls.protocols { add(member.overloads) }
-            for property in cls.properties { found.formUnion(property.type.literals) }
-            if let iteration = cls.iteration { found.formUnion(iteration.literals) }
+            found += cls.properties.map(\.type)
+            if let iteration = cls.iteration { found.append(iteration) }
         }
         return found
+    }
+
+    /// Every `Literal[…]` type the module's API states.
+    static func literals(of description: ModuleDescription) -> Set<PythonType> {
+        statedTypes(of: description).reduce(into: []) { $0.formUnion($1.literals) }
+    }
+
+    /// Every `TypedDict` the module's API states, by key.
+    static func typedDicts(of description: ModuleDescription) -> [String: PythonType] {
+        statedTypes(of: description).reduce(into: [:]) { $0.merge($1.typedDicts) { first, _ in first } }
     }
 
     static func isWrapperClass(_ name: String, module: String) -> Bool {
@@ -135,6 +156,7 @@ struct Translator {
         }
         module.unions = module.declaredUnions()
         module.valueUnions = module.declaredValueUnions()
+        module.typedDicts = module.declaredTypedDicts()
         module.literals = types.literalNames.map { type, name in
             guard case .literal(let values, _) = type else { fatalError("not a literal") }
             return LiteralEnum(namespace: swiftName, name: name, values: values)

@@ -141,6 +141,13 @@ struct TypeRules {
         case .optional(let wrapped):
             return .optional(applied(wrapped, in: position))
         case .list(let item): return .list(applied(item, in: position))
+        case .typedDict(let name, let module, let fields):
+            // Values travel both ways: each key's type as a value Python gives.
+            return .typedDict(
+                name: name, module: module,
+                fields: fields.map {
+                    TypedDictField(name: $0.name, type: applied($0.type, in: .result), isRequired: $0.isRequired)
+                })
         case .sequence(let item):
             // A `str` is a `Sequence[str]` (and an `Iterable` of anything): a parameter of text items, or of
             // items Python leaves open, also takes a string (`Counter("abracadabra")`).

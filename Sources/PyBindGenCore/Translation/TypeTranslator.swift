@@ -19,6 +19,13 @@ struct TypeTranslator {
     /// and closures keep the whole union (dynamic).
     var narrowsNestedUnions = false
 
+    /// The Swift names of the module's typed dicts (``TypedDictStruct``), by key, and their definitions.
+    var typedDictNames: [String: String] = [:]
+    var typedDictDefinitions: [String: PythonType] = [:]
+    /// The typed dicts whose fields are being translated: a field that refers back to one is dynamic (a Swift
+    /// struct cannot contain itself).
+    var typedDictsInProgress: Set<String> = []
+
     /// The Swift names of the module's literal types (``LiteralEnum``).
     var literalNames: [PythonType: String] = [:]
 
@@ -191,6 +198,27 @@ struct TypeTranslator {
             }
             if case .int = values.first { return .int }
             return .string
+        case .typedDict(let name, let module, _):
+            let key = TypedDictStruct.key(name: name, module: module)
+            guard let swiftName = typedDictNames[key], !typedDictsInProgress.contains(key),
+                case .typedDict(_, _, let fields)? = typedDictDefinitions[key]
+            else { return dynamic }
+            var values = self
+            values.narrowsNestedUnions = false
+            values.allowsNestedTuples = false
+            values.typedDictsInProgress.insert(key)
+            let names = Naming.uniqueNames(fields.map(\.name), transform: Naming.lowerCamel)
+            let translated = fields.map { field -> TypedDictStruct.Field in
+                var type = values.swiftType(field.type, topLevelParameter: false)
+                if type.needsItemConversion || type.isClosure { type = type.asObject }
+                return TypedDictStruct.Field(
+                    swiftName: names[field.name] ?? field.name, pythonName: field.name, type: type,
+                    isRequired: field.isRequired)
+            }
+            return .typedDict(
+                TypedDictStruct(
+                    namespace: namespace, name: swiftName, pythonName: (module.map { $0 + "." } ?? "") + name,
+                    fields: translated))
         case .union(let members) where !topLevelParameter:
             // A value Python gives (a result, an attribute, a closure's argument): one case per member.
             var mapped: [SwiftType] = []

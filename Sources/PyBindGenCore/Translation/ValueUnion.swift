@@ -42,7 +42,7 @@ struct ValueUnion: Hashable, Sendable {
     /// Whether a value of `type` converts from and to Python through the conversion protocols alone.
     private static func convertsOnItsOwn(_ type: SwiftType) -> Bool {
         switch type {
-        case .int, .double, .string, .bool, .bytes, .complex, .wrapper, .literal: return true
+        case .int, .double, .string, .bool, .bytes, .complex, .wrapper, .literal, .typedDict: return true
         case .array(let item), .set(let item), .optional(let item): return convertsOnItsOwn(item)
         case .dictionary(let key, let value): return convertsOnItsOwn(key) && convertsOnItsOwn(value)
         case .valueUnion: return true

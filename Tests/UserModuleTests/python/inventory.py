@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NotRequired, TypedDict
 
-__all__ = ["InventoryError", "Item", "Inventory", "Report", "summarize", "parse_counts", "restock_plan"]
+__all__ = ["InventoryError", "Item", "Inventory", "Report", "summarize", "parse_counts", "restock_plan",
+           "Delivery", "plan_delivery", "receive"]
 
 
 class InventoryError(Exception):
@@ -151,3 +153,22 @@ class Report:
     @property
     def spread(self) -> complex:
         return complex(self.units, len(self._inventory.names()))
+
+
+class Delivery(TypedDict):
+    """An order to restock one item: a dict with these keys."""
+
+    item: str
+    quantity: int
+    note: NotRequired[str]
+
+
+def plan_delivery(item: str, quantity: int) -> Delivery:
+    """A delivery of `quantity` units of `item`, without a note."""
+    return {"item": item, "quantity": quantity}
+
+
+def receive(inventory: Inventory, delivery: Delivery, price: float = 1.0) -> str:
+    """Adds the delivery to the inventory; returns its note, or "no note"."""
+    inventory.add(delivery["item"], price, delivery["quantity"])
+    return delivery.get("note", "no note")

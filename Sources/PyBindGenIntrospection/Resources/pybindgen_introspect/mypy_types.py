@@ -89,7 +89,11 @@ class TypeMapper:
         if isinstance(typ, t.Instance):
             return self.instance(typ, self_class, depth)
         if isinstance(typ, t.TypedDictType):
-            return tl.generic("dict", tl.scalar("str"), tl.open_dynamic("TypedDict value"))
+            fullname = typ.fallback.type.fullname
+            if fullname.endswith("._TypedDict") or "." not in fullname:
+                return tl.generic("dict", tl.scalar("str"), tl.open_dynamic("TypedDict value"))
+            return tl.typed_dict(fullname, [(key, self.map(value, self_class, depth), key in typ.required_keys)
+                                            for key, value in typ.items.items()])
         if isinstance(typ, t.CallableType):
             return self.callback(typ, self_class, depth)
         if isinstance(typ, t.TypeType):

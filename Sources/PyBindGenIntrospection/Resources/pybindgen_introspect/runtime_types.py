@@ -97,6 +97,15 @@ class RuntimeTypeMapper:
             return tl.generic("dict", *[self.map(item, self_class, depth) for item in args])
         if origin in RUNTIME_SETS and len(args) == 1:
             return tl.generic("set", self.map(args[0], self_class, depth))
+        if isinstance(annotation, type) and typing.is_typeddict(annotation):
+            try:
+                hints = typing.get_type_hints(annotation)
+            except Exception:
+                hints = getattr(annotation, "__annotations__", {})
+            required = getattr(annotation, "__required_keys__", frozenset(hints))
+            return tl.typed_dict(annotation.__module__ + "." + annotation.__qualname__,
+                                 [(key, self.map(value, self_class, depth), key in required)
+                                  for key, value in hints.items()])
         if isinstance(annotation, type):
             if annotation in RUNTIME_SCALARS:
                 return tl.scalar(RUNTIME_SCALARS[annotation])

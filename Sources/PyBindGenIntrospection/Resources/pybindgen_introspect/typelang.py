@@ -68,6 +68,14 @@ def literal_value(value):
     return isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool))
 
 
+def typed_dict(fullname, fields):
+    """A `TypedDict` class: where it is defined, its name, and its keys in order, each with its type and whether
+    it is required (`NotRequired`, `total=False`)."""
+    module, _, name = fullname.rpartition(".")
+    return {"kind": "typedDict", "name": name, "module": module,
+            "fields": [{"name": key, "type": typ, "required": required} for key, typ, required in fields]}
+
+
 def union(items):
     """`A | B | None` as stated: `None` makes the union optional, repeated members are dropped, a single member
     is itself. Which members Swift keeps is the translator's decision."""

@@ -385,6 +385,7 @@ struct TypedDictStructTests {
             name: "Movie", module: "statistics",
             fields: [
                 TypedDictField(name: "title", type: .str, isRequired: true),
+                TypedDictField(name: "init", type: .bool, isRequired: true),
                 TypedDictField(name: "release_year", type: .optional(.int), isRequired: false),
                 TypedDictField(
                     name: "sequel", type: .typedDict(name: "Movie", module: "statistics", fields: []), isRequired: false
@@ -402,6 +403,10 @@ struct TypedDictStructTests {
             text.contains(
                 "public struct Movie: PythonRuntime.ConvertibleToPython, PythonRuntime.ConvertibleFromPython {"))
         #expect(text.contains("public var title: Swift.String"))
+        // A key named like a keyword is escaped wherever it is used.
+        #expect(text.contains("public var `init`: Swift.Bool"))
+        #expect(text.contains("self.`init` = try dictionary.value(\"init\")"))
+        #expect(text.contains("try dictionary.set(\"init\", self.`init`)"))
         // Missing and `None` are both nil; a key referring back to the struct itself stays a PythonObject.
         #expect(text.contains("public var releaseYear: Swift.Int?"))
         #expect(
@@ -409,7 +414,7 @@ struct TypedDictStructTests {
         #expect(text.contains("public var sequel: PythonRuntime.PythonObject?"))
         #expect(
             text.contains(
-                "public init(title: Swift.String, releaseYear: Swift.Int? = nil, sequel: PythonRuntime.PythonObject? = nil) {"
+                "public init(title: Swift.String, `init`: Swift.Bool, releaseYear: Swift.Int? = nil, sequel: PythonRuntime.PythonObject? = nil) {"
             ))
     }
 }

@@ -22,7 +22,7 @@ extension Renderer {
             emit("public init(\(parameters.joined(separator: ", "))) {")
             indented {
                 for field in typedDict.fields {
-                    emit("self.\(field.swiftName) = \(Naming.escaped(field.swiftName))")
+                    emit("self.\(Naming.escaped(field.swiftName)) = \(Naming.escaped(field.swiftName))")
                 }
             }
             emit("}")
@@ -41,14 +41,14 @@ extension Renderer {
                 for field in typedDict.fields {
                     let key = literal(field.pythonName)
                     if field.isRequired {
-                        emit("self.\(field.swiftName) = try dictionary.value(\(key))")
+                        emit("self.\(Naming.escaped(field.swiftName)) = try dictionary.value(\(key))")
                     } else if case .optional = field.type {
                         // Missing and `None` are both `nil`.
                         emit(
-                            "self.\(field.swiftName) = (try dictionary.valueIfPresent(\(key)) as \(field.type.rendered)?) ?? nil"
+                            "self.\(Naming.escaped(field.swiftName)) = (try dictionary.valueIfPresent(\(key)) as \(field.type.rendered)?) ?? nil"
                         )
                     } else {
-                        emit("self.\(field.swiftName) = try dictionary.valueIfPresent(\(key))")
+                        emit("self.\(Naming.escaped(field.swiftName)) = try dictionary.valueIfPresent(\(key))")
                     }
                 }
             }
@@ -62,9 +62,10 @@ extension Renderer {
                 for field in typedDict.fields {
                     let key = literal(field.pythonName)
                     if field.isRequired {
-                        emit("try dictionary.set(\(key), self.\(field.swiftName))")
+                        emit("try dictionary.set(\(key), self.\(Naming.escaped(field.swiftName)))")
                     } else {
-                        emit("if let value = self.\(field.swiftName) { try dictionary.set(\(key), value) }")
+                        let name = Naming.escaped(field.swiftName)
+                        emit("if let value = self.\(name) { try dictionary.set(\(key), value) }")
                     }
                 }
                 emit("return try dictionary.newReference()")

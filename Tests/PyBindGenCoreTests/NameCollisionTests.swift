@@ -71,3 +71,42 @@ struct LeftOutMemberTests {
         #expect(reasons["Child.__add__"] == "conflicts with the inherited + of another type")
     }
 }
+
+/// Overrides line up with the inherited member they override, also among siblings that differ only in wrapper
+/// classes.
+@Suite("Overrides among sibling overloads")
+struct SiblingOverrideTests {
+    typealias S = SnippetTests
+
+    @Test func eachSiblingOverloadCanBeOverridden() {
+        let a = PythonType.class(name: "A", module: nil)
+        let b = PythonType.class(name: "B", module: nil)
+        let f = FunctionDescription(
+            name: "f", doc: nil,
+            overloads: [
+                SignatureDescription(parameters: [S.parameter("x", .positional, a)], returns: .int),
+                SignatureDescription(parameters: [S.parameter("x", .positional, b)], returns: .str),
+            ], typeSource: "stub")
+        var base = ArgumentUnionTests.wrapperClass("Base")
+        base.methods = [f]
+        var child = ArgumentUnionTests.wrapperClass("Child", bases: ["Base"])
+        child.methods = [
+            FunctionDescription(
+                name: "f", doc: nil,
+                overloads: [SignatureDescription(parameters: [S.parameter("x", .positional, a)], returns: .int)],
+                typeSource: "stub")
+        ]
+        let description = ModuleDescription(
+            schemaVersion: ModuleDescription.currentSchemaVersion, module: "statistics", pythonVersion: "3.11.2",
+            typeSource: "test", doc: nil, functions: [],
+            classes: [ArgumentUnionTests.wrapperClass("A"), ArgumentUnionTests.wrapperClass("B"), base, child],
+            constants: [], skipped: [], drift: [])
+        let (text, summary) = ModuleRendering.render(
+            description,
+            options: GeneratorOptions(modules: ["statistics"], outputDirectory: "/tmp", regenerateCommand: "cmd"))
+        #expect(!summary.skipped.contains { $0.name == "Child.f" }, "\(summary.skipped)")
+        #expect(
+            text.contains(
+                "override public func f(_ x: PyStatistics.A) throws(PythonRuntime.PythonError) -> Swift.Int {"))
+    }
+}

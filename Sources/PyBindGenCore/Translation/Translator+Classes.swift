@@ -3,8 +3,17 @@
 extension Translator {
     /// What a class passes to its subclasses.
     struct InheritedScope {
-        /// Members by override key.
-        var members: [SignatureKey: TranslatedFunction] = [:]
+        /// Members by override key: several when they differ only in wrapper classes (sibling overloads
+        /// `f(x: A)` and `f(x: B)` share a key, and each can be overridden).
+        var members: [SignatureKey: [TranslatedFunction]] = [:]
+
+        /// Records `function` under its override key, replacing the member it overrides, if any.
+        mutating func record(_ function: TranslatedFunction, replacing overridden: TranslatedFunction?) {
+            var list = members[function.overrideKey] ?? []
+            if let overridden { list.removeAll { $0.signatureKey == overridden.signatureKey } }
+            list.append(function)
+            members[function.overrideKey] = list
+        }
         /// Property types by Swift name.
         var properties: [String: SwiftType] = [:]
         /// Subscript results by key type.
@@ -45,7 +54,7 @@ extension Translator {
         own.names = names
         func memberName(_ python: String) -> String { names[python] ?? self.memberName(python) }
         let ancestorPropertyNames = Set(ancestor.properties.keys)
-        let ancestorMethodNames = Set(ancestor.members.values.map(\.swiftName))
+        let ancestorMethodNames = Set(ancestor.members.values.flatMap { $0 }.map(\.swiftName))
         var keys: Set<SignatureKey> = []
         func add(_ function: TranslatedFunction) {
             var function = function
@@ -56,12 +65,14 @@ extension Translator {
                         reason: "named like an inherited property (\(function.swiftName))"))
                 return
             }
-            if let ancestor = ancestor.members[function.overrideKey] {
-                guard
+            var overridden: TranslatedFunction?
+            if let candidates = ancestor.members[function.overrideKey], !candidates.isEmpty {
+                overridden = candidates.first { candidate in
                     function.canOverride(
-                        ancestor, covariantResult: .wrapper(namespace: swiftName, name: className),
+                        candidate, covariantResult: .wrapper(namespace: swiftName, name: className),
                         isSuperclass: hierarchy.isSuperclass)
-                else {
+                }
+                guard overridden != nil else {
                     skipped.append(
                         SkippedName(
                             name: "\(cls.name).\(function.pythonName)",
@@ -79,7 +90,7 @@ extension Translator {
                 function.isOverride = true
             }
             guard keys.insert(function.signatureKey).inserted else { return }
-            own.members[function.overrideKey] = function
+            own.record(function, replacing: overridden)
             translated.members.append(function)
         }
         if let constructor = cls.constructor {
@@ -90,14 +101,18 @@ extension Translator {
                 for: function, swiftName: "init", kind: .initializer, callee: .reference(reference))
             if !initializers.isEmpty {
                 // A class that declares initializers inherits none.
-                own.members = own.members.filter { $0.value.kind != .initializer }
+                own.members = own.members.mapValues { $0.filter { $0.kind != .initializer } }
             }
             for var initializer in initializers where keys.insert(initializer.signatureKey).inserted {
-                if let ancestor = ancestor.members[initializer.overrideKey] {
-                    guard
+                var overridden: TranslatedFunction?
+                if let candidates = ancestor.members[initializer.overrideKey]?.filter({ $0.kind == .initializer }),
+                    !candidates.isEmpty
+                {
+                    overridden = candidates.first { candidate in
                         initializer.canOverride(
-                            ancestor, covariantResult: initializer.result, isSuperclass: hierarchy.isSuperclass)
-                    else {
+                            candidate, covariantResult: initializer.result, isSuperclass: hierarchy.isSuperclass)
+                    }
+                    guard overridden != nil else {
                         skipped.append(
                             SkippedName(
                                 name: "\(cls.name).__init__",
@@ -106,7 +121,7 @@ extension Translator {
                     }
                     initializer.isOverride = true
                 }
-                own.members[initializer.overrideKey] = initializer
+                own.record(initializer, replacing: overridden)
                 translated.members.append(initializer)
                 translated.hasInitializer = true
             }
@@ -195,7 +210,7 @@ extension Translator {
         // `__iter__` → `elements()`, all items converted (named `iteratedElements()` if Python uses the name).
         if let item = cls.iteration {
             let element = types.resultType(item)
-            let memberNames = Set(translated.members.map(\.swiftName) + ancestor.members.values.map(\.swiftName))
+            let memberNames = Set(translated.members.map(\.swiftName)).union(ancestorMethodNames)
             let name = memberNames.contains("elements") ? "iteratedElements" : "elements"
             if let inheritedIteration = own.iteration {
                 if inheritedIteration.element == element && inheritedIteration.name == name {

@@ -1615,7 +1615,7 @@ public enum PyBuiltins {
         }
 
         /// `self[key]` (`range.__getitem__`).
-        public subscript(key: PyBuiltins.Slice) -> PyBuiltins.Range {
+        public subscript(key: some PythonRuntime.PythonSliceExpression) -> PyBuiltins.Range {
             get throws(PythonRuntime.PythonError) {
                 try object[key].converted()
             }
@@ -2045,7 +2045,7 @@ public enum PyBuiltins {
         }
 
         /// `self[key]` (`bytearray.__getitem__`).
-        public subscript(key: PyBuiltins.Slice) -> [Swift.UInt8] {
+        public subscript(key: some PythonRuntime.PythonSliceExpression) -> [Swift.UInt8] {
             get throws(PythonRuntime.PythonError) {
                 try object[key].converted()
             }
@@ -3279,7 +3279,7 @@ public enum PyBuiltins {
         }
 
         /// `self[key]` (`memoryview.__getitem__`).
-        public subscript(key: PyBuiltins.Slice) -> [Swift.UInt8] {
+        public subscript(key: some PythonRuntime.PythonSliceExpression) -> [Swift.UInt8] {
             get throws(PythonRuntime.PythonError) {
                 try object[key].converted()
             }
@@ -5311,7 +5311,7 @@ extension PyBuiltins.Bytearray {
         }
 
         /// `self[key]` (`bytearray.__getitem__`), read where the object lives.
-        public subscript(key: PyBuiltins.Slice.Remote) -> [Swift.UInt8] {
+        public subscript(key: some PythonRuntime.PythonSliceExpression) -> [Swift.UInt8] {
             get async throws {
                 try await handle.call("__getitem__", arguments: PythonRuntime.PythonArguments(positional: [key]), timeout: nil)
             }
@@ -6225,7 +6225,7 @@ extension PyBuiltins.Memoryview {
         }
 
         /// `self[key]` (`memoryview.__getitem__`), read where the object lives.
-        public subscript(key: PyBuiltins.Slice.Remote) -> [Swift.UInt8] {
+        public subscript(key: some PythonRuntime.PythonSliceExpression) -> [Swift.UInt8] {
             get async throws {
                 try await handle.call("__getitem__", arguments: PythonRuntime.PythonArguments(positional: [key]), timeout: nil)
             }

@@ -104,7 +104,7 @@ public enum PyOperator {
     /// Same as a[b].
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func getitem<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ a: [T], _ b: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> [T] {
+    public static func getitem<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ a: [T], _ b: some PythonRuntime.PythonSliceExpression) throws(PythonRuntime.PythonError) -> [T] {
         return try _py_getitem.call(a, b)
     }
 
@@ -385,7 +385,7 @@ public enum PyOperator {
     /// Same as a[b] = c.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func setitem<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ a: [T], _ b: some PythonRuntime.ConvertibleToPython, _ c: [T]) throws(PythonRuntime.PythonError) {
+    public static func setitem<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ a: [T], _ b: some PythonRuntime.PythonSliceExpression, _ c: [T]) throws(PythonRuntime.PythonError) {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(a)
         try arguments.append(b)
@@ -744,7 +744,7 @@ public enum PyOperator {
         ///
         /// Runs `operator.getitem` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func getitem<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ a: [T], _ b: some PythonRuntime.ConvertibleToPython) async throws -> [T] {
+        public func getitem<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ a: [T], _ b: some PythonRuntime.PythonSliceExpression) async throws -> [T] {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(a)
             try arguments.append(b)
@@ -1157,7 +1157,7 @@ public enum PyOperator {
         ///
         /// Runs `operator.setitem` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func setitem<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ a: [T], _ b: some PythonRuntime.ConvertibleToPython, _ c: [T]) async throws {
+        public func setitem<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ a: [T], _ b: some PythonRuntime.PythonSliceExpression, _ c: [T]) async throws {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(a)
             try arguments.append(b)

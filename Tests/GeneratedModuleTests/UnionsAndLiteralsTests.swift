@@ -27,6 +27,20 @@ struct UnionsAndLiteralsTests {
         #expect(PyBuiltins.OpenTextMode.allCases.contains(.w))
     }
 
+    @Test func aSliceSubscriptTakesSwiftRanges() throws {
+        // `range.__getitem__(slice) -> range`: `range(10)[2:5]`, `[7:]`, `[:3]`, `[:5]` (through 4).
+        let numbers = try PyBuiltins.Range(10)
+        #expect(try [Int](PythonObject(numbers[2..<5])) == [2, 3, 4])
+        #expect(try [Int](PythonObject(numbers[7...])) == [7, 8, 9])
+        #expect(try [Int](PythonObject(numbers[..<3])) == [0, 1, 2])
+        #expect(try [Int](PythonObject(numbers[...4])) == [0, 1, 2, 3, 4])
+        #expect(try numbers[3] == 3)
+        // A slice object from Python works too; a key of another type is refused by Python.
+        let step = try Python.builtins.slice(0, 10, 3)
+        #expect(try [Int](PythonObject(numbers[step])) == [0, 3, 6, 9])
+        #expect(throws: PythonError.self) { try numbers[PythonObject("x")] }
+    }
+
     @Test func aLiteralConvertsBothWaysAndRefusesOtherValues() throws {
         let mode = try PyBuiltins.OpenTextMode(PythonObject("w"))
         #expect(mode == .w)

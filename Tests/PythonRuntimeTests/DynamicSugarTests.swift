@@ -101,6 +101,12 @@ struct LiteralAndKeywordOrderTests {
         #expect(frame.description == "{'col 1': 3, 'col 2': 5, 'col 0': 1}")
         let mixed = try PythonObject(dictionary: ["a": 1, 1: 0.5, nil: true])
         #expect(mixed.description == "{'a': 1, 1: 0.5, None: True}")
+        // The literal form, as PythonKit writes it: the same dict, the last of repeated keys kept as in Python.
+        let literal: PythonObject = ["col 1": 3, "col 2": 5, "col 0": 1]
+        #expect(literal.description == "{'col 1': 3, 'col 2': 5, 'col 0': 1}")
+        let mixedLiteral: PythonObject = ["a": 1, 1: 0.5, nil: true, "a": 2]
+        #expect(mixedLiteral.description == "{'a': 2, 1: 0.5, None: True}")
+        #expect(try String(Python.builtins.type(literal).__name__) == "dict")
     }
 
     @Test func anUnhashableKeyIsAPythonErrorAndLeaksNothing() throws {

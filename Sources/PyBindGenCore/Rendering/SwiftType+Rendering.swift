@@ -31,6 +31,7 @@ extension SwiftType {
         case .literal(let literal): return "\(literal.namespace).\(literal.name)"
         case .valueUnion(let union): return "\(union.namespace).\(union.name)"
         case .typedDict(let typedDict): return "\(typedDict.namespace).\(typedDict.name)"
+        case .slice: return "some PythonRuntime.PythonSliceExpression"
         case .union(let union, let isExistential):
             return isExistential ? "(any \(union.namespace).\(union.name))" : "some \(union.namespace).\(union.name)"
         }

@@ -110,6 +110,7 @@ extension SwiftType {
         case .literal(let literal): return literal.name
         case .valueUnion(let union): return String(union.name.dropLast("Value".count))
         case .typedDict(let typedDict): return typedDict.name
+        case .slice: return "Slice"
         case .object, .someConvertible, .anyConvertibleArgument, .anyConvertible: return "PythonObject"
         }
     }

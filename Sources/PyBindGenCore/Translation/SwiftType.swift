@@ -43,6 +43,9 @@ indirect enum SwiftType: Hashable, Sendable {
     case valueUnion(ValueUnion)
     /// A generated struct for a `TypedDict`, `PyM.Movie`.
     case typedDict(TypedDictStruct)
+    /// A Python `slice` parameter or subscript key: `some PythonRuntime.PythonSliceExpression`, a Swift range of
+    /// integers (`items[2..<5]`) or a slice object.
+    case slice
     /// A parameter taking any member of a union: `some PythonRuntime.StringOrBytes`, or `(any …)` when
     /// `isExistential` (an optional parameter: nothing would infer a `some` type when it is omitted).
     case union(ArgumentUnion, isExistential: Bool)

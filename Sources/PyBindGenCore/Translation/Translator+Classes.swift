@@ -190,7 +190,9 @@ extension Translator {
         // a typed one exists; an inherited subscript with another result type is skipped).
         for overload in cls.protocols.first(where: { $0.name == "__getitem__" })?.overloads ?? [] {
             guard let keyParameter = overload.parameters.first(where: { $0.kind != .varKeyword }) else { continue }
-            var key = types.swiftType(keyParameter.type, topLevelParameter: false)
+            // A `slice` key is a Swift range: `items[2..<5]`.
+            let isSlice = types.swiftType(keyParameter.type, topLevelParameter: true) == .slice
+            var key = isSlice ? .slice : types.swiftType(keyParameter.type, topLevelParameter: false)
             // A union key would be a value enum (`view[.int(3)]`): it stays dynamic, as other untyped keys.
             if case .valueUnion = key { key = key.asObject }
             var result = types.resultType(overload.returns)

@@ -180,6 +180,9 @@ struct TypeRules {
         case .class("PathLike", "os", let arguments):
             let path = arguments.first.map { applied($0, in: position) }
             return path == .str || path == .bytes ? path! : .object(reason: "os.PathLike", isOpen: nil)
+        case .class("slice", "builtins", _) where position == .parameter:
+            // Given as a Swift range (see `TypeTranslator`), whichever module generates the class.
+            return type
         case .class(let name, nil, _):
             return redirected[name].map { applied($0, in: position) } ?? type
         case .class(let name, let module?, _):

@@ -261,6 +261,10 @@ struct TypeTranslator {
             return .asyncSequence(element.needsItemConversion ? element.asObject : element)
         case .tuple(let items) where allowsNestedTuples:
             return tupleType(items)
+        case .class("slice", "builtins", _) where topLevelParameter:
+            return .slice
+        case .class("slice", nil, _) where topLevelParameter && namespace == "PyBuiltins":
+            return .slice
         case .class(let name, let module?, _):
             guard let wrapper = otherModules.wrappers[module + "." + name] else { return dynamic }
             return .wrapper(namespace: wrapper.namespace, name: wrapper.name)

@@ -43,6 +43,24 @@ extension PythonObject: ExpressibleByArrayLiteral {
     }
 }
 
+extension PythonObject: ExpressibleByDictionaryLiteral {
+    /// A Python `dict` with the pairs in the order written, keys of any kinds: `let d: PythonObject = ["col 1": 3,
+    /// 1: 0.5]` is `{'col 1': 3, 1: 0.5}`; a repeated key keeps the last value, as in Python.
+    ///
+    /// A literal cannot throw: an unhashable key (only a non-literal `PythonObject` can be one) stops the
+    /// program, as a repeated key stops a Swift `Dictionary` literal. ``init(dictionary:)`` throws instead.
+    public init(dictionaryLiteral elements: (PythonObject, PythonObject)...) {
+        self = Python.withGIL {
+            let dictionary = PythonObject(owning: PyDict_New()!)
+            for (key, value) in elements where PyDict_SetItem(dictionary.pointer, key.pointer, value.pointer) != 0 {
+                let error = PythonError.fetch()
+                fatalError("a dictionary literal's key is not hashable (\(error)); use try PythonObject(dictionary:)")
+            }
+            return dictionary
+        }
+    }
+}
+
 extension PythonObject {
     /// A Python `dict` with the pairs in the order written, keys of any kinds:
     /// `try PythonObject(dictionary: ["col 1": 3, "col 2": 5])` is `{'col 1': 3, 'col 2': 5}`, and

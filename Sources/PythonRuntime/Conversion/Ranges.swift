@@ -87,3 +87,14 @@ extension Range: ConvertibleFromPython where Bound: ConvertibleFromPython {
         self = lower..<upper
     }
 }
+
+/// A value a generated subscript taking a Python `slice` accepts: a Swift range of integers (`items[2..<5]`,
+/// `items[2...]`, `items[..<3]`, `items[...4]`) or a `PythonObject` holding a `slice`.
+public protocol PythonSliceExpression: ConvertibleToPython {}
+
+extension Range: PythonSliceExpression where Bound == Int {}
+extension ClosedRange: PythonSliceExpression where Bound == Int {}
+extension PartialRangeFrom: PythonSliceExpression where Bound == Int {}
+extension PartialRangeUpTo: PythonSliceExpression where Bound == Int {}
+extension PartialRangeThrough: PythonSliceExpression where Bound == Int {}
+extension PythonObject: PythonSliceExpression {}

@@ -1,5 +1,6 @@
 import Foundation
 import PyBuiltins
+import PyDatetime
 import PyMath
 import PythonRuntime
 import Testing
@@ -39,6 +40,17 @@ struct UnionsAndLiteralsTests {
         let step = try Python.builtins.slice(0, 10, 3)
         #expect(try [Int](PythonObject(numbers[step])) == [0, 3, 6, 9])
         #expect(throws: PythonError.self) { try numbers[PythonObject("x")] }
+    }
+
+    @Test func wrapperObjectsAreSetElementsThroughPythonsHash() throws {
+        let first = try PyDatetime.Date(year: 2020, month: 1, day: 1)
+        let same = try PyDatetime.Date(year: 2020, month: 1, day: 1)
+        let other = try PyDatetime.Date(year: 2021, month: 1, day: 1)
+        let dates: Set = [try first.hashable(), try same.hashable(), try other.hashable()]
+        #expect(dates.count == 2)
+        // An unhashable object is a TypeError, not a trap.
+        let error = #expect(throws: PythonError.self) { try PyBuiltins.Bytearray().hashable() }
+        #expect(error?.typeName == "TypeError")
     }
 
     @Test func aLiteralConvertsBothWaysAndRefusesOtherValues() throws {

@@ -11,7 +11,9 @@ public enum Naming {
     ]
 
     /// Members of ``PythonRuntime/PythonInstance`` that generated members must not hide; they get a `_` suffix.
-    static let reservedMembers: Set<String> = ["object", "attribute", "description", "pythonReference", "pythonClass"]
+    static let reservedMembers: Set<String> = [
+        "object", "attribute", "description", "pythonReference", "pythonClass", "hashable",
+    ]
 
     /// The module's Swift name: `math` → `PyMath`, `os.path` → `PyOsPath`.
     /// The plugins name their output files with the same rule (`ConfigurationRules`).

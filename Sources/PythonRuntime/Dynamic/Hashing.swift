@@ -53,3 +53,12 @@ public struct HashablePythonObject: Hashable, Sendable, ConvertibleToPython, Cus
 
     public var description: String { object.description }
 }
+
+extension PythonInstance {
+    /// The wrapped object as a `Set` element or dictionary key, hashed and compared by Python (`__hash__`,
+    /// `__eq__`): `Set([try date.hashable(), try other.hashable()])`.
+    /// - Throws: ``PythonError`` (`TypeError`) if the object is not hashable.
+    public func hashable() throws(PythonError) -> HashablePythonObject {
+        try object.hashable()
+    }
+}

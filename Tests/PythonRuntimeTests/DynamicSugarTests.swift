@@ -96,6 +96,22 @@ struct LiteralAndKeywordOrderTests {
         #expect(nested.description == "[[1, 2], []]")
     }
 
+    @Test func strideGivesPythonsValues() throws {
+        // PythonKit's `stride(from: PythonObject(0), to: 100, by: 2)`, with `try`; Python does the arithmetic.
+        let evens = try PythonObject.stride(from: 0, to: 10, by: 2)
+        #expect(try evens.map { try Int($0) } == [0, 2, 4, 6, 8])
+        let down = try PythonObject.stride(from: 10, through: 0, by: -5)
+        #expect(try down.map { try Int($0) } == [10, 5, 0])
+        let fractions = try Python.import("fractions")
+        let thirds = try PythonObject.stride(from: 0, through: 1, by: fractions.Fraction(1, 3))
+        #expect(thirds.map(\.description) == ["0", "1/3", "2/3", "1"])
+        // A zero step, or values Python cannot add or compare, are errors rather than endless loops or traps.
+        let zero = #expect(throws: PythonError.self) { try PythonObject.stride(from: 0, to: 5, by: 0) }
+        #expect(zero?.typeName == "ValueError")
+        let mixed = #expect(throws: PythonError.self) { try PythonObject.stride(from: "a", to: 5, by: 1) }
+        #expect(mixed?.typeName == "TypeError")
+    }
+
     @Test func dictionariesKeepTheOrderWrittenAndMixKeys() throws {
         let frame = try PythonObject(dictionary: ["col 1": 3, "col 2": 5, "col 0": 1])
         #expect(frame.description == "{'col 1': 3, 'col 2': 5, 'col 0': 1}")

@@ -872,24 +872,6 @@ public enum PyBuiltins {
     ///
     /// (Another overload of `open`; see the first for details.)
     ///
-    /// - Parameter closefd: Python's default is `True`; omitted unless given.
-    /// - Parameter opener: Python's default is `None`; omitted unless given.
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func `open`(file: some PythonRuntime.IntOrStringOrBytes, mode: PyBuiltins.OpenBinaryMode, buffering: Swift.Int, closefd: Swift.Bool? = nil, opener: ((Swift.String, Swift.Int) throws -> Swift.Int)? = nil) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(file)
-        try arguments.append(mode)
-        try arguments.append(buffering)
-        if let closefd { try arguments.append(keyword: "closefd", closefd) }
-        if let opener { try arguments.append(keyword: "opener", PythonRuntime.PythonObject(callable: opener)) }
-        return try _py_open.call(arguments)
-    }
-
-    /// Open file and return a stream.  Raise OSError upon failure.
-    ///
-    /// (Another overload of `open`; see the first for details.)
-    ///
     /// - Parameter buffering: Python's default is `-1`; omitted unless given.
     /// - Parameter closefd: Python's default is `True`; omitted unless given.
     /// - Parameter opener: Python's default is `None`; omitted unless given.
@@ -1106,25 +1088,6 @@ public enum PyBuiltins {
         if let end { try arguments.append(keyword: "end", end) }
         if let file { try arguments.append(keyword: "file", file) }
         if let flush { try arguments.append(keyword: "flush", flush) }
-        let _: PythonRuntime.PythonNoneResult = try _py_print.call(arguments)
-    }
-
-    /// Prints the values to a stream, or to sys.stdout by default.
-    ///
-    /// (Another overload of `print`; see the first for details.)
-    ///
-    /// - Parameter sep: Python's default is `' '`; omitted unless given.
-    /// - Parameter end: Python's default is `'\n'`; omitted unless given.
-    /// - Parameter file: Python's default is `None`; omitted unless given.
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    @inlinable
-    public static func print(_ values: PythonRuntime.PythonObject..., sep: Swift.String? = nil, end: Swift.String? = nil, file: (any PythonRuntime.ConvertibleToPython)? = nil, flush: Swift.Bool) throws(PythonRuntime.PythonError) {
-        var arguments = PythonRuntime.PythonArguments()
-        try arguments.append(contentsOf: values)
-        if let sep { try arguments.append(keyword: "sep", sep) }
-        if let end { try arguments.append(keyword: "end", end) }
-        if let file { try arguments.append(keyword: "file", file) }
-        try arguments.append(keyword: "flush", flush)
         let _: PythonRuntime.PythonNoneResult = try _py_print.call(arguments)
     }
 
@@ -4069,20 +4032,6 @@ public enum PyBuiltins {
             if let end { try arguments.append(keyword: "end", end) }
             if let file { try arguments.append(keyword: "file", file) }
             if let flush { try arguments.append(keyword: "flush", flush) }
-            let _: PythonRuntime.PythonNoneResult = try await executor.call(PyBuiltins._py_print, with: arguments)
-        }
-
-        /// Prints the values to a stream, or to sys.stdout by default.
-        ///
-        /// Runs `builtins.print` on the executor.
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func print(_ values: PythonRuntime.PythonObject..., sep: Swift.String? = nil, end: Swift.String? = nil, file: (any PythonRuntime.ConvertibleToPython)? = nil, flush: Swift.Bool) async throws {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(contentsOf: values)
-            if let sep { try arguments.append(keyword: "sep", sep) }
-            if let end { try arguments.append(keyword: "end", end) }
-            if let file { try arguments.append(keyword: "file", file) }
-            try arguments.append(keyword: "flush", flush)
             let _: PythonRuntime.PythonNoneResult = try await executor.call(PyBuiltins._py_print, with: arguments)
         }
 

@@ -182,6 +182,36 @@ struct ArgumentUnionTests {
             ])
     }
 
+    @Test func anOverloadAnotherAlreadyCoversAddsNoDeclaration() {
+        // typeshed's bisect: `(a, x, lo: int = 0, hi: int | None = None)` takes every call `(a, x, lo: int, hi:
+        // int)` takes, with the same result; an overload with another result stays.
+        let general = SignatureDescription(
+            parameters: [
+                S.parameter("x", .positionalOrKeyword, .int),
+                S.parameter("lo", .positionalOrKeyword, .int, default: "0"),
+                S.parameter("hi", .positionalOrKeyword, .optional(.int), default: "None"),
+            ], returns: .int)
+        let specific = SignatureDescription(
+            parameters: [
+                S.parameter("x", .positionalOrKeyword, .int), S.parameter("lo", .positionalOrKeyword, .int),
+                S.parameter("hi", .keyword, .int),
+            ], returns: .int)
+        let otherResult = SignatureDescription(
+            parameters: [
+                S.parameter("x", .positionalOrKeyword, .int), S.parameter("lo", .positionalOrKeyword, .int),
+                S.parameter("hi", .keyword, .int),
+            ], returns: .str)
+        let text = S.render(functions: [
+            FunctionDescription(name: "f", doc: nil, overloads: [specific, general], typeSource: "stub"),
+            FunctionDescription(name: "g", doc: nil, overloads: [general, otherResult], typeSource: "stub"),
+        ])
+        #expect(
+            Self.signatures("f", in: text) == [
+                "public static func f(x: Swift.Int, lo: Swift.Int? = nil, hi: Swift.Int? = nil) \(Self.throwsClause) -> Swift.Int"
+            ])
+        #expect(Self.signatures("g", in: text).count == 2)
+    }
+
     @Test func everySharedUnionIsDeclaredByTheRuntime() throws {
         let file = ReferenceTests.packageRoot.appendingPathComponent(
             "Sources/PythonRuntime/Bindings/ArgumentUnions.swift")

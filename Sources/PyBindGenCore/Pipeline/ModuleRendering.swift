@@ -41,9 +41,9 @@ public struct ModuleSummary: Sendable, Equatable, CustomStringConvertible {
     public var callablesWithoutPythonObject: Int
     /// Callables with at least one `PythonObject` fallback for a type Python states but Swift cannot express.
     public var dynamicCallables: Int
-    /// The Swift declarations made for the callables (functions, initializers, methods, operators and
-    /// subscripts; the remote `on(executor)` forms not counted): one per Python signature is the aim, a union
-    /// parameter taking all its members in one.
+    /// The Swift declarations made for the callables counted in ``callables`` (functions, initializers and
+    /// methods; not operators, subscripts or the remote `on(executor)` forms): one per Python signature is the
+    /// aim, a union parameter taking all its members in one.
     public var declarations = 0
     /// Parameter and result types the source states (not `Any`, `object` or another open type).
     public var statedTypeSlots = 0
@@ -156,7 +156,10 @@ public enum ModuleRendering {
             skipped: description.skipped + translator.skipped, drift: description.drift,
             typeSource: description.typeSource, path: path)
         summary.declarations =
-            module.functions.count + module.classes.reduce(0) { $0 + $1.members.count + $1.subscripts.count }
+            module.functions.count
+            + module.classes.reduce(0) { count, cls in
+                count + cls.members.filter { $0.kind != .binaryOperator && $0.kind != .prefixOperator }.count
+            }
         summary.statedTypeSlots = fidelity.stated
         summary.concreteTypeSlots = fidelity.concrete
         return (text, summary)

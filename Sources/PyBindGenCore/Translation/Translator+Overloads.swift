@@ -57,7 +57,7 @@ extension Translator {
         // Overloads that collide after mapping are merged; if their results differ, the result is dynamic.
         var merged: [SignatureKey: Int] = [:]
         var unique: [TranslatedFunction] = []
-        for function in Self.mergingByUnion(result, types: types) {
+        for function in Self.droppingSubsumed(Self.mergingByUnion(result, types: types)) {
             if let index = merged[function.signatureKey] {
                 if unique[index].result != function.result {
                     unique[index].result =
@@ -101,6 +101,37 @@ extension Translator {
             }
         }
         return functions
+    }
+
+    /// The functions without those another one already covers: typeshed's `bisect_left(a, x, lo: int = 0, hi:
+    /// int | None = None)` takes every call its sibling overload `bisect_left(a, x, lo: int, hi: int)` takes, with
+    /// the same result, so the sibling adds only a declaration.
+    static func droppingSubsumed(_ functions: [TranslatedFunction]) -> [TranslatedFunction] {
+        var kept: [TranslatedFunction] = []
+        for (index, function) in functions.enumerated() {
+            let covered = functions.enumerated().contains { other in
+                guard other.offset != index, subsumes(other.element, function) else { return false }
+                // Two that cover each other: the first stays.
+                return !subsumes(function, other.element) || other.offset < index
+            }
+            if !covered { kept.append(function) }
+        }
+        return kept
+    }
+
+    /// Whether every Swift call `specific` takes, `general` takes too, with the same result: the same labels,
+    /// and each parameter the same type or its optional (omittable where `specific` requires it).
+    private static func subsumes(_ general: TranslatedFunction, _ specific: TranslatedFunction) -> Bool {
+        guard general.kind == specific.kind, general.swiftName == specific.swiftName, general.result == specific.result,
+            general.awaitsResult == specific.awaitsResult,
+            general.genericParameters.count == specific.genericParameters.count
+        else { return false }
+        let (wide, narrow) = (general.signatureKey, specific.signatureKey)
+        guard wide.parameters.count == narrow.parameters.count else { return false }
+        return zip(wide.parameters, narrow.parameters).allSatisfy { wide, narrow in
+            wide.label == narrow.label && wide.isVariadic == narrow.isVariadic
+                && (wide.type == narrow.type || wide.type == .optional(narrow.type))
+        }
     }
 
     /// `first` with one parameter widened to take `second`'s type too, when that is their only difference.

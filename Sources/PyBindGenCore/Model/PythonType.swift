@@ -220,9 +220,12 @@ extension PythonType: Codable {
 
 /// One value of a `Literal[…]` type: text or an integer (encoded as the JSON string or number).
 public enum LiteralValue: Sendable, Hashable, Codable {
+    /// A `str` value.
     case string(String)
+    /// An `int` value.
     case int(Int)
 
+    /// Reads a JSON number as an integer, a JSON string as text.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let number = try? container.decode(Int.self) {
@@ -232,6 +235,7 @@ public enum LiteralValue: Sendable, Hashable, Codable {
         }
     }
 
+    /// Writes the value as a JSON string or number.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
@@ -243,10 +247,14 @@ public enum LiteralValue: Sendable, Hashable, Codable {
 
 /// One key of a `TypedDict`: its name, the type of its value, and whether every such dict has it.
 public struct TypedDictField: Sendable, Hashable, Codable {
+    /// The key.
     public var name: String
+    /// The type of its value.
     public var type: PythonType
+    /// Whether every such dict has the key (not `NotRequired`, not in a `total=False` TypedDict).
     public var isRequired: Bool
 
+    /// A key of a `TypedDict`.
     public init(name: String, type: PythonType, isRequired: Bool) {
         self.name = name
         self.type = type

@@ -11,7 +11,7 @@ import Testing
 @Suite("Installed packages: requests, numpy and httpx from a virtual environment", .serialized)
 struct InstalledPackagesTests {
     static let requirements = [
-        "requests==2.34.2", "types-requests==2.33.0.20261030", "numpy==2.4.6", "httpx==0.28.1",
+        "requests==2.34.2", "types-requests==2.33.0.20261030", "numpy==2.4.6", "httpx==0.28.1", "six==1.17.0",
     ]
 
     /// The virtual environment, provisioned once into pybindgen's cache folder (pip's output is shown).
@@ -130,7 +130,11 @@ struct InstalledPackagesTests {
         let environment = try Self.environment.get()
         let venv = ["VIRTUAL_ENV": environment.path]
         let package = try ScratchPackage(name: "installed-packages")
-        let summary = try package.generate(["requests", "numpy", "httpx"], environment: venv)
+        let summary = try package.generate(["requests", "numpy", "httpx", "six"], environment: venv)
+        // six ships no types; typeshed has them, and the summary says which package to add.
+        #expect(
+            summary.contains("add the stub package types-six for typed bindings (pip install types-six)"),
+            "\(summary)")
         #expect(summary.contains("requests → PyRequests:"))
         #expect(summary.contains("[stub package requests-stubs through mypy"), "\(summary)")
         #expect(summary.contains("[the package's own .pyi stubs through mypy"), "\(summary)")

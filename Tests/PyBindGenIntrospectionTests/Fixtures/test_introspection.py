@@ -174,5 +174,22 @@ class Errors(unittest.TestCase):
         self.assertLessEqual(len(default_description(parameters[1])["repr"]), 240)
 
 
+
+
+class StubHints(unittest.TestCase):
+    """Which stub package to add, when a package ships no types (mypy's table of typeshed's distributions)."""
+
+    def test_a_package_typeshed_has_stubs_for_names_them(self):
+        from pybindgen_introspect import sources
+        self.assertEqual(sources.stub_hint("six"),
+                         "; add the stub package types-six for typed bindings (pip install types-six)")
+        self.assertEqual(sources.stub_hint("yaml"),
+                         "; add the stub package types-PyYAML for typed bindings (pip install types-PyYAML)")
+
+    def test_no_hint_without_a_known_stub_package(self):
+        from pybindgen_introspect import sources
+        self.assertEqual(sources.stub_hint("pbg_fixture_shapes"), "")
+
+
 if __name__ == "__main__":
     unittest.main()

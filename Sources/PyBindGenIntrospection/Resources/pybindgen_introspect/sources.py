@@ -115,6 +115,19 @@ def findable(module_names):
     return found, missing
 
 
+def stub_hint(module_name):
+    """The stub distribution on the package index that types `module_name` (typeshed's `types-*`, as mypy's own
+    table knows them), as advice for the summary, or "" when none is known."""
+    try:
+        from mypy.stubinfo import stub_distribution_name
+        distribution = stub_distribution_name(module_name)
+    except Exception:
+        return ""
+    if not distribution:
+        return ""
+    return "; add the stub package %s for typed bindings (pip install %s)" % (distribution, distribution)
+
+
 class TypingSources:
     """The typing sources of one run: mypy's analysed files and where each module's types come from."""
 
@@ -143,7 +156,8 @@ class TypingSources:
         except Exception:
             found, missing = list(module_names), {}
         for name, reason in missing.items():
-            self.type_sources[name] = "runtime annotations only: mypy finds no stubs or typed package (%s)" % reason
+            self.type_sources[name] = "runtime annotations only: mypy finds no stubs or typed package (%s)%s" % (
+                reason, stub_hint(name))
         failed = {}
 
         def record(result, names):

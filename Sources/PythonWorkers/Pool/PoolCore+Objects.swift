@@ -22,7 +22,7 @@ extension PoolCore {
         let frame = Frame.release(slot.pendingReleases)
         slot.pendingReleases.removeAll(keepingCapacity: true)
         state.slots[number] = slot
-        return [.send(connection, frame)]
+        return [.sendReleases(connection, frame)]
     }
 
     /// Why calls on objects of `process` cannot run, or `nil` while it runs (or is the one starting).

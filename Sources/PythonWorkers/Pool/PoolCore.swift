@@ -113,6 +113,8 @@ final class PoolCore: Sendable {
     enum Effect: Sendable {
         case resume(Continuation, Result<ResponseFrame, WorkerError>)
         case send(WorkerConnection, [UInt8])
+        /// A release batch: queued while the state is locked (see ``mutate(_:)``).
+        case sendReleases(WorkerConnection, [UInt8])
         case kill(WorkerConnection)
         case closeRequests(WorkerConnection)
         case spawn(slot: Int, generation: Int)
@@ -126,7 +128,7 @@ final class PoolCore: Sendable {
         for effect in effects {
             switch effect {
             case .resume(let continuation, let result): continuation.resume(with: result.mapError { $0 })
-            case .send(let connection, let frame): connection.send(frame)
+            case .send(let connection, let frame), .sendReleases(let connection, let frame): connection.send(frame)
             case .kill(let connection): connection.kill()
             case .closeRequests(let connection): connection.closeRequests()
             case .spawn(let slot, let generation): spawn(slot: slot, generation: generation)
@@ -139,19 +141,21 @@ final class PoolCore: Sendable {
         }
     }
 
-    /// Changes the state and performs what the change requires.
+    /// Changes the state and performs what the change requires, after unlocking.
     ///
-    /// Frames are queued on their connections while the state is still locked (queuing never blocks), so each
-    /// worker receives them in the order the state decided them: a release batch flushed by one change always
-    /// precedes a request dispatched by a later change on another thread. The other effects run after unlocking.
+    /// Release batches are the exception: they are queued on their connection while the state is still locked
+    /// (queuing never blocks), so a release decided by one change reaches the worker before any request a later
+    /// change dispatches on another thread (a call reading the worker's object table sees the release). Requests
+    /// are written after unlocking, so concurrent callers do not wait on each other's writes; a request never
+    /// names an object whose release could overtake it (the handles a call names stay alive until it is answered).
     func mutate(_ body: (inout State) -> [Effect]) {
         let unlocked = state.withLock { state -> [Effect] in
             var unlocked: [Effect] = []
             for effect in body(&state) {
-                switch effect {
-                case .send(let connection, let frame): connection.send(frame)
-                case .closeRequests(let connection): connection.closeRequests()
-                default: unlocked.append(effect)
+                if case .sendReleases(let connection, let frame) = effect {
+                    connection.send(frame)
+                } else {
+                    unlocked.append(effect)
                 }
             }
             return unlocked

@@ -113,6 +113,9 @@ let package = Package(
         .testTarget(name: "PluginTests"),
         // A program whose interpreter cannot start, run by PythonRuntimeTests in a process of its own.
         .executableTarget(name: "StartupProbe", dependencies: ["PythonRuntime"], path: "Tests/StartupProbe"),
+        // A program whose bindings recorded a package environment, run by PythonRuntimeTests in processes of its own.
+        .executableTarget(
+            name: "EnvironmentProbe", dependencies: ["PythonRuntime", "PythonWorkers"], path: "Tests/EnvironmentProbe"),
         .testTarget(
             name: "DaskClusterTests",
             dependencies: [

@@ -38,6 +38,9 @@ struct PyBindGenPlugin: BuildToolPlugin {
         let modules = contents.modules
         let outputDirectory = context.pluginWorkDirectoryURL.appending(path: "Generated")
         let outputs = modules.map { outputDirectory.appending(path: ConfigurationRules.swiftModuleName($0) + ".swift") }
+        // An edited lock file (the requirements' pins) regenerates too.
+        let lockFile = configuration.deletingLastPathComponent().appending(path: ConfigurationRules.lockFileName)
+        let lockInputs = FileManager.default.fileExists(atPath: lockFile.path) ? [lockFile] : []
         let relativeConfiguration =
             configuration.path.hasPrefix(context.package.directoryURL.path)
             ? String(configuration.path.dropFirst(context.package.directoryURL.path.count)).trimmingPrefix("/")
@@ -50,7 +53,8 @@ struct PyBindGenPlugin: BuildToolPlugin {
                     "--config", configuration.path, "--output", outputDirectory.path, "--flat",
                     "--regenerate-command", "swift build (PyBindGenPlugin reads \(relativeConfiguration))",
                 ],
-                inputFiles: [configuration] + ConfigurationRules.pythonSources(searchPaths: contents.searchPaths),
+                inputFiles: [configuration] + lockInputs
+                    + ConfigurationRules.pythonSources(searchPaths: contents.searchPaths),
                 outputFiles: outputs
             )
         ]

@@ -10,7 +10,12 @@ enum ConfigurationRules {
     static let fileName = "pybindgen.json"
 
     /// The keys a configuration may contain.
-    static let knownKeys: [String] = ["modules", "include", "exclude", "stubs", "searchPaths", "output"]
+    static let knownKeys: [String] = [
+        "modules", "include", "exclude", "stubs", "searchPaths", "output", "requirements", "index", "findLinks",
+    ]
+
+    /// The name of the lock file written next to the configuration when it declares `requirements`.
+    static let lockFileName = "pybindgen.lock"
 
     /// What a valid configuration says; paths are resolved against the file's folder.
     struct Contents: Equatable, Sendable {
@@ -20,6 +25,14 @@ enum ConfigurationRules {
         var useStubs = true
         var searchPaths: [String] = []
         var output: String?
+        /// PEP 508 requirements of the package environment pybindgen provisions (empty: none).
+        var requirements: [String] = []
+        /// The package index pip installs from (`--index-url`), when not PyPI.
+        var index: String?
+        /// Folders or pages of wheels pip also looks in (`--find-links`), resolved against the file's folder.
+        var findLinks: [String] = []
+        /// `"stubs": "auto"`: add the known stub distributions of the requirements to the environment.
+        var addsStubPackages = false
     }
 
     /// Everything wrong with a configuration file, each problem a sentence.
@@ -98,8 +111,10 @@ enum ConfigurationRules {
             // JSON booleans arrive as NSNumber with the `char` type code; 0 and 1 are not booleans.
             if let number = stubs as? NSNumber, String(cString: number.objCType) == "c" {
                 contents.useStubs = number.boolValue
+            } else if stubs as? String == "auto" {
+                contents.addsStubPackages = true
             } else {
-                problems.append("'stubs' must be true or false")
+                problems.append("'stubs' must be true, false or \"auto\"")
             }
         }
         if let output = object["output"] {
@@ -108,6 +123,23 @@ enum ConfigurationRules {
             } else {
                 problems.append("'output' must be a non-empty folder path")
             }
+        }
+        if let requirements = strings("requirements") {
+            problems += RequirementRules.problems(requirements)
+            contents.requirements = requirements.map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        if let index = object["index"] {
+            if let index = index as? String, index.contains("://") {
+                contents.index = index
+            } else {
+                problems.append("'index' must be the URL of a package index, such as https://pypi.org/simple")
+            }
+        }
+        contents.findLinks = (strings("findLinks") ?? []).map { $0.contains("://") ? $0 : resolve($0, against: folder) }
+        if contents.requirements.isEmpty,
+            contents.index != nil || !contents.findLinks.isEmpty || contents.addsStubPackages
+        {
+            problems.append("'index', 'findLinks' and \"stubs\": \"auto\" apply to 'requirements', which are not given")
         }
         return problems.isEmpty ? .success(contents) : .failure(Problems(path: path, messages: problems))
     }

@@ -36,7 +36,11 @@ public struct Generator {
         // Modules written flat share one Swift target, so they can name each other's classes.
         let runClasses = options.flatLayout ? ModuleRendering.runClasses(of: descriptions) : RunClasses()
         for description in descriptions {
-            let (text, summary) = ModuleRendering.render(description, options: options, otherModules: runClasses)
+            let origin = BindingOrigin(
+                environment: options.environmentName,
+                distributions: try introspector.distributions(of: description.module))
+            let (text, summary) = ModuleRendering.render(
+                description, options: options, otherModules: runClasses, origin: origin)
             outputs.append((summary.path, text, description))
             summaries.append(summary)
         }

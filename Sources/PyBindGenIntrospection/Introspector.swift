@@ -99,4 +99,14 @@ public struct Introspector {
         }
         return try ModuleDescription.decode(json: json, module: module)
     }
+
+    /// The installed distributions (name → version) that provide `module`, which must have been described:
+    /// none for the standard library and the user's own modules.
+    public func distributions(of module: String) throws -> [String: String] {
+        do {
+            return try run.attribute("distributions").call(module)
+        } catch {
+            throw GeneratorError(.introspectionFailed, "cannot read the distributions of '\(module)': \(error)")
+        }
+    }
 }

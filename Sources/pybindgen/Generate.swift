@@ -24,7 +24,10 @@ struct Generate: ParsableCommand {
 
             A pybindgen.json file lists the modules and options, e.g. {"modules": ["statistics"], \
             "exclude": ["NormalDist"], "stubs": true, "searchPaths": ["python"], "output": "Generated"}. \
-            The PyBindGenPlugin build plugin and the `swift package pybindgen` command read the same file.
+            The PyBindGenPlugin build plugin and the `swift package pybindgen` command read the same file. \
+            Its "requirements" (PEP 508, e.g. ["requests==2.34.2", "types-requests"]) are installed by pip into an \
+            environment in the cache, pinned by pybindgen.lock next to the file; the bindings record it, so the \
+            program finds the packages at run time without VIRTUAL_ENV.
             """
     )
 
@@ -59,6 +62,9 @@ struct Generate: ParsableCommand {
     @Option(name: .customLong("search-path"), help: "Put this folder at the front of sys.path (repeatable).")
     var searchPaths: [String] = []
 
+    @Flag(help: "Resolve the configuration's requirements again, ignoring and rewriting pybindgen.lock.")
+    var upgrade = false
+
     @Option(help: .hidden)
     var regenerateCommand: String?
 
@@ -81,7 +87,11 @@ struct Generate: ParsableCommand {
             }
         }
         let output = output ?? configuration.output ?? "Generated"
-        try Python.start(PythonConfiguration(searchPaths: configuration.searchPaths + searchPaths))
+        let environment = try ProvisionedEnvironment.forConfiguration(configuration, upgrade: upgrade)
+        try Python.start(
+            PythonConfiguration(
+                searchPaths: configuration.searchPaths + searchPaths,
+                virtualEnvironment: environment?.path ?? ProcessInfo.processInfo.environment["VIRTUAL_ENV"]))
         let defaultCommand =
             config == nil
             ? "swift run pybindgen \(modules.joined(separator: " ")) --output \(output)"
@@ -95,6 +105,7 @@ struct Generate: ParsableCommand {
         options.useStubs = configuration.useStubs && !noStubs
         options.descriptionDirectory = dumpDescription
         options.flatLayout = flat
+        options.environmentName = environment?.name
         let generator = Generator { message in FileHandle.standardError.write(Data((message + "\n").utf8)) }
         do {
             let summaries = try generator.run(options)

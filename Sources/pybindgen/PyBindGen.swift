@@ -6,7 +6,7 @@ struct PyBindGen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pybindgen",
         abstract: "Typed Swift bindings for Python modules.",
-        subcommands: [Generate.self, Versions.self],
+        subcommands: [Generate.self, Environment.self, Versions.self],
         defaultSubcommand: Generate.self
     )
 }

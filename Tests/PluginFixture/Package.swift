@@ -2,7 +2,8 @@
 import PackageDescription
 
 /// A package that uses swift-pybindgen the way a user's package does: PyBindGenPlugin generates typed
-/// `statistics` and `fractions` modules from Sources/StatisticsDemo/pybindgen.json during `swift build`.
+/// `statistics` and `fractions` modules from Sources/StatisticsDemo/pybindgen.json during `swift build`, and a
+/// typed `requests` from Sources/RequestsDemo/pybindgen.json, whose requirements it installs into its cache.
 let package = Package(
     name: "PluginFixture",
     platforms: [.macOS(.v15)],
@@ -14,7 +15,12 @@ let package = Package(
             name: "StatisticsDemo",
             dependencies: [.product(name: "PythonRuntime", package: "swift-pybindgen")],
             plugins: [.plugin(name: "PyBindGenPlugin", package: "swift-pybindgen")]
-        )
+        ),
+        .executableTarget(
+            name: "RequestsDemo",
+            dependencies: [.product(name: "PythonRuntime", package: "swift-pybindgen")],
+            plugins: [.plugin(name: "PyBindGenPlugin", package: "swift-pybindgen")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

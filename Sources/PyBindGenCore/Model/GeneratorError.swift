@@ -8,6 +8,10 @@ public struct GeneratorError: Error, Sendable, CustomStringConvertible, Equatabl
         case unwritableOutput = "unwritable-output"
         case outOfDate = "out-of-date"
         case invalidConfiguration = "invalid-configuration"
+        /// The package environment of the requirements could not be provisioned (nothing half installed is kept).
+        case environmentFailed = "environment-failed"
+        /// The lock file of the requirements is unreadable or not one pybindgen wrote.
+        case invalidLockFile = "invalid-lock-file"
     }
 
     public var code: Code

@@ -8,7 +8,9 @@ extension Renderer {
             return
         }
         let path = ([module] + reference.path).map(literal).joined(separator: ", ")
-        emit("\(access) \(reference.swiftName) = PythonRuntime.PythonCallableReference(module: \(path))")
+        emit(
+            "\(access) \(reference.swiftName) = PythonRuntime.PythonCallableReference(module: \(path)\(originArgument))"
+        )
     }
 
     func function(_ function: TranslatedFunction, qualifiedPython: String, owner: TranslatedClass? = nil) {

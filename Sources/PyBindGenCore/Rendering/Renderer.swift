@@ -4,6 +4,8 @@ final class Renderer {
     var header: [String]
     private var lines: [String] = []
     private var indentation = 0
+    /// `, origin: PyX._origin` after every looked-up reference of a module whose origin is recorded, else empty.
+    var originArgument = ""
     /// The local variable generated bodies collect arguments in: `arguments`, unless a parameter has that name.
     var argumentsVariable = "arguments"
 
@@ -97,9 +99,10 @@ final class Renderer {
         emit("")
         emit("// MARK: - PythonRuntime support")
         emit("")
+        originArgument = module.origin == nil ? "" : ", origin: \(module.swiftName)._origin"
         supportExtension(
             of: module.swiftName, module: module.pythonName, lookUp: "_module", path: [module.pythonName],
-            references: module.references)
+            references: module.references, origin: module.origin)
         for cls in module.classes {
             emit("")
             supportExtension(
@@ -111,6 +114,20 @@ final class Renderer {
         emit("/// Compiles only against a PythonRuntime that supports this version of generated code.")
         emit(
             "private struct _GeneratedWithPyBindGenVersion\(GeneratorVersion.generatedCode): PythonRuntime.PyBindGenGeneratedCodeVersion\(GeneratorVersion.generatedCode) {}"
+        )
+    }
+
+    /// `static let _origin`: the environment and distribution versions the module was generated against.
+    private func originDeclaration(_ origin: BindingOrigin, module: String) {
+        let environment = origin.environment.map(literal) ?? "nil"
+        let distributions =
+            origin.distributions.isEmpty
+            ? "[:]"
+            : "["
+                + origin.distributions.sorted { $0.key < $1.key }.map { "\(literal($0.key)): \(literal($0.value))" }
+                .joined(separator: ", ") + "]"
+        emit(
+            "@usableFromInline static let _origin = PythonRuntime.PythonBindingOrigin(module: \(literal(module)), environment: \(environment), distributions: \(distributions))"
         )
     }
 
@@ -130,12 +147,14 @@ final class Renderer {
 
     /// `extension Type { … }` holding the object `lookUp` (at `path`) and the references its members use.
     private func supportExtension(
-        of type: String, module: String, lookUp: String, path: [String], references: [CallableReference]
+        of type: String, module: String, lookUp: String, path: [String], references: [CallableReference],
+        origin: BindingOrigin? = nil
     ) {
         emit("extension \(type) {")
         indented {
+            if let origin { originDeclaration(origin, module: module) }
             emit(
-                "@usableFromInline static let \(lookUp) = PythonRuntime.PythonCallableReference(module: \(path.map(literal).joined(separator: ", ")))"
+                "@usableFromInline static let \(lookUp) = PythonRuntime.PythonCallableReference(module: \(path.map(literal).joined(separator: ", "))\(originArgument))"
             )
             for reference in references {
                 referenceDeclaration(reference, module: module, access: "@usableFromInline static let")

@@ -3,6 +3,8 @@ struct TranslatedModule {
     var pythonName: String
     var swiftName: String
     var doc: String?
+    /// What the bindings were generated against (`nil`: nothing to record or check).
+    var origin: BindingOrigin?
     var references: [CallableReference] = []
     var functions: [TranslatedFunction] = []
     var constants: [TranslatedConstant] = []

@@ -18,10 +18,15 @@ public final class PythonCallableReference: @unchecked Sendable {
     @exclusivity(unchecked) @usableFromInline
     var cached: PyObjectPointer?
 
-    /// Creates a reference to `module.path[0].path[1]…`.
-    public init(module: String, _ path: String...) {
+    /// What the bindings holding this reference were generated against, checked before the first lookup.
+    public let origin: PythonBindingOrigin?
+
+    /// Creates a reference to `module.path[0].path[1]…`; `origin` (generated bindings of installed packages pass
+    /// their module's) is checked before the first lookup.
+    public init(module: String, _ path: String..., origin: PythonBindingOrigin? = nil) {
         self.module = module
         self.path = path
+        self.origin = origin
         self.qualifiedName = ([module] + path).joined(separator: ".")
     }
 
@@ -44,6 +49,7 @@ public final class PythonCallableReference: @unchecked Sendable {
 
     @usableFromInline
     func resolve() throws(PythonError) -> PyObjectPointer {
+        try origin?.checkHoldingGIL()
         var current = try PythonObject(checkingNew: module.withCString { PyImport_ImportModule($0) })
         for name in path {
             current = try PythonObject(checkingNew: name.withCString { PyObject_GetAttrString(current.pointer, $0) })

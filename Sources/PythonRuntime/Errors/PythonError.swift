@@ -23,6 +23,11 @@ public struct PythonError: Error, Sendable, CustomStringConvertible, CustomDebug
         public static let unexpectedNone = Code(rawValue: "unexpected-none")
         /// The interpreter could not start, or was started twice with different configurations.
         public static let interpreterStartup = Code(rawValue: "interpreter-startup")
+        /// Generated bindings name a package environment (provisioned from `pybindgen.json`'s requirements) that
+        /// does not exist on this machine; the message says how to make it again.
+        public static let environmentMissing = Code(rawValue: "environment-missing")
+        /// A distribution the bindings were generated from is installed in another version, or not at all.
+        public static let environmentMismatch = Code(rawValue: "environment-mismatch")
     }
 
     /// The kind of failure.

@@ -50,6 +50,14 @@ enum Interpreter {
         try result.get()
     }
 
+    /// The configuration the interpreter runs with, or `nil` before it started.
+    static var configuration: PythonConfiguration? {
+        startState.withLock { state in
+            if case .running(let current) = state { return current }
+            return nil
+        }
+    }
+
     /// Starts with the default configuration if nothing started the interpreter yet.
     /// - Throws: the start-up error (the same one every time, once a start failed).
     @usableFromInline

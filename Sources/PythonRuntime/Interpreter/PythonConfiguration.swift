@@ -30,6 +30,19 @@ public struct PythonConfiguration: Sendable, Equatable {
     /// the host manages `SIGPIPE` itself.
     public var ignoresBrokenPipes: Bool
 
+    /// What the first use of a generated module does when an installed distribution is not the version the
+    /// bindings were generated from (see ``PythonBindingOrigin``).
+    public enum VersionMismatchPolicy: Sendable, Equatable {
+        /// Throw ``PythonError/Code/environmentMismatch`` (the default).
+        case fail
+        /// Write a warning to standard error and go on.
+        case warn
+    }
+
+    /// What happens when generated bindings meet other versions of their packages; ``VersionMismatchPolicy/fail``
+    /// by default.
+    public var versionMismatch: VersionMismatchPolicy
+
     /// Creates a configuration.
     /// - Parameters:
     ///   - searchPaths: Extra `sys.path` entries, searched first.
@@ -37,13 +50,16 @@ public struct PythonConfiguration: Sendable, Equatable {
     ///   - executable: Overrides the interpreter executable; defaults to the one of the embedded library.
     ///   - installsSignalHandlers: Whether Python installs its signal handlers.
     ///   - ignoresBrokenPipes: Whether `SIGPIPE` is ignored (a broken pipe is then `BrokenPipeError`).
+    ///   - versionMismatch: Whether bindings meeting other package versions fail or warn.
     public init(
         searchPaths: [String] = [],
         virtualEnvironment: String? = ProcessInfo.processInfo.environment["VIRTUAL_ENV"],
         executable: String? = nil,
         installsSignalHandlers: Bool = false,
-        ignoresBrokenPipes: Bool = true
+        ignoresBrokenPipes: Bool = true,
+        versionMismatch: VersionMismatchPolicy = .fail
     ) {
+        self.versionMismatch = versionMismatch
         self.searchPaths = searchPaths
         self.virtualEnvironment = virtualEnvironment.flatMap { $0.isEmpty ? nil : $0 }
         self.executable = executable

@@ -5,7 +5,9 @@ public struct WorkerPoolConfiguration: Sendable {
     /// How many worker processes run (at least 1).
     public var workerCount: Int
     /// The Python executable of the workers. `nil` chooses `$VIRTUAL_ENV/bin/python3` when a virtual environment
-    /// is active, else the interpreter of the embedded runtime's own installation (not `python3` from `PATH`).
+    /// is active, else the package environment the program's generated bindings activated before the pool started
+    /// (`PythonEnvironments.activated`; `try PyX._origin.check()` activates one early), else the interpreter of the
+    /// embedded runtime's own installation (not `python3` from `PATH`).
     /// Its major.minor version must match the embedded runtime's, because values travel as pickles.
     public var pythonExecutable: String?
     /// Folders put at the front of every worker's `sys.path`.

@@ -21,10 +21,15 @@ struct WorkerLaunch: Sendable {
         let environment = ProcessInfo.processInfo.environment
         if let executable = configuration.pythonExecutable {
             self.executable = executable
-        } else if let venv = environment["VIRTUAL_ENV"],
+        } else if let venv = environment["VIRTUAL_ENV"], !venv.isEmpty,
             FileManager.default.isExecutableFile(atPath: venv + "/bin/python3")
         {
             self.executable = venv + "/bin/python3"
+        } else if let bound = PythonEnvironments.activated.first,
+            FileManager.default.isExecutableFile(atPath: bound + "/bin/python3")
+        {
+            // The environment generated bindings of this program activated (their pybindgen.json requirements).
+            self.executable = bound + "/bin/python3"
         } else {
             self.executable = versions.executable
         }

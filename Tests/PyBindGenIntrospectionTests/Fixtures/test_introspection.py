@@ -191,5 +191,23 @@ class StubHints(unittest.TestCase):
         self.assertEqual(sources.stub_hint("pbg_fixture_shapes"), "")
 
 
+class Distributions(unittest.TestCase):
+    """Which installed distributions provide a module (recorded in the bindings, checked at run time)."""
+
+    def test_an_installed_package_names_its_distribution_and_version(self):
+        import importlib.metadata
+        import mypy  # the typing environment's, installed by pip
+        found = pybindgen_introspect.Run(True).distributions("mypy.stubinfo")
+        self.assertEqual(found, {"mypy": importlib.metadata.version("mypy")})
+
+    def test_the_standard_library_and_the_users_own_modules_have_none(self):
+        import json
+        import pbg_fixture_shapes
+        run = pybindgen_introspect.Run(False)
+        self.assertEqual(run.distributions("json"), {})
+        self.assertEqual(run.distributions("math"), {})
+        self.assertEqual(run.distributions("pbg_fixture_shapes"), {})
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -4,6 +4,7 @@ import importlib
 import json
 import traceback
 
+from . import distributions
 from .describe import ModuleDescriber, generated_classes, referenced_classes, selected_names
 from .sources import TypingSources
 
@@ -47,6 +48,10 @@ class Run:
         except Exception:
             raise IntrospectionBug("describing %s failed inside pybindgen's introspection:\n%s" % (
                 module_name, traceback.format_exc().rstrip())) from None
+
+    def distributions(self, module_name):
+        """Distribution name -> version of the installed distributions that provide the (imported) module."""
+        return distributions.providers(module_name)
 
     def description(self, module_name, module, include=(), exclude=()):
         """The module's description as a dictionary."""

@@ -7,8 +7,8 @@ import PythonRuntime
 enum StubDistributions {
     /// The stub distributions to add for `modules`, leaving out any the requirements already name.
     static func find(
-        for modules: [String], requirements: [String], indexOptions: [String], environmentPython: String,
-        basePython: String, log: (String) -> Void
+        for modules: [String], requirements: [String], indexOptions: [String], pip: PipCommand, basePython: String,
+        log: (String) -> Void
     ) throws -> [String] {
         let declared = Set(
             requirements.compactMap(BindingConfiguration.distributionName(ofRequirement:)))
@@ -23,10 +23,8 @@ enum StubDistributions {
             var candidate = typeshed[top]
             if candidate == nil {
                 let stubs = top + "-stubs"
-                let found = try? ToolProcess.run(
-                    environmentPython,
-                    ["-m", "pip", "index", "versions", "--disable-pip-version-check", stubs] + indexOptions,
-                    log: { _ in })
+                let found = try? pip.run(
+                    ["index", "versions", "--disable-pip-version-check", stubs] + indexOptions, log: { _ in })
                 if found != nil { candidate = stubs }
             }
             guard let candidate else {

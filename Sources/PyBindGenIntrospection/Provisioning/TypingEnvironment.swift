@@ -23,13 +23,28 @@ public enum TypingEnvironment {
         PythonEnvironments.cacheDirectory(environment: environment)
     }
 
+    /// The folder of the typing environment for Python `pythonVersion` (`3.11` or `3.11.2`).
+    static func root(pythonVersion: String) -> String {
+        let minor = pythonVersion.split(separator: ".").prefix(2).joined(separator: ".")
+        return cacheDirectory() + "/typing-python\(minor)-" + mypyRequirement.replacingOccurrences(of: "==", with: "-")
+    }
+
+    /// The typing environment's interpreter, whose pip also installs package environments (`pip --python`), so
+    /// they need no pip of their own; `nil` when the typing environment cannot be provisioned.
+    static func installerPython(pythonExecutable: String, pythonVersion: String, log: (String) -> Void) -> String? {
+        guard sitePackages(pythonExecutable: pythonExecutable, pythonVersion: pythonVersion, log: log) != nil else {
+            return nil
+        }
+        return root(pythonVersion: pythonVersion) + "/bin/python"
+    }
+
     /// The `site-packages` of the typing environment, creating it on first use. Returns `nil` (and says why
     /// through `log`) when it cannot be created, for example without network: the generator then falls back to
     /// runtime signatures and annotations.
     public static func sitePackages(pythonExecutable: String, pythonVersion: String, log: (String) -> Void) -> String? {
         let minor = pythonVersion.split(separator: ".").prefix(2).joined(separator: ".")
         let name = "typing-python\(minor)-" + mypyRequirement.replacingOccurrences(of: "==", with: "-")
-        let root = cacheDirectory() + "/" + name
+        let root = self.root(pythonVersion: pythonVersion)
         let sitePackages = root + "/lib/python\(minor)/site-packages"
         let marker = root + "/.complete"
         if FileManager.default.fileExists(atPath: marker) { return sitePackages }

@@ -23,7 +23,7 @@ public enum PythonEnvironments {
     public static var pythonExecutable: String? { InstallationLocator.embeddedExecutable() }
 
     /// The environments generated bindings have put on this process's `sys.path`, in the order they were: a
-    /// ``PythonWorkers`` pool started without an explicit interpreter or `VIRTUAL_ENV` runs its workers in the
+    /// `PythonWorkers` pool started without an explicit interpreter or `VIRTUAL_ENV` runs its workers in the
     /// first of them.
     public static var activated: [String] { activatedPaths.withLock { $0 } }
 

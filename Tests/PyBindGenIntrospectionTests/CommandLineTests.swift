@@ -12,12 +12,57 @@ struct CommandLineTests {
         return products.appendingPathComponent("pybindgen").path
     }
 
+    /// Starts `executable` with its output going to `<prefix>.out` and `<prefix>.err` (files, so that several can
+    /// run at once and be waited for in any order); `nil` in `environment` removes a variable.
+    static func start(
+        _ arguments: [String], executable: String = tool, environment: [String: String?] = [:], outputPrefix: URL
+    ) throws -> LoggedProcess {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var variables = ProcessInfo.processInfo.environment
+        for (key, value) in environment { variables[key] = value }
+        process.environment = variables
+        let logged = LoggedProcess(
+            process: process, output: outputPrefix.appendingPathExtension("out"),
+            error: outputPrefix.appendingPathExtension("err"))
+        _ = FileManager.default.createFile(atPath: logged.output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logged.error.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: logged.output)
+        process.standardError = try FileHandle(forWritingTo: logged.error)
+        try process.run()
+        return logged
+    }
+
+    /// A process started by ``start(_:executable:environment:outputPrefix:)``.
+    struct LoggedProcess {
+        var process: Process
+        var output: URL
+        var error: URL
+
+        /// Waits for the end; returns the exit status and what it printed.
+        func finish() throws -> (status: Int32, output: String, error: String) {
+            process.waitUntilExit()
+            return (
+                process.terminationStatus, try String(contentsOf: output, encoding: .utf8),
+                try String(contentsOf: error, encoding: .utf8)
+            )
+        }
+    }
+
     /// Runs `pybindgen` with `arguments` and extra `environment` variables; returns its exit status and output.
     static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (
         status: Int32, output: String, error: String
     ) {
+        try run(tool, arguments, environment: environment)
+    }
+
+    /// Runs `executable` with `arguments` and extra `environment` variables; returns its exit status and output.
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (
+        status: Int32, output: String, error: String
+    ) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let output = Pipe()

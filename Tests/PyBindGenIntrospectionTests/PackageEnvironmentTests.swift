@@ -33,30 +33,15 @@ struct PackageEnvironmentTests {
     ) throws -> Run {
         let folder = try folder ?? CommandLineTests.temporaryFolder()
         try configuration.write(to: folder.appendingPathComponent("pybindgen.json"), atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLineTests.tool)
-        process.arguments =
+        var variables: [String: String?] = ["PYBINDGEN_CACHE_DIR": cache.path, "VIRTUAL_ENV": nil]
+        for (key, value) in environment { variables[key] = value }
+        let result = try CommandLineTests.start(
             [
                 "--config", folder.appendingPathComponent("pybindgen.json").path, "--output",
                 folder.appendingPathComponent("out").path,
-            ]
-            + arguments
-        var variables = ProcessInfo.processInfo.environment
-        variables["PYBINDGEN_CACHE_DIR"] = cache.path
-        variables["VIRTUAL_ENV"] = nil
-        for (key, value) in environment { variables[key] = value }
-        process.environment = variables
-        let outputFile = folder.appendingPathComponent("stdout")
-        let errorFile = folder.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: outputFile)
-        process.standardError = try FileHandle(forWritingTo: errorFile)
-        try process.run()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, output: try String(contentsOf: outputFile, encoding: .utf8),
-            error: try String(contentsOf: errorFile, encoding: .utf8), folder: folder)
+            ] + arguments, environment: variables, outputPrefix: folder.appendingPathComponent("pybindgen")
+        ).finish()
+        return Run(status: result.status, output: result.output, error: result.error, folder: folder)
     }
 
     /// The environments folder holds no staging folder, and nothing for `name`.
@@ -112,18 +97,24 @@ struct PackageEnvironmentTests {
         Self.expectNothingHalfInstalled()
     }
 
-    /// The sha256 of the six wheel `version` from the index (downloaded by pip, hashed by Python).
+    /// The sha256 of the six wheel `version` from the index (downloaded by the typing environment's pip, which
+    /// the first generation provisioned into the suite's cache; hashed by Python).
     static func hashOfSix(_ version: String, in folder: URL) throws -> String {
         let downloads = folder.appendingPathComponent("downloads")
-        _ = try ScratchRun.run(
-            "/usr/bin/env", ["python3", "-m", "pip", "download", "--no-deps", "-d", downloads.path, "six==\(version)"])
+        let typing = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: cache.path).first {
+                $0.hasPrefix("typing-python") && !$0.hasSuffix(".lock")
+            })
+        let python = cache.appendingPathComponent("\(typing)/bin/python").path
+        let downloaded = try CommandLineTests.run(
+            python, ["-m", "pip", "download", "--no-deps", "-d", downloads.path, "six==\(version)"])
+        try #require(downloaded.status == 0, "\(downloaded.output)\(downloaded.error)")
         let wheel = try #require(
             try FileManager.default.contentsOfDirectory(atPath: downloads.path).first { $0.hasSuffix(".whl") })
         let script = "import hashlib, sys; print(hashlib.sha256(open(sys.argv[1], 'rb').read()).hexdigest())"
-        return try ScratchRun.run(
-            "/usr/bin/env", ["python3", "-c", script, downloads.appendingPathComponent(wheel).path]
-        )
-        .trimmingCharacters(in: .whitespacesAndNewlines)
+        let hashed = try CommandLineTests.run(python, ["-c", script, downloads.appendingPathComponent(wheel).path])
+        try #require(hashed.status == 0, "\(hashed.error)")
+        return hashed.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     @Test func twoProvisioningsOfTheSameRequirementsAtOnceBothSucceed() throws {
@@ -259,23 +250,4 @@ final class LockedResults: @unchecked Sendable {
     private var collected: [Result<PackageEnvironmentTests.Run, any Error>] = []
     func append(_ result: Result<PackageEnvironmentTests.Run, any Error>) { lock.withLock { collected.append(result) } }
     var values: [Result<PackageEnvironmentTests.Run, any Error>] { lock.withLock { collected } }
-}
-
-/// Runs a helper program, failing with its output if it fails.
-enum ScratchRun {
-    struct Failure: Error, CustomStringConvertible { var description: String }
-
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failure(description: "\(arguments): \(output)") }
-        return output
-    }
 }

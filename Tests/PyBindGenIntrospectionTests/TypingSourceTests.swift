@@ -86,30 +86,14 @@ struct TypingSourceTests {
     @Test func twoProcessesProvisioningAtOnceBothSucceed() throws {
         let folder = try CommandLineTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let environment = ProcessInfo.processInfo.environment.merging(
-            ["PYBINDGEN_CACHE_DIR": folder.appendingPathComponent("cache").path]) { $1 }
-        // Both processes are started before either is waited for; their output goes to files.
-        let runs = try ["heapq", "bisect"].map { module -> (Process, URL, URL) in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CommandLineTests.tool)
-            process.arguments = [module, "--output", folder.appendingPathComponent(module).path]
-            process.environment = environment
-            let output = folder.appendingPathComponent("\(module).out")
-            let error = folder.appendingPathComponent("\(module).err")
-            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-            _ = FileManager.default.createFile(atPath: error.path, contents: nil)
-            process.standardOutput = try FileHandle(forWritingTo: output)
-            process.standardError = try FileHandle(forWritingTo: error)
-            try process.run()
-            return (process, output, error)
+        // Both processes are started before either is waited for.
+        let runs = try ["heapq", "bisect"].map { module in
+            try CommandLineTests.start(
+                [module, "--output", folder.appendingPathComponent(module).path],
+                environment: ["PYBINDGEN_CACHE_DIR": folder.appendingPathComponent("cache").path],
+                outputPrefix: folder.appendingPathComponent(module))
         }
-        let results = try runs.map { process, output, error in
-            process.waitUntilExit()
-            return (
-                status: process.terminationStatus, output: try String(contentsOf: output, encoding: .utf8),
-                error: try String(contentsOf: error, encoding: .utf8)
-            )
-        }
+        let results = try runs.map { try $0.finish() }
         for (result, module) in zip(results, ["heapq", "bisect"]) {
             #expect(result.status == 0, "\(result.error)")
             #expect(

@@ -200,7 +200,8 @@ struct DaskClusterTests {
         }
         #expect(error?.code == .unreachable)
         #expect(error?.message.contains("no Dask scheduler answered") == true)
-        #expect(ContinuousClock.now - start < .seconds(5))
+        // No hang: the 2 s connect timeout ends it (the bound is wide, so a busy machine's slowness never fails it).
+        #expect(ContinuousClock.now - start < .seconds(30))
     }
 
     @Test func tlsClusterServesTrustedClientsOnly() async throws {

@@ -123,7 +123,8 @@ extension PythonWorkersTests {
             configuration.callsPerWorker = 4
             try await WorkerPool.withPool(configuration) { pool in
                 async let running: Int = pool.call("pool_helpers", "append_pid_then_sleep", runs.path, 1.0)
-                #expect(await eventually { FileManager.default.fileExists(atPath: runs.path) })
+                // The pid line is written (the file exists as soon as it is opened, before its line is flushed).
+                #expect(await eventually { (try? String(contentsOf: runs, encoding: .utf8))?.hasSuffix("\n") == true })
                 let queued = await workerError {
                     let _: Int = try await pool.call(
                         "pool_helpers", "append_pid_then_sleep", queuedRuns.path, 0.0, timeout: .milliseconds(200))
@@ -151,7 +152,8 @@ extension PythonWorkersTests {
                         let _: Int = try await pool.call("pool_helpers", "append_pid_then_sleep", runs.path, 30.0)
                     }
                 }
-                #expect(await eventually { FileManager.default.fileExists(atPath: runs.path) })
+                // The pid line is written (the file exists as soon as it is opened, before its line is flushed).
+                #expect(await eventually { (try? String(contentsOf: runs, encoding: .utf8))?.hasSuffix("\n") == true })
                 let busy = try #require(pool.statistics().first { $0.isBusy })
                 let pid = try #require(busy.pid)
                 let removed = try await pool.removeWorker(busy.id)

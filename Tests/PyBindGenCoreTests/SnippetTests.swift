@@ -484,6 +484,20 @@ struct SnippetTests {
                 """)
     }
 
+    @Test func aRemoteMethodsParameterNamedHandleDoesNotShadowTheHandle() {
+        let dumper = ClassDescription(
+            name: "Dumper", doc: nil, bases: [], constructor: nil,
+            methods: [
+                Self.function(
+                    "prepare_tag_handle", [Self.parameter("handle", .positionalOrKeyword, .str)], returns: .str)
+            ], classMethods: [], properties: [], operators: [], protocols: [])
+        let text = Self.render(module: "yaml", classes: [dumper])
+        #expect(text.contains("public func prepareTagHandle(handle: Swift.String) async throws -> Swift.String {"))
+        #expect(
+            text.contains(
+                "return try await self.handle.call(\"prepare_tag_handle\", arguments: arguments, timeout: nil)"))
+    }
+
     @Test func getitemBecomesSubscriptsAndIterBecomesElements() {
         let deque = ClassDescription(
             name: "deque", doc: nil, bases: [], constructor: nil, methods: [], classMethods: [], properties: [],

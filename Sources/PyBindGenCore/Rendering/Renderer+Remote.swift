@@ -149,6 +149,8 @@ extension Renderer {
         handle: String
     ) {
         chooseArgumentsVariable(for: function)
+        // A parameter named like the stored handle (`prepare_tag_handle(handle)`) would shadow it.
+        let handle = function.parameters.contains { $0.name == handle } ? "self.\(handle)" : handle
         let qualifiedPython = "\(module.pythonName).\(owner.pythonName).\(function.pythonName)"
         let own = "\(module.swiftName).\(cls.swiftName)"
         let parameters = function.parameters.map(remoteParameterText).joined(separator: ", ")

@@ -251,14 +251,14 @@ public enum PyBuiltins {
     /// Return the tuple (x//y, x%y).  Invariant: div*y + mod == x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func divmod<TContra: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ x: some PythonRuntime.ConvertibleToPython, _ y: TContra) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func divmod<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ x: some PythonRuntime.ConvertibleToPython, _ y: T) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_divmod.call(x, y)
     }
 
     /// Return the tuple (x//y, x%y).  Invariant: div*y + mod == x.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func divmod<TContra: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ x: TContra, _ y: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func divmod<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ x: T, _ y: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_divmod.call(x, y)
     }
 
@@ -1029,7 +1029,7 @@ public enum PyBuiltins {
     /// (Another overload of `pow`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func pow<EContra: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(base: some PythonRuntime.ConvertibleToPython, exp: EContra) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func pow<E: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(base: some PythonRuntime.ConvertibleToPython, exp: E) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         return try _py_pow.call(base, exp)
     }
 
@@ -1038,7 +1038,7 @@ public enum PyBuiltins {
     /// (Another overload of `pow`; see the first for details.)
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     @inlinable
-    public static func pow<EContra: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, MContra: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(base: some PythonRuntime.ConvertibleToPython, exp: EContra, mod: MContra) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
+    public static func pow<E: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, M: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(base: some PythonRuntime.ConvertibleToPython, exp: E, mod: M) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(base)
         try arguments.append(exp)
@@ -1644,9 +1644,11 @@ public enum PyBuiltins {
     }
 
     /// Return a reverse iterator over the values of the given sequence.
-    public final class Reversed: PythonRuntime.PythonInstance, @unchecked Sendable {
+    ///
+    /// Generic like the Python class: `T` stands for the Python type variable `_T_co` (`PythonObject` where the items are of any type).
+    public final class Reversed<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>: PythonRuntime.PythonInstance, @unchecked Sendable {
         /// The Python class `builtins.reversed`.
-        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _Reversed_class }
+        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _ReversedMembers._Reversed_class }
 
         /// Wraps an object known to be a `builtins.reversed`.
         override public init(unchecked object: PythonRuntime.PythonObject) {
@@ -1660,19 +1662,26 @@ public enum PyBuiltins {
 
         /// Every item of `iter(self)`, converted, in order (like `list(self)`).
         /// For a lazy walk, use `object.makePythonIterator()`.
-        public func elements() throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
+        public func elements() throws(PythonRuntime.PythonError) -> [T] {
             try object.converted()
         }
 
         /// The items of `iter(self)`, read lazily and converted one at a time: `while let item = try iterator.next() { … }`.
-        public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<PythonRuntime.PythonObject> {
+        public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<T> {
             try PythonRuntime.TypedPythonIterator(object)
         }
 
         /// Calls `builtins.reversed.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ sequence: some PyBuiltins.StringOrListOfPythonObjectOrPythonObject) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try Reversed._Reversed_class.call(sequence)
+        public init(_ sequence: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) {
+            let object: PythonRuntime.PythonObject = try _ReversedMembers._Reversed_class.call(sequence)
+            super.init(unchecked: object)
+        }
+
+        /// Calls `builtins.reversed.__init__`.
+        /// - Throws: `PythonError` if Python raises or a value does not convert.
+        public init(_ sequence: some PythonRuntime.IterableArgument<T>) throws(PythonRuntime.PythonError) {
+            let object: PythonRuntime.PythonObject = try _ReversedMembers._Reversed_class.call(sequence)
             super.init(unchecked: object)
         }
     }
@@ -1841,9 +1850,11 @@ public enum PyBuiltins {
     ///
     /// If strict is true and one of the arguments is exhausted before the others,
     /// raise a ValueError.
-    public final class Zip: PythonRuntime.PythonInstance, @unchecked Sendable {
+    ///
+    /// Generic like the Python class: `T` stands for the Python type variable `_T_co` (`PythonObject` where the items are of any type).
+    public final class Zip<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>: PythonRuntime.PythonInstance, @unchecked Sendable {
         /// The Python class `builtins.zip`.
-        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _Zip_class }
+        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _ZipMembers._Zip_class }
 
         /// Wraps an object known to be a `builtins.zip`.
         override public init(unchecked object: PythonRuntime.PythonObject) {
@@ -1857,12 +1868,12 @@ public enum PyBuiltins {
 
         /// Every item of `iter(self)`, converted, in order (like `list(self)`).
         /// For a lazy walk, use `object.makePythonIterator()`.
-        public func elements() throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
+        public func elements() throws(PythonRuntime.PythonError) -> [T] {
             try object.converted()
         }
 
         /// The items of `iter(self)`, read lazily and converted one at a time: `while let item = try iterator.next() { … }`.
-        public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<PythonRuntime.PythonObject> {
+        public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<T> {
             try PythonRuntime.TypedPythonIterator(object)
         }
 
@@ -1873,7 +1884,7 @@ public enum PyBuiltins {
         public init(strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
             if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try Zip._Zip_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try _ZipMembers._Zip_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -1885,7 +1896,7 @@ public enum PyBuiltins {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iter1)
             if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try Zip._Zip_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try _ZipMembers._Zip_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -1898,7 +1909,7 @@ public enum PyBuiltins {
             try arguments.append(iter1)
             try arguments.append(iter2)
             if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try Zip._Zip_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try _ZipMembers._Zip_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -1912,7 +1923,7 @@ public enum PyBuiltins {
             try arguments.append(iter2)
             try arguments.append(iter3)
             if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try Zip._Zip_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try _ZipMembers._Zip_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -1927,7 +1938,7 @@ public enum PyBuiltins {
             try arguments.append(iter3)
             try arguments.append(iter4)
             if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try Zip._Zip_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try _ZipMembers._Zip_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -1943,7 +1954,7 @@ public enum PyBuiltins {
             try arguments.append(iter4)
             try arguments.append(iter5)
             if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try Zip._Zip_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try _ZipMembers._Zip_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -1961,7 +1972,7 @@ public enum PyBuiltins {
             try arguments.append(iter6)
             try arguments.append(contentsOf: iterables)
             if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try Zip._Zip_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try _ZipMembers._Zip_class.call(arguments)
             super.init(unchecked: object)
         }
     }
@@ -2911,9 +2922,11 @@ public enum PyBuiltins {
     ///
     /// enumerate is useful for obtaining an indexed list:
     ///     (0, seq[0]), (1, seq[1]), (2, seq[2]), ...
-    public final class Enumerate: PythonRuntime.PythonInstance, @unchecked Sendable {
+    ///
+    /// Generic like the Python class: `T` stands for the Python type variable `_T` (`PythonObject` where the items are of any type).
+    public final class Enumerate<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>: PythonRuntime.PythonInstance, @unchecked Sendable {
         /// The Python class `builtins.enumerate`.
-        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _Enumerate_class }
+        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _EnumerateMembers._Enumerate_class }
 
         /// Wraps an object known to be a `builtins.enumerate`.
         override public init(unchecked object: PythonRuntime.PythonObject) {
@@ -2929,11 +2942,11 @@ public enum PyBuiltins {
         ///
         /// - Parameter start: Python's default is `0`; omitted unless given.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(iterable: some PyBuiltins.StringOrListOfPythonObject, start: Swift.Int? = nil) throws(PythonRuntime.PythonError) {
+        public init(iterable: some PythonRuntime.IterableArgument<T>, start: Swift.Int? = nil) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
             if let start { try arguments.append(keyword: "start", start) }
-            let object: PythonRuntime.PythonObject = try Enumerate._Enumerate_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try _EnumerateMembers._Enumerate_class.call(arguments)
             super.init(unchecked: object)
         }
     }
@@ -2942,9 +2955,11 @@ public enum PyBuiltins {
     ///
     /// Return an iterator yielding those items of iterable for which function(item)
     /// is true. If function is None, return the items that are true.
-    public final class Filter: PythonRuntime.PythonInstance, @unchecked Sendable {
+    ///
+    /// Generic like the Python class: `T` stands for the Python type variable `_T` (`PythonObject` where the items are of any type).
+    public final class Filter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>: PythonRuntime.PythonInstance, @unchecked Sendable {
         /// The Python class `builtins.filter`.
-        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _Filter_class }
+        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _FilterMembers._Filter_class }
 
         /// Wraps an object known to be a `builtins.filter`.
         override public init(unchecked object: PythonRuntime.PythonObject) {
@@ -2958,19 +2973,19 @@ public enum PyBuiltins {
 
         /// Every item of `iter(self)`, converted, in order (like `list(self)`).
         /// For a lazy walk, use `object.makePythonIterator()`.
-        public func elements() throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
+        public func elements() throws(PythonRuntime.PythonError) -> [T] {
             try object.converted()
         }
 
         /// The items of `iter(self)`, read lazily and converted one at a time: `while let item = try iterator.next() { … }`.
-        public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<PythonRuntime.PythonObject> {
+        public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<T> {
             try PythonRuntime.TypedPythonIterator(object)
         }
 
         /// Calls `builtins.filter.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ function: some PythonRuntime.ConvertibleToPython, _ iterable: [PythonRuntime.PythonObject]) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try Filter._Filter_class.call(function, iterable)
+        public init(_ function: some PythonRuntime.ConvertibleToPython, _ iterable: [T?]) throws(PythonRuntime.PythonError) {
+            let object: PythonRuntime.PythonObject = try _FilterMembers._Filter_class.call(function, iterable)
             super.init(unchecked: object)
         }
 
@@ -2980,17 +2995,17 @@ public enum PyBuiltins {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(PythonRuntime.PythonObject(callable: function))
             try arguments.append(iterable)
-            let object: PythonRuntime.PythonObject = try Filter._Filter_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try _FilterMembers._Filter_class.call(arguments)
             super.init(unchecked: object)
         }
 
         /// Calls `builtins.filter.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ function: @escaping ((PythonRuntime.PythonObject) throws -> any PythonRuntime.ConvertibleToPython), _ iterable: some PyBuiltins.StringOrListOfPythonObject) throws(PythonRuntime.PythonError) {
+        public init(_ function: @escaping ((T) throws -> any PythonRuntime.ConvertibleToPython), _ iterable: some PythonRuntime.IterableArgument<T>) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(PythonRuntime.PythonObject(callable: function))
             try arguments.append(iterable)
-            let object: PythonRuntime.PythonObject = try Filter._Filter_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try _FilterMembers._Filter_class.call(arguments)
             super.init(unchecked: object)
         }
     }
@@ -2999,9 +3014,11 @@ public enum PyBuiltins {
     ///
     /// Make an iterator that computes the function using arguments from
     /// each of the iterables.  Stops when the shortest iterable is exhausted.
-    public final class Map: PythonRuntime.PythonInstance, @unchecked Sendable {
+    ///
+    /// Generic like the Python class: `S` stands for the Python type variable `_S` (`PythonObject` where the items are of any type).
+    public final class Map<S: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>: PythonRuntime.PythonInstance, @unchecked Sendable {
         /// The Python class `builtins.map`.
-        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _Map_class }
+        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _MapMembers._Map_class }
 
         /// Wraps an object known to be a `builtins.map`.
         override public init(unchecked object: PythonRuntime.PythonObject) {
@@ -3015,58 +3032,58 @@ public enum PyBuiltins {
 
         /// Every item of `iter(self)`, converted, in order (like `list(self)`).
         /// For a lazy walk, use `object.makePythonIterator()`.
-        public func elements() throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
+        public func elements() throws(PythonRuntime.PythonError) -> [S] {
             try object.converted()
         }
 
         /// The items of `iter(self)`, read lazily and converted one at a time: `while let item = try iterator.next() { … }`.
-        public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<PythonRuntime.PythonObject> {
+        public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<S> {
             try PythonRuntime.TypedPythonIterator(object)
         }
 
         /// Calls `builtins.map.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: @escaping ((T1) throws -> any PythonRuntime.ConvertibleToPython), _ iterable: [T1]) throws(PythonRuntime.PythonError) {
+        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: @escaping ((T1) throws -> S), _ iterable: [T1]) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(PythonRuntime.PythonObject(callable: `func`))
             try arguments.append(iterable)
-            let object: PythonRuntime.PythonObject = try Map._Map_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try _MapMembers._Map_class.call(arguments)
             super.init(unchecked: object)
         }
 
         /// Calls `builtins.map.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: @escaping ((T1, T2) throws -> any PythonRuntime.ConvertibleToPython), _ iterable: [T1], _ iter2: [T2]) throws(PythonRuntime.PythonError) {
+        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: @escaping ((T1, T2) throws -> S), _ iterable: [T1], _ iter2: [T2]) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(PythonRuntime.PythonObject(callable: `func`))
             try arguments.append(iterable)
             try arguments.append(iter2)
-            let object: PythonRuntime.PythonObject = try Map._Map_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try _MapMembers._Map_class.call(arguments)
             super.init(unchecked: object)
         }
 
         /// Calls `builtins.map.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: @escaping ((T1, T2, T3) throws -> any PythonRuntime.ConvertibleToPython), _ iterable: [T1], _ iter2: [T2], _ iter3: [T3]) throws(PythonRuntime.PythonError) {
+        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: @escaping ((T1, T2, T3) throws -> S), _ iterable: [T1], _ iter2: [T2], _ iter3: [T3]) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(PythonRuntime.PythonObject(callable: `func`))
             try arguments.append(iterable)
             try arguments.append(iter2)
             try arguments.append(iter3)
-            let object: PythonRuntime.PythonObject = try Map._Map_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try _MapMembers._Map_class.call(arguments)
             super.init(unchecked: object)
         }
 
         /// Calls `builtins.map.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: @escaping ((T1, T2, T3, T4) throws -> any PythonRuntime.ConvertibleToPython), _ iterable: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4]) throws(PythonRuntime.PythonError) {
+        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: @escaping ((T1, T2, T3, T4) throws -> S), _ iterable: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4]) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(PythonRuntime.PythonObject(callable: `func`))
             try arguments.append(iterable)
             try arguments.append(iter2)
             try arguments.append(iter3)
             try arguments.append(iter4)
-            let object: PythonRuntime.PythonObject = try Map._Map_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try _MapMembers._Map_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -3080,7 +3097,7 @@ public enum PyBuiltins {
             try arguments.append(iter3)
             try arguments.append(iter4)
             try arguments.append(iter5)
-            let object: PythonRuntime.PythonObject = try Map._Map_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try _MapMembers._Map_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -3096,7 +3113,7 @@ public enum PyBuiltins {
             try arguments.append(iter5)
             try arguments.append(iter6)
             try arguments.append(contentsOf: iterables)
-            let object: PythonRuntime.PythonObject = try Map._Map_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try _MapMembers._Map_class.call(arguments)
             super.init(unchecked: object)
         }
     }
@@ -3250,12 +3267,12 @@ public enum PyBuiltins {
 
         /// Every item of `iter(self)`, converted, in order (like `list(self)`).
         /// For a lazy walk, use `object.makePythonIterator()`.
-        public func elements() throws(PythonRuntime.PythonError) -> [PythonRuntime.PythonObject] {
+        public func elements() throws(PythonRuntime.PythonError) -> [Swift.Int] {
             try object.converted()
         }
 
         /// The items of `iter(self)`, read lazily and converted one at a time: `while let item = try iterator.next() { … }`.
-        public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<PythonRuntime.PythonObject> {
+        public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<Swift.Int> {
             try PythonRuntime.TypedPythonIterator(object)
         }
 
@@ -3540,7 +3557,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.divmod` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func divmod<TContra: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ x: some PythonRuntime.ConvertibleToPython, _ y: TContra) async throws -> PythonRuntime.PythonObject {
+        public func divmod<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ x: some PythonRuntime.ConvertibleToPython, _ y: T) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(x)
             try arguments.append(y)
@@ -3551,7 +3568,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.divmod` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func divmod<TContra: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ x: TContra, _ y: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+        public func divmod<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ x: T, _ y: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(x)
             try arguments.append(y)
@@ -3980,7 +3997,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.pow` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func pow<EContra: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(base: some PythonRuntime.ConvertibleToPython, exp: EContra) async throws -> PythonRuntime.PythonObject {
+        public func pow<E: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(base: some PythonRuntime.ConvertibleToPython, exp: E) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(base)
             try arguments.append(exp)
@@ -3991,7 +4008,7 @@ public enum PyBuiltins {
         ///
         /// Runs `builtins.pow` on the executor.
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout) or `PythonError` if the result does not convert.
-        public func pow<EContra: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, MContra: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(base: some PythonRuntime.ConvertibleToPython, exp: EContra, mod: MContra) async throws -> PythonRuntime.PythonObject {
+        public func pow<E: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, M: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(base: some PythonRuntime.ConvertibleToPython, exp: E, mod: M) async throws -> PythonRuntime.PythonObject {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(base)
             try arguments.append(exp)
@@ -4375,10 +4392,19 @@ public enum PyBuiltins {
         /// Makes a `builtins.reversed` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Reversed(_ sequence: some PyBuiltins.StringOrListOfPythonObjectOrPythonObject) async throws -> PyBuiltins.Reversed.Remote {
+        public func Reversed<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ sequence: some PythonRuntime.ConvertibleToPython) async throws -> PyBuiltins.Reversed<T>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(sequence)
-            return PyBuiltins.Reversed.Remote(try await executor.makeObject(PyBuiltins.Reversed._Reversed_class, with: arguments))
+            return PyBuiltins.Reversed<T>.Remote(try await executor.makeObject(PyBuiltins._ReversedMembers._Reversed_class, with: arguments))
+        }
+
+        /// Makes a `builtins.reversed` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Reversed<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ sequence: some PythonRuntime.IterableArgument<T>) async throws -> PyBuiltins.Reversed<T>.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(sequence)
+            return PyBuiltins.Reversed<T>.Remote(try await executor.makeObject(PyBuiltins._ReversedMembers._Reversed_class, with: arguments))
         }
 
         /// Makes a `builtins.slice` where the executor runs it and answers a typed
@@ -4477,62 +4503,62 @@ public enum PyBuiltins {
         /// Makes a `builtins.zip` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Zip(strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip.Remote {
+        public func Zip<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<T>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             if let strict { try arguments.append(keyword: "strict", strict) }
-            return PyBuiltins.Zip.Remote(try await executor.makeObject(PyBuiltins.Zip._Zip_class, with: arguments))
+            return PyBuiltins.Zip<T>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
         }
 
         /// Makes a `builtins.zip` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Zip<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip.Remote {
+        public func Zip<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<T>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iter1)
             if let strict { try arguments.append(keyword: "strict", strict) }
-            return PyBuiltins.Zip.Remote(try await executor.makeObject(PyBuiltins.Zip._Zip_class, with: arguments))
+            return PyBuiltins.Zip<T>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
         }
 
         /// Makes a `builtins.zip` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Zip<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip.Remote {
+        public func Zip<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<T>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iter1)
             try arguments.append(iter2)
             if let strict { try arguments.append(keyword: "strict", strict) }
-            return PyBuiltins.Zip.Remote(try await executor.makeObject(PyBuiltins.Zip._Zip_class, with: arguments))
+            return PyBuiltins.Zip<T>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
         }
 
         /// Makes a `builtins.zip` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Zip<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip.Remote {
+        public func Zip<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<T>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iter1)
             try arguments.append(iter2)
             try arguments.append(iter3)
             if let strict { try arguments.append(keyword: "strict", strict) }
-            return PyBuiltins.Zip.Remote(try await executor.makeObject(PyBuiltins.Zip._Zip_class, with: arguments))
+            return PyBuiltins.Zip<T>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
         }
 
         /// Makes a `builtins.zip` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Zip<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip.Remote {
+        public func Zip<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<T>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iter1)
             try arguments.append(iter2)
             try arguments.append(iter3)
             try arguments.append(iter4)
             if let strict { try arguments.append(keyword: "strict", strict) }
-            return PyBuiltins.Zip.Remote(try await executor.makeObject(PyBuiltins.Zip._Zip_class, with: arguments))
+            return PyBuiltins.Zip<T>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
         }
 
         /// Makes a `builtins.zip` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Zip<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T5: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4], _ iter5: [T5], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip.Remote {
+        public func Zip<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T5: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4], _ iter5: [T5], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<T>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iter1)
             try arguments.append(iter2)
@@ -4540,13 +4566,13 @@ public enum PyBuiltins {
             try arguments.append(iter4)
             try arguments.append(iter5)
             if let strict { try arguments.append(keyword: "strict", strict) }
-            return PyBuiltins.Zip.Remote(try await executor.makeObject(PyBuiltins.Zip._Zip_class, with: arguments))
+            return PyBuiltins.Zip<T>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
         }
 
         /// Makes a `builtins.zip` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Zip(_ iter1: some PyBuiltins.StringOrListOfPythonObject, _ iter2: some PyBuiltins.StringOrListOfPythonObject, _ iter3: some PyBuiltins.StringOrListOfPythonObject, _ iter4: some PyBuiltins.StringOrListOfPythonObject, _ iter5: some PyBuiltins.StringOrListOfPythonObject, _ iter6: some PyBuiltins.StringOrListOfPythonObject, _ iterables: PythonRuntime.PythonObject..., strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip.Remote {
+        public func Zip<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: some PyBuiltins.StringOrListOfPythonObject, _ iter2: some PyBuiltins.StringOrListOfPythonObject, _ iter3: some PyBuiltins.StringOrListOfPythonObject, _ iter4: some PyBuiltins.StringOrListOfPythonObject, _ iter5: some PyBuiltins.StringOrListOfPythonObject, _ iter6: some PyBuiltins.StringOrListOfPythonObject, _ iterables: PythonRuntime.PythonObject..., strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<T>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iter1)
             try arguments.append(iter2)
@@ -4556,7 +4582,7 @@ public enum PyBuiltins {
             try arguments.append(iter6)
             try arguments.append(contentsOf: iterables)
             if let strict { try arguments.append(keyword: "strict", strict) }
-            return PyBuiltins.Zip.Remote(try await executor.makeObject(PyBuiltins.Zip._Zip_class, with: arguments))
+            return PyBuiltins.Zip<T>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
         }
 
         /// Makes a `builtins.bytearray` where the executor runs it and answers a typed
@@ -4609,27 +4635,27 @@ public enum PyBuiltins {
         /// Makes a `builtins.enumerate` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Enumerate(iterable: some PyBuiltins.StringOrListOfPythonObject, start: Swift.Int? = nil) async throws -> PyBuiltins.Enumerate.Remote {
+        public func Enumerate<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(iterable: some PythonRuntime.IterableArgument<T>, start: Swift.Int? = nil) async throws -> PyBuiltins.Enumerate<T>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
             if let start { try arguments.append(keyword: "start", start) }
-            return PyBuiltins.Enumerate.Remote(try await executor.makeObject(PyBuiltins.Enumerate._Enumerate_class, with: arguments))
+            return PyBuiltins.Enumerate<T>.Remote(try await executor.makeObject(PyBuiltins._EnumerateMembers._Enumerate_class, with: arguments))
         }
 
         /// Makes a `builtins.filter` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Filter(_ function: some PythonRuntime.ConvertibleToPython, _ iterable: [PythonRuntime.PythonObject]) async throws -> PyBuiltins.Filter.Remote {
+        public func Filter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ function: some PythonRuntime.ConvertibleToPython, _ iterable: [T?]) async throws -> PyBuiltins.Filter<T>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(function)
             try arguments.append(iterable)
-            return PyBuiltins.Filter.Remote(try await executor.makeObject(PyBuiltins.Filter._Filter_class, with: arguments))
+            return PyBuiltins.Filter<T>.Remote(try await executor.makeObject(PyBuiltins._FilterMembers._Filter_class, with: arguments))
         }
 
         /// Makes a `builtins.map` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Map<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T5: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4], _ iter5: [T5]) async throws -> PyBuiltins.Map.Remote {
+        public func Map<S: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T5: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4], _ iter5: [T5]) async throws -> PyBuiltins.Map<S>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(`func`)
             try arguments.append(iterable)
@@ -4637,13 +4663,13 @@ public enum PyBuiltins {
             try arguments.append(iter3)
             try arguments.append(iter4)
             try arguments.append(iter5)
-            return PyBuiltins.Map.Remote(try await executor.makeObject(PyBuiltins.Map._Map_class, with: arguments))
+            return PyBuiltins.Map<S>.Remote(try await executor.makeObject(PyBuiltins._MapMembers._Map_class, with: arguments))
         }
 
         /// Makes a `builtins.map` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Map(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: some PyBuiltins.StringOrListOfPythonObject, _ iter2: some PyBuiltins.StringOrListOfPythonObject, _ iter3: some PyBuiltins.StringOrListOfPythonObject, _ iter4: some PyBuiltins.StringOrListOfPythonObject, _ iter5: some PyBuiltins.StringOrListOfPythonObject, _ iter6: some PyBuiltins.StringOrListOfPythonObject, _ iterables: PythonRuntime.PythonObject...) async throws -> PyBuiltins.Map.Remote {
+        public func Map<S: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: some PyBuiltins.StringOrListOfPythonObject, _ iter2: some PyBuiltins.StringOrListOfPythonObject, _ iter3: some PyBuiltins.StringOrListOfPythonObject, _ iter4: some PyBuiltins.StringOrListOfPythonObject, _ iter5: some PyBuiltins.StringOrListOfPythonObject, _ iter6: some PyBuiltins.StringOrListOfPythonObject, _ iterables: PythonRuntime.PythonObject...) async throws -> PyBuiltins.Map<S>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(`func`)
             try arguments.append(iterable)
@@ -4653,7 +4679,7 @@ public enum PyBuiltins {
             try arguments.append(iter5)
             try arguments.append(iter6)
             try arguments.append(contentsOf: iterables)
-            return PyBuiltins.Map.Remote(try await executor.makeObject(PyBuiltins.Map._Map_class, with: arguments))
+            return PyBuiltins.Map<S>.Remote(try await executor.makeObject(PyBuiltins._MapMembers._Map_class, with: arguments))
         }
 
         /// Makes a `builtins.memoryview` where the executor runs it and answers a typed
@@ -5007,11 +5033,6 @@ public enum PyBuiltins {
     ///
     /// Exactly those types conform, so a call with any other type does not compile.
     public protocol StringOrListOfPythonObject: PythonRuntime.ConvertibleToPython {}
-
-    /// A value for a `builtins` parameter that takes any of: `Swift.String`, `[PythonRuntime.PythonObject]`, `PythonRuntime.PythonObject`.
-    ///
-    /// Exactly those types conform, so a call with any other type does not compile.
-    public protocol StringOrListOfPythonObjectOrPythonObject: PythonRuntime.ConvertibleToPython {}
 }
 
 extension PyBuiltins.Range {
@@ -6300,10 +6321,6 @@ extension PyBuiltins.IntegerFormats: PyBuiltins.StringOrCOrAtCOrFOrAtFOrDOrAtDOr
 extension Swift.String: PyBuiltins.StringOrListOfPythonObject {}
 extension Swift.Array: PyBuiltins.StringOrListOfPythonObject where Element == PythonRuntime.PythonObject {}
 
-extension Swift.String: PyBuiltins.StringOrListOfPythonObjectOrPythonObject {}
-extension Swift.Array: PyBuiltins.StringOrListOfPythonObjectOrPythonObject where Element == PythonRuntime.PythonObject {}
-extension PythonRuntime.PythonObject: PyBuiltins.StringOrListOfPythonObjectOrPythonObject {}
-
 // MARK: - PythonRuntime support
 
 extension PyBuiltins {
@@ -6378,8 +6395,11 @@ extension PyBuiltins.Range {
     @usableFromInline static let _py_range_stop = PythonRuntime.PythonMemberName("stop")
 }
 
-extension PyBuiltins.Reversed {
-    @usableFromInline static let _Reversed_class = PythonRuntime.PythonCallableReference(module: "builtins", "reversed")
+extension PyBuiltins {
+    /// The Python objects the members of `PyBuiltins.Reversed` use.
+    @usableFromInline enum _ReversedMembers {
+        @usableFromInline static let _Reversed_class = PythonRuntime.PythonCallableReference(module: "builtins", "reversed")
+    }
 }
 
 extension PyBuiltins.Slice {
@@ -6390,8 +6410,11 @@ extension PyBuiltins.Slice {
     @usableFromInline static let _py_slice_stop = PythonRuntime.PythonMemberName("stop")
 }
 
-extension PyBuiltins.Zip {
-    @usableFromInline static let _Zip_class = PythonRuntime.PythonCallableReference(module: "builtins", "zip")
+extension PyBuiltins {
+    /// The Python objects the members of `PyBuiltins.Zip` use.
+    @usableFromInline enum _ZipMembers {
+        @usableFromInline static let _Zip_class = PythonRuntime.PythonCallableReference(module: "builtins", "zip")
+    }
 }
 
 extension PyBuiltins.Bytearray {
@@ -6455,16 +6478,25 @@ extension PyBuiltins.Complex {
     @usableFromInline static let _py_complex_real = PythonRuntime.PythonMemberName("real")
 }
 
-extension PyBuiltins.Enumerate {
-    @usableFromInline static let _Enumerate_class = PythonRuntime.PythonCallableReference(module: "builtins", "enumerate")
+extension PyBuiltins {
+    /// The Python objects the members of `PyBuiltins.Enumerate` use.
+    @usableFromInline enum _EnumerateMembers {
+        @usableFromInline static let _Enumerate_class = PythonRuntime.PythonCallableReference(module: "builtins", "enumerate")
+    }
 }
 
-extension PyBuiltins.Filter {
-    @usableFromInline static let _Filter_class = PythonRuntime.PythonCallableReference(module: "builtins", "filter")
+extension PyBuiltins {
+    /// The Python objects the members of `PyBuiltins.Filter` use.
+    @usableFromInline enum _FilterMembers {
+        @usableFromInline static let _Filter_class = PythonRuntime.PythonCallableReference(module: "builtins", "filter")
+    }
 }
 
-extension PyBuiltins.Map {
-    @usableFromInline static let _Map_class = PythonRuntime.PythonCallableReference(module: "builtins", "map")
+extension PyBuiltins {
+    /// The Python objects the members of `PyBuiltins.Map` use.
+    @usableFromInline enum _MapMembers {
+        @usableFromInline static let _Map_class = PythonRuntime.PythonCallableReference(module: "builtins", "map")
+    }
 }
 
 extension PyBuiltins.Memoryview {

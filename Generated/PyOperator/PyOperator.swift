@@ -439,9 +439,11 @@ public enum PyOperator {
     /// After g = attrgetter('name', 'date'), the call g(r) returns (r.name, r.date).
     /// After h = attrgetter('name.first', 'name.last'), the call h(r) returns
     /// (r.name.first, r.name.last).
-    public final class Attrgetter: PythonRuntime.PythonInstance, @unchecked Sendable {
+    ///
+    /// Generic like the Python class: `T` stands for the Python type variable `_T_co` (`PythonObject` where the items are of any type).
+    public final class Attrgetter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>: PythonRuntime.PythonInstance, @unchecked Sendable {
         /// The Python class `operator.attrgetter`.
-        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _Attrgetter_class }
+        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _AttrgetterMembers._Attrgetter_class }
 
         /// Wraps an object known to be a `operator.attrgetter`.
         override public init(unchecked object: PythonRuntime.PythonObject) {
@@ -456,14 +458,14 @@ public enum PyOperator {
         /// Calls `operator.attrgetter.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public init(_ attr: Swift.String) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try Attrgetter._Attrgetter_class.call(attr)
+            let object: PythonRuntime.PythonObject = try _AttrgetterMembers._Attrgetter_class.call(attr)
             super.init(unchecked: object)
         }
 
         /// Calls `operator.attrgetter.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public init(_ attr: Swift.String, _ attr2: Swift.String) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try Attrgetter._Attrgetter_class.call(attr, attr2)
+            let object: PythonRuntime.PythonObject = try _AttrgetterMembers._Attrgetter_class.call(attr, attr2)
             super.init(unchecked: object)
         }
 
@@ -474,7 +476,7 @@ public enum PyOperator {
             try arguments.append(attr)
             try arguments.append(attr2)
             try arguments.append(attr3)
-            let object: PythonRuntime.PythonObject = try Attrgetter._Attrgetter_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try _AttrgetterMembers._Attrgetter_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -486,7 +488,7 @@ public enum PyOperator {
             try arguments.append(attr2)
             try arguments.append(attr3)
             try arguments.append(attr4)
-            let object: PythonRuntime.PythonObject = try Attrgetter._Attrgetter_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try _AttrgetterMembers._Attrgetter_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -496,15 +498,15 @@ public enum PyOperator {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(attr)
             try arguments.append(contentsOf: attrs)
-            let object: PythonRuntime.PythonObject = try Attrgetter._Attrgetter_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try _AttrgetterMembers._Attrgetter_class.call(arguments)
             super.init(unchecked: object)
         }
 
         /// Call self as a function.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         @inlinable
-        public func callAsFunction(_ obj: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-            return try callMethod(Attrgetter._py_attrgetter___call__, obj)
+        public func callAsFunction(_ obj: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> T {
+            return try callMethod(_AttrgetterMembers._py_attrgetter___call__, obj)
         }
     }
 
@@ -513,9 +515,11 @@ public enum PyOperator {
     /// Return a callable object that fetches the given item(s) from its operand.
     /// After f = itemgetter(2), the call f(r) returns r[2].
     /// After g = itemgetter(2, 5, 3), the call g(r) returns (r[2], r[5], r[3])
-    public final class Itemgetter: PythonRuntime.PythonInstance, @unchecked Sendable {
+    ///
+    /// Generic like the Python class: `T` stands for the Python type variable `_T_co` (`PythonObject` where the items are of any type).
+    public final class Itemgetter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>: PythonRuntime.PythonInstance, @unchecked Sendable {
         /// The Python class `operator.itemgetter`.
-        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _Itemgetter_class }
+        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _ItemgetterMembers._Itemgetter_class }
 
         /// Wraps an object known to be a `operator.itemgetter`.
         override public init(unchecked object: PythonRuntime.PythonObject) {
@@ -529,8 +533,8 @@ public enum PyOperator {
 
         /// Calls `operator.itemgetter.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item: T) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try Itemgetter._Itemgetter_class.call(item)
+        public init<OtherT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item: OtherT) throws(PythonRuntime.PythonError) {
+            let object: PythonRuntime.PythonObject = try _ItemgetterMembers._Itemgetter_class.call(item)
             super.init(unchecked: object)
         }
 
@@ -541,7 +545,7 @@ public enum PyOperator {
             try arguments.append(item1)
             try arguments.append(item2)
             try arguments.append(contentsOf: items)
-            let object: PythonRuntime.PythonObject = try Itemgetter._Itemgetter_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try _ItemgetterMembers._Itemgetter_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -549,7 +553,7 @@ public enum PyOperator {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         @inlinable
         public func callAsFunction(obj: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-            return try callMethod(Itemgetter._py_itemgetter___call__, obj)
+            return try callMethod(_ItemgetterMembers._py_itemgetter___call__, obj)
         }
     }
 
@@ -1223,73 +1227,73 @@ public enum PyOperator {
         /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Attrgetter(_ attr: Swift.String) async throws -> PyOperator.Attrgetter.Remote {
+        public func Attrgetter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ attr: Swift.String) async throws -> PyOperator.Attrgetter<T>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(attr)
-            return PyOperator.Attrgetter.Remote(try await executor.makeObject(PyOperator.Attrgetter._Attrgetter_class, with: arguments))
+            return PyOperator.Attrgetter<T>.Remote(try await executor.makeObject(PyOperator._AttrgetterMembers._Attrgetter_class, with: arguments))
         }
 
         /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Attrgetter(_ attr: Swift.String, _ attr2: Swift.String) async throws -> PyOperator.Attrgetter.Remote {
+        public func Attrgetter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ attr: Swift.String, _ attr2: Swift.String) async throws -> PyOperator.Attrgetter<T>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(attr)
             try arguments.append(attr2)
-            return PyOperator.Attrgetter.Remote(try await executor.makeObject(PyOperator.Attrgetter._Attrgetter_class, with: arguments))
+            return PyOperator.Attrgetter<T>.Remote(try await executor.makeObject(PyOperator._AttrgetterMembers._Attrgetter_class, with: arguments))
         }
 
         /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Attrgetter(_ attr: Swift.String, _ attr2: Swift.String, _ attr3: Swift.String) async throws -> PyOperator.Attrgetter.Remote {
+        public func Attrgetter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ attr: Swift.String, _ attr2: Swift.String, _ attr3: Swift.String) async throws -> PyOperator.Attrgetter<T>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(attr)
             try arguments.append(attr2)
             try arguments.append(attr3)
-            return PyOperator.Attrgetter.Remote(try await executor.makeObject(PyOperator.Attrgetter._Attrgetter_class, with: arguments))
+            return PyOperator.Attrgetter<T>.Remote(try await executor.makeObject(PyOperator._AttrgetterMembers._Attrgetter_class, with: arguments))
         }
 
         /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Attrgetter(_ attr: Swift.String, _ attr2: Swift.String, _ attr3: Swift.String, _ attr4: Swift.String) async throws -> PyOperator.Attrgetter.Remote {
+        public func Attrgetter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ attr: Swift.String, _ attr2: Swift.String, _ attr3: Swift.String, _ attr4: Swift.String) async throws -> PyOperator.Attrgetter<T>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(attr)
             try arguments.append(attr2)
             try arguments.append(attr3)
             try arguments.append(attr4)
-            return PyOperator.Attrgetter.Remote(try await executor.makeObject(PyOperator.Attrgetter._Attrgetter_class, with: arguments))
+            return PyOperator.Attrgetter<T>.Remote(try await executor.makeObject(PyOperator._AttrgetterMembers._Attrgetter_class, with: arguments))
         }
 
         /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Attrgetter(_ attr: Swift.String, _ attrs: Swift.String...) async throws -> PyOperator.Attrgetter.Remote {
+        public func Attrgetter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ attr: Swift.String, _ attrs: Swift.String...) async throws -> PyOperator.Attrgetter<T>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(attr)
             try arguments.append(contentsOf: attrs)
-            return PyOperator.Attrgetter.Remote(try await executor.makeObject(PyOperator.Attrgetter._Attrgetter_class, with: arguments))
+            return PyOperator.Attrgetter<T>.Remote(try await executor.makeObject(PyOperator._AttrgetterMembers._Attrgetter_class, with: arguments))
         }
 
         /// Makes a `operator.itemgetter` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Itemgetter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item: T) async throws -> PyOperator.Itemgetter.Remote {
+        public func Itemgetter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, OtherT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item: OtherT) async throws -> PyOperator.Itemgetter<T>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(item)
-            return PyOperator.Itemgetter.Remote(try await executor.makeObject(PyOperator.Itemgetter._Itemgetter_class, with: arguments))
+            return PyOperator.Itemgetter<T>.Remote(try await executor.makeObject(PyOperator._ItemgetterMembers._Itemgetter_class, with: arguments))
         }
 
         /// Makes a `operator.itemgetter` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Itemgetter<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item1: T1, _ item2: T2, _ items: PythonRuntime.PythonObject...) async throws -> PyOperator.Itemgetter.Remote {
+        public func Itemgetter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item1: T1, _ item2: T2, _ items: PythonRuntime.PythonObject...) async throws -> PyOperator.Itemgetter<T>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(item1)
             try arguments.append(item2)
             try arguments.append(contentsOf: items)
-            return PyOperator.Itemgetter.Remote(try await executor.makeObject(PyOperator.Itemgetter._Itemgetter_class, with: arguments))
+            return PyOperator.Itemgetter<T>.Remote(try await executor.makeObject(PyOperator._ItemgetterMembers._Itemgetter_class, with: arguments))
         }
 
         /// Makes a `operator.methodcaller` where the executor runs it and answers a typed
@@ -1334,7 +1338,7 @@ extension PyOperator.Attrgetter {
         ///
         /// Runs `operator.attrgetter.__call__` where the object lives.
         /// - Throws: the executor's errors (a remote exception, a lost object, a timeout) or `PythonError` if the result does not convert.
-        public func callAsFunction(_ obj: some PythonRuntime.ConvertibleToPython) async throws -> PythonRuntime.PythonObject {
+        public func callAsFunction(_ obj: some PythonRuntime.ConvertibleToPython) async throws -> T {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(obj)
             return try await handle.call("__call__", arguments: arguments, timeout: nil)
@@ -1467,14 +1471,20 @@ extension PyOperator {
     @usableFromInline static let _py_xor = PythonRuntime.PythonCallableReference(module: "operator", "xor")
 }
 
-extension PyOperator.Attrgetter {
-    @usableFromInline static let _Attrgetter_class = PythonRuntime.PythonCallableReference(module: "operator", "attrgetter")
-    @usableFromInline static let _py_attrgetter___call__ = PythonRuntime.PythonMemberName("__call__")
+extension PyOperator {
+    /// The Python objects the members of `PyOperator.Attrgetter` use.
+    @usableFromInline enum _AttrgetterMembers {
+        @usableFromInline static let _Attrgetter_class = PythonRuntime.PythonCallableReference(module: "operator", "attrgetter")
+        @usableFromInline static let _py_attrgetter___call__ = PythonRuntime.PythonMemberName("__call__")
+    }
 }
 
-extension PyOperator.Itemgetter {
-    @usableFromInline static let _Itemgetter_class = PythonRuntime.PythonCallableReference(module: "operator", "itemgetter")
-    @usableFromInline static let _py_itemgetter___call__ = PythonRuntime.PythonMemberName("__call__")
+extension PyOperator {
+    /// The Python objects the members of `PyOperator.Itemgetter` use.
+    @usableFromInline enum _ItemgetterMembers {
+        @usableFromInline static let _Itemgetter_class = PythonRuntime.PythonCallableReference(module: "operator", "itemgetter")
+        @usableFromInline static let _py_itemgetter___call__ = PythonRuntime.PythonMemberName("__call__")
+    }
 }
 
 extension PyOperator.Methodcaller {

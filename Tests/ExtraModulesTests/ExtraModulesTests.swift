@@ -64,9 +64,11 @@ struct ExtraModulesTests {
         let counter = try PyCollections.Counter(["a", "b", "a", "c", "a", "b"] as [PythonObject])
         #expect(try counter.total() == 6)
         // A `str` is an `Iterable[str]`: the documented `Counter("abracadabra")` takes a Swift string.
+        // `Counter[_T]` is generic: from a Swift string it is a `Counter<String>`, its methods typed by `T`.
         let letters = try PyCollections.Counter("abracadabra")
         #expect(try letters.total() == 11)
-        #expect(try String(letters.mostCommon(n: 1)[0].0) == "a")
+        let top: [(String, Int)] = try letters.mostCommon(n: 2)
+        #expect(top.map(\.0) == ["a", "b"] && top.map(\.1) == [5, 2])
         let common = try counter.mostCommon(n: 1)  // list[tuple[_T, int]] → [(PythonObject, Int)]
         #expect(common.count == 1)
         #expect(try String(common[0].0) == "a")
@@ -102,11 +104,12 @@ struct SubscriptAndIterationTests {
         #expect(try deque.elements().map { try Int($0) } == [10, 20, 30])
         let error = #expect(throws: PythonError.self) { _ = try deque[7] }
         #expect(error?.typeName == "IndexError")
-        let chain = try PyCollections.ChainMap(
+        // `ChainMap[_KT, _VT]` is generic: its keys are `String` and its values `Int` once the instance says so.
+        let chain = try PyCollections.ChainMap<String, Int>(
             try PythonObject(["a": 1]), try PythonObject(["a": 2, "b": 3]))
-        #expect(try Int(chain["a"]) == 1)
-        #expect(try Int(chain["b"]) == 3)
-        #expect(try Set(chain.elements().map { try String($0) }) == ["a", "b"])
+        #expect(try chain["a"] == 1)
+        #expect(try chain["b"] == 3)
+        #expect(try Set(chain.elements()) == ["a", "b"])
         #expect(throws: PythonError.self) { _ = try chain["missing"] }
     }
 }
@@ -156,9 +159,10 @@ struct CallbackAndShapeTests {
         var taken: [Int] = []
         while let value = try counter.next(), value.real < 13 { taken.append(Int(value.real)) }
         #expect(taken == [10, 11, 12])
+        // `chain[_T]` is generic: `Chain<Int>` from Swift integers, its items read as `Int`.
         var chained = try PyItertools.Chain([1, 2], [3]).makeIterator()
-        #expect(try chained.next().map { try Int($0) } == 1)
-        #expect(try chained.elements().map { try Int($0) } == [2, 3], "elements() takes the rest")
+        #expect(try chained.next() == 1)
+        #expect(try chained.elements() == [2, 3], "elements() takes the rest")
         #expect(try chained.next() == nil)
         let wrong = #expect(throws: PythonError.self) {
             var strings = try PythonRuntime.TypedPythonIterator<String>(PythonObject([1]))

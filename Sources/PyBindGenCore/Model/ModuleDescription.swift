@@ -4,7 +4,7 @@ import Foundation
 /// versioned and dumped as JSON by `pybindgen --dump-description`.
 public struct ModuleDescription: Codable, Sendable, Equatable {
     /// The version of the format this pybindgen reads and writes.
-    public static let currentSchemaVersion = 4
+    public static let currentSchemaVersion = 5
 
     /// The version of this format.
     public var schemaVersion: Int
@@ -80,9 +80,48 @@ public struct ClassDescription: Codable, Sendable, Equatable {
     /// The full names the class is known by (where it is defined at run time, and in the stubs), which
     /// references from other modules use.
     public var fullNames: [String]?
+    /// The type variables the class is generic over (`_T` of `class Counter(dict[_T, int])`), which its members
+    /// state as ``PythonType/classParameter(_:)``; nil or empty for a class that is not generic.
+    public var typeParameters: [String]?
     /// Whether the module does not export the class but its API refers to it (a class of its own package):
     /// generated so the references are typed, unless another module of the same Swift target generates it.
     public var referenced: Bool?
+}
+
+extension ClassDescription {
+    /// The class with every type its members state rewritten by `transform`.
+    public func mappingTypes(_ transform: (PythonType) -> PythonType) -> ClassDescription {
+        func signatures(_ list: [SignatureDescription]) -> [SignatureDescription] {
+            list.map { signature in
+                var signature = signature
+                for index in signature.parameters.indices {
+                    signature.parameters[index].type = transform(signature.parameters[index].type)
+                }
+                signature.returns = transform(signature.returns)
+                return signature
+            }
+        }
+        func functions(_ list: [FunctionDescription]) -> [FunctionDescription] {
+            list.map { function in
+                var function = function
+                function.overloads = signatures(function.overloads)
+                return function
+            }
+        }
+        var cls = self
+        cls.constructor = constructor.map(signatures)
+        cls.methods = functions(methods)
+        cls.classMethods = functions(classMethods)
+        cls.operators = functions(operators)
+        cls.protocols = functions(protocols)
+        cls.properties = properties.map { property in
+            var property = property
+            property.type = transform(property.type)
+            return property
+        }
+        cls.iteration = iteration.map(transform)
+        return cls
+    }
 }
 
 /// A read-only attribute of instances.

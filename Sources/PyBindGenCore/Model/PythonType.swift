@@ -30,6 +30,9 @@ public indirect enum PythonType: Sendable, Hashable {
     /// A type variable of the function (`_T`); `values` are the allowed types of a value-constrained one
     /// (`TypeVar("_N", float, Decimal)`), empty otherwise.
     case typeVariable(String, values: [PythonType] = [])
+    /// A type parameter of the class whose member this type belongs to (`_T` of `class C(Generic[_T])`): fixed
+    /// by the instance, not by each call.
+    case classParameter(String)
     /// `Callable[[A, B], R]`.
     case callable(parameters: [PythonType], result: PythonType)
     /// A result read lazily: `Iterator[T]`, `Generator[T, …]`.
@@ -66,9 +69,19 @@ public indirect enum PythonType: Sendable, Hashable {
 
     /// The type with every occurrence of the type variable `name` replaced by `replacement`.
     public func substituting(_ name: String, with replacement: PythonType) -> PythonType {
-        func inner(_ type: PythonType) -> PythonType { type.substituting(name, with: replacement) }
+        rewritten { type in
+            if case .typeVariable(name, _) = type { return replacement }
+            return nil
+        }
+    }
+
+    /// The type rebuilt top-down: `rule` replaces a type (and all inside it) when it returns one; otherwise the
+    /// type keeps its case and its children are rewritten (a type variable's values and a typed dict's fields
+    /// are kept as they are).
+    public func rewritten(_ rule: (PythonType) -> PythonType?) -> PythonType {
+        if let replaced = rule(self) { return replaced }
+        func inner(_ type: PythonType) -> PythonType { type.rewritten(rule) }
         switch self {
-        case .typeVariable(name, _): return replacement
         case .list(let item): return .list(inner(item))
         case .sequence(let item): return .sequence(inner(item))
         case .set(let item): return .set(inner(item))
@@ -96,7 +109,7 @@ public indirect enum PythonType: Sendable, Hashable {
     /// The types directly inside this one.
     public var children: [PythonType] {
         switch self {
-        case .int, .float, .complex, .str, .bool, .bytes, .none, .object, .literal: return []
+        case .int, .float, .complex, .str, .bool, .bytes, .none, .object, .literal, .classParameter: return []
         case .typedDict(_, _, let fields): return fields.map(\.type)
         case .typeVariable(_, let values): return values
         case .class(_, _, let arguments): return arguments
@@ -139,6 +152,7 @@ extension PythonType: Codable {
                 name: name!, module: try container.decodeIfPresent(String.self, forKey: .module), arguments: args)
         case ("typevar", _) where name != nil:
             self = .typeVariable(name!, values: try container.decodeIfPresent([PythonType].self, forKey: .values) ?? [])
+        case ("classParameter", _) where name != nil: self = .classParameter(name!)
         case ("callable", 1...): self = .callable(parameters: Array(args.dropLast()), result: args[args.count - 1])
         case ("iterator", 1): self = .iterator(args[0])
         case ("asyncIterator", 1): self = .asyncIterator(args[0])
@@ -170,6 +184,8 @@ extension PythonType: Codable {
         case .typeVariable(let name, let values):
             try container.encode(name, forKey: .name)
             if !values.isEmpty { try container.encode(values, forKey: .values) }
+        case .classParameter(let name):
+            try container.encode(name, forKey: .name)
         case .typedDict(let name, let module, let fields):
             try container.encode(name, forKey: .name)
             try container.encodeIfPresent(module, forKey: .module)
@@ -207,6 +223,7 @@ extension PythonType: Codable {
         case .union: "union"
         case .class: "class"
         case .typeVariable: "typevar"
+        case .classParameter: "classParameter"
         case .callable: "callable"
         case .iterator: "iterator"
         case .asyncIterator: "asyncIterator"

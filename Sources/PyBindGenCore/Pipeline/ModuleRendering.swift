@@ -79,6 +79,8 @@ public struct RunClasses: Sendable, Equatable {
     public struct Wrapper: Sendable, Equatable, Hashable {
         public var namespace: String
         public var name: String
+        /// A generic class's Python type variables (its Swift generic parameters), empty otherwise.
+        public var typeParameters: [String] = []
     }
 
     /// Full Python name (`datetime.date`) → the wrapper class generated for it.
@@ -99,11 +101,13 @@ public enum ModuleRendering {
         for pass in [false, true] {
             for description in descriptions {
                 let names = Translator.classNames(of: description)
+                let generic = Translator.genericClasses(of: description)
                 for cls in description.classes where (cls.referenced ?? false) == pass {
                     guard let swiftName = names[cls.name] else { continue }
                     for fullName in cls.fullNames ?? [] where classes.wrappers[fullName] == nil {
                         classes.wrappers[fullName] = RunClasses.Wrapper(
-                            namespace: Naming.moduleName(description.module), name: swiftName)
+                            namespace: Naming.moduleName(description.module), name: swiftName,
+                            typeParameters: generic[cls.name] ?? [])
                     }
                 }
             }

@@ -1,13 +1,27 @@
 /// Wrapper classes: the class declaration, its properties, subscripts, iteration and members.
 extension Renderer {
     func classDeclaration(_ cls: TranslatedClass, module: TranslatedModule) {
-        documentation(cls.doc.map { [$0] } ?? ["The Python class `\(module.pythonName).\(cls.pythonName)`."])
+        var doc = cls.doc.map { [$0] } ?? ["The Python class `\(module.pythonName).\(cls.pythonName)`."]
+        if cls.isGeneric {
+            let parameters = cls.typeParameters.map { "`\(TypeTranslator.genericName($0))`" }
+            doc += [
+                "",
+                "Generic like the Python class: \(parameters.joined(separator: ", ")) "
+                    + "\(parameters.count == 1 ? "stands" : "stand") for the Python type "
+                    + "\(parameters.count == 1 ? "variable" : "variables") "
+                    + cls.typeParameters.map { "`\($0)`" }.joined(separator: ", ")
+                    + " (`PythonObject` where the items are of any type).",
+            ]
+        }
+        documentation(doc)
         let superclass = cls.superclass ?? "PythonRuntime.PythonInstance"
-        emit("public \(cls.isFinal ? "final " : "")class \(cls.swiftName): \(superclass), @unchecked Sendable {")
+        emit(
+            "public \(cls.isFinal ? "final " : "")class \(cls.swiftName)\(cls.genericClause): \(superclass), @unchecked Sendable {"
+        )
         indented {
             emit("/// The Python class `\(module.pythonName).\(cls.pythonName)`.")
             emit(
-                "override public class var pythonClass: PythonRuntime.PythonCallableReference? { _\(cls.swiftName)_class }"
+                "override public class var pythonClass: PythonRuntime.PythonCallableReference? { \(cls.isGeneric ? cls.referenceHolder + "." : "")_\(cls.swiftName)_class }"
             )
             if cls.hasInitializer {
                 emit("")
@@ -41,7 +55,7 @@ extension Renderer {
                             emit("return " + converting("value", to: property.type))
                         case .attribute:
                             let name =
-                                property.reference.map { "\(cls.swiftName).\($0)" } ?? literal(property.pythonName)
+                                property.reference.map { "\(cls.referenceHolder).\($0)" } ?? literal(property.pythonName)
                             emit("try attribute(\(name))")
                         case .length: emit("try object.length")
                         }

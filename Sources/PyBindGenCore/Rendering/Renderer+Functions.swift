@@ -62,12 +62,12 @@ extension Renderer {
         emit("}")
     }
 
-    /// `<T: …>` for a function with generic parameters, or nothing.
-    func generics(_ function: TranslatedFunction) -> String {
-        guard !function.genericParameters.isEmpty else { return "" }
-        return "<"
-            + function.genericParameters.map { "\($0): \(TypeTranslator.genericConstraint)" }.joined(separator: ", ")
-            + ">"
+    /// `<T: …>` for a function with generic parameters, or nothing; with `outer`'s parameters first for a
+    /// function declared outside that generic class (its remote constructor).
+    func generics(_ function: TranslatedFunction, outer: TranslatedClass? = nil) -> String {
+        let names = (outer?.typeParameters.map(TypeTranslator.genericName) ?? []) + function.genericParameters
+        guard !names.isEmpty else { return "" }
+        return "<" + names.map { "\($0): \(TypeTranslator.genericConstraint)" }.joined(separator: ", ") + ">"
     }
 
     /// An expression converting the `PythonObject` named `value` to `type`: `.converted()`, or for results
@@ -126,7 +126,7 @@ extension Renderer {
         case (_, .reference(let name)):
             callee = name
         }
-        let reference = owner.map { "\($0.swiftName).\(callee)" } ?? callee
+        let reference = owner.map { "\($0.referenceHolder).\(callee)" } ?? callee
         // A method is looked up on the object (`callMethod`), so Python subclasses' overrides run.
         let isMethod = function.kind == .method || function.kind == .callAsFunction
         let plan = CallPlan(for: function)

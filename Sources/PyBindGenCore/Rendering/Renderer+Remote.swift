@@ -25,7 +25,7 @@ extension Renderer {
 
     /// The wrapper class `type` names, if it is one (of this module or another of the run).
     private func wrapper(_ type: SwiftType) -> String? {
-        type.wrapperClass.map { "\($0.namespace).\($0.name)" }
+        type.wrapperClass == nil ? nil : type.rendered
     }
 
     /// The Swift type a remote member uses for `type`: a wrapper class becomes its `Remote` handle.
@@ -34,9 +34,11 @@ extension Renderer {
     }
 
     func remoteParameterText(_ parameter: TranslatedParameter) -> String {
-        guard let (namespace, name) = parameter.type.wrapperClass else { return parameterText(parameter) }
+        guard case .wrapper(let namespace, let name, let arguments) = parameter.type else {
+            return parameterText(parameter)
+        }
         var remote = parameter
-        remote.type = .remoteHandle(namespace: namespace, name: name)
+        remote.type = .remoteHandle(namespace: namespace, name: name, arguments: arguments)
         return parameterText(remote)
     }
 
@@ -152,7 +154,7 @@ extension Renderer {
         // A parameter named like the stored handle (`prepare_tag_handle(handle)`) would shadow it.
         let handle = function.parameters.contains { $0.name == handle } ? "self.\(handle)" : handle
         let qualifiedPython = "\(module.pythonName).\(owner.pythonName).\(function.pythonName)"
-        let own = "\(module.swiftName).\(cls.swiftName)"
+        let own = cls.selfType(namespace: module.swiftName).rendered
         let parameters = function.parameters.map(remoteParameterText).joined(separator: ", ")
         let returns = function.result == .void ? "" : " -> \(remoteText(function.result))"
         let isStatic = function.kind == .staticFunction || function.kind == .classFunction
@@ -208,7 +210,7 @@ extension Renderer {
             emit("public static func \(function.swiftName)\(generics(function))(\(all)) async throws\(returns) {")
             indented {
                 collectArguments(function)
-                let reference = "\(module.swiftName).\(owner.swiftName).\(function.callee.reference ?? "")"
+                let reference = "\(module.swiftName).\(owner.referenceHolder).\(function.callee.reference ?? "")"
                 returnRemote(
                     function, call: "executor.call(\(reference), with: \(argumentsVariable))",
                     object: "executor.makeObject(\(reference), with: \(argumentsVariable))")

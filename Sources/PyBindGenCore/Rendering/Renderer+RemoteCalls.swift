@@ -67,7 +67,8 @@ extension Renderer {
             for function in cls.members where function.kind == .initializer && isRemotable(function) {
                 chooseArgumentsVariable(for: function)
                 let parameters = function.parameters.map(remoteParameterText).joined(separator: ", ")
-                let type = "\(module.swiftName).\(cls.swiftName)"
+                let type = cls.selfType(namespace: module.swiftName).rendered
+                let holder = "\(module.swiftName).\(cls.referenceHolder)"
                 emit("")
                 documentation([
                     "Makes a `\(module.pythonName).\(cls.pythonName)` where the executor runs it and answers a typed",
@@ -75,11 +76,12 @@ extension Renderer {
                     "- Throws: the executor's errors (a remote exception, a crash, a timeout).",
                 ])
                 emit(
-                    "public func \(cls.swiftName)\(generics(function))(\(parameters)) async throws -> \(type).Remote {")
+                    "public func \(cls.swiftName)\(generics(function, outer: cls))(\(parameters)) async throws -> \(type).Remote {"
+                )
                 indented {
                     collectArguments(function)
                     emit(
-                        "return \(type).Remote(try await executor.makeObject(\(type)._\(cls.swiftName)_class, with: \(argumentsVariable)))"
+                        "return \(type).Remote(try await executor.makeObject(\(holder)._\(cls.swiftName)_class, with: \(argumentsVariable)))"
                     )
                 }
                 emit("}")

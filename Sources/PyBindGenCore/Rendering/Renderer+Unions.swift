@@ -117,6 +117,9 @@ extension Renderer {
         case .literal(let literal):
             return "extension \(literal.namespace).\(literal.name): \(protocolName) {}"
         case .complex: return "extension ComplexModule.Complex: \(protocolName) where RealType == Swift.Double {}"
+        case .wrapper(let namespace, let name, _):
+            // A generic class conforms whatever its arguments.
+            return "extension \(namespace).\(name): \(protocolName) {}"
         default: return "extension \(member.rendered): \(protocolName) {}"
         }
     }

@@ -105,6 +105,22 @@ final class Renderer {
             references: module.references, origin: module.origin)
         for cls in module.classes {
             emit("")
+            if cls.isGeneric {
+                // A generic class cannot hold stored static properties: a caseless enum beside it does.
+                emit("extension \(module.swiftName) {")
+                indented {
+                    emit("/// The Python objects the members of `\(module.swiftName).\(cls.swiftName)` use.")
+                    emit("@usableFromInline enum \(cls.referenceHolder) {")
+                    indented {
+                        supportReferences(
+                            module: module.pythonName, lookUp: "_\(cls.swiftName)_class",
+                            path: [module.pythonName, cls.pythonName], references: cls.references)
+                    }
+                    emit("}")
+                }
+                emit("}")
+                continue
+            }
             supportExtension(
                 of: "\(module.swiftName).\(cls.swiftName)", module: module.pythonName,
                 lookUp: "_\(cls.swiftName)_class",
@@ -153,14 +169,19 @@ final class Renderer {
         emit("extension \(type) {")
         indented {
             if let origin { originDeclaration(origin, module: module) }
-            emit(
-                "@usableFromInline static let \(lookUp) = PythonRuntime.PythonCallableReference(module: \(path.map(literal).joined(separator: ", "))\(originArgument))"
-            )
-            for reference in references {
-                referenceDeclaration(reference, module: module, access: "@usableFromInline static let")
-            }
+            supportReferences(module: module, lookUp: lookUp, path: path, references: references)
         }
         emit("}")
+    }
+
+    /// The `static let`s of the object `lookUp` (at `path`) and of the references its members use.
+    private func supportReferences(module: String, lookUp: String, path: [String], references: [CallableReference]) {
+        emit(
+            "@usableFromInline static let \(lookUp) = PythonRuntime.PythonCallableReference(module: \(path.map(literal).joined(separator: ", "))\(originArgument))"
+        )
+        for reference in references {
+            referenceDeclaration(reference, module: module, access: "@usableFromInline static let")
+        }
     }
 
     func emit(_ line: String) {

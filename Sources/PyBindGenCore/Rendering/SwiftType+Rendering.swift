@@ -16,9 +16,12 @@ extension SwiftType {
         case .tuple(let items): return "(" + items.map(\.rendered).joined(separator: ", ") + ")"
         case .iterator(let item): return "PythonRuntime.TypedPythonIterator<\(item.rendered)>"
         case .asyncSequence(let item): return "PythonRuntime.PythonAsyncSequence<\(item.rendered)>"
-        case .wrapper(let namespace, let name): return "\(namespace).\(name)"
-        case .remoteHandle(let namespace, let name): return "\(namespace).\(name).Remote"
-        case .generic(let pythonName): return TypeTranslator.genericName(pythonName)
+        case .wrapper(let namespace, let name, let arguments):
+            return "\(namespace).\(name)" + Self.renderedArguments(arguments)
+        case .remoteHandle(let namespace, let name, let arguments):
+            return "\(namespace).\(name)\(Self.renderedArguments(arguments)).Remote"
+        case .generic(let pythonName), .classParameter(let pythonName): return TypeTranslator.genericName(pythonName)
+        case .items(let item): return "some PythonRuntime.IterableArgument<\(item.rendered)>"
         case .closure(let parameters, let result, let isAsync):
             let inputs = parameters.map(\.rendered).joined(separator: ", ")
             return isAsync
@@ -35,5 +38,10 @@ extension SwiftType {
         case .union(let union, let isExistential):
             return isExistential ? "(any \(union.namespace).\(union.name))" : "some \(union.namespace).\(union.name)"
         }
+    }
+
+    /// `<A, B>` for a generic class's type arguments, or nothing.
+    static func renderedArguments(_ arguments: [SwiftType]) -> String {
+        arguments.isEmpty ? "" : "<" + arguments.map(\.rendered).joined(separator: ", ") + ">"
     }
 }

@@ -72,7 +72,11 @@ struct ArgumentUnion: Hashable, Sendable {
         case .set: return "Set"
         case .dictionary: return "Dictionary"
         case .optional: return "Optional"
-        case .wrapper(let namespace, let name): return namespace + "." + name
+        case .wrapper(let namespace, let name, let arguments):
+            // A generic class conforms for every argument; one with the enclosing scope's generic parameters
+            // cannot be named in a conformance.
+            let isConcrete = arguments.allSatisfy { $0.typeVariables.isEmpty && !$0.hasClassParameter }
+            return isConcrete ? namespace + "." + name : nil
         case .object: return "PythonObject"
         case .literal(let literal): return "Literal." + literal.name
         case .valueUnion(let union): return "ValueUnion." + union.name
@@ -102,9 +106,10 @@ extension SwiftType {
         case .optional(let wrapped): return "Optional" + inner(wrapped)
         case .tuple(let items): return "TupleOf" + items.map(inner).joined(separator: "And")
         case .iterator(let item), .asyncSequence(let item): return "IteratorOf" + inner(item)
-        case .wrapper(let namespace, let name), .remoteHandle(let namespace, let name):
+        case .wrapper(let namespace, let name, _), .remoteHandle(let namespace, let name, _):
             return namespace == home ? name : String(namespace.dropFirst(namespace.hasPrefix("Py") ? 2 : 0)) + name
-        case .generic(let name): return TypeTranslator.genericName(name)
+        case .generic(let name), .classParameter(let name): return TypeTranslator.genericName(name)
+        case .items(let item): return "ItemsOf" + inner(item)
         case .closure: return "Function"
         case .union(let union, _): return union.name
         case .literal(let literal): return literal.name

@@ -20,12 +20,19 @@ indirect enum SwiftType: Hashable, Sendable {
     case iterator(SwiftType)
     /// `PythonAsyncSequence<T>`: a result iterated with `for try await`.
     case asyncSequence(SwiftType)
-    /// A generated wrapper class, `PyDatetime.Date`: `namespace` is the generated module's Swift name.
-    case wrapper(namespace: String, name: String)
-    /// The remote handle of a wrapper class, `PyDatetime.Date.Remote`.
-    case remoteHandle(namespace: String, name: String)
-    /// A generic parameter for a Python type variable (named by the variable, `_T`).
+    /// A generated wrapper class, `PyDatetime.Date`: `namespace` is the generated module's Swift name;
+    /// `arguments` are a generic class's type arguments (`PyCollections.Counter<Swift.String>`), empty otherwise.
+    case wrapper(namespace: String, name: String, arguments: [SwiftType])
+    /// The remote handle of a wrapper class, `PyDatetime.Date.Remote` (`PyCollections.Counter<T>.Remote`).
+    case remoteHandle(namespace: String, name: String, arguments: [SwiftType])
+    /// A generic parameter of a function for a Python type variable (named by the variable, `_T`).
     case generic(pythonName: String)
+    /// A generic parameter of the enclosing generic class (`T` of `PyCollections.Counter<T>`), for a type
+    /// variable of the Python class.
+    case classParameter(pythonName: String)
+    /// `some PythonRuntime.IterableArgument<T>`: a parameter taking a Swift array of the items, or a `String`
+    /// where the items are text (a Python `str` is an iterable of `str`).
+    case items(SwiftType)
     /// `((A, B) throws -> R)`, or `(@Sendable (A) async throws -> R)` when `isAsync`.
     case closure(parameters: [SwiftType], result: SwiftType, isAsync: Bool)
     /// `PythonObject`.
@@ -69,8 +76,10 @@ indirect enum SwiftType: Hashable, Sendable {
     /// The types directly inside this one.
     var children: [SwiftType] {
         switch self {
-        case .array(let item), .set(let item), .optional(let item), .iterator(let item), .asyncSequence(let item):
+        case .array(let item), .set(let item), .optional(let item), .iterator(let item), .asyncSequence(let item),
+            .items(let item):
             return [item]
+        case .wrapper(_, _, let arguments), .remoteHandle(_, _, let arguments): return arguments
         case .dictionary(let key, let value): return [key, value]
         case .tuple(let items): return items
         case .closure(let parameters, let result, _): return parameters + [result]
@@ -91,11 +100,20 @@ indirect enum SwiftType: Hashable, Sendable {
         }
     }
 
+    /// The types inside this one whose dynamic forms make it dynamic: not a generic class's arguments
+    /// (`Counter<PythonObject>` is a typed instance whose items Python leaves open).
+    private var valueChildren: [SwiftType] {
+        switch self {
+        case .wrapper, .remoteHandle: return []
+        default: return children
+        }
+    }
+
     /// Whether the type is (or contains) `PythonObject` or another dynamic form.
-    var isDynamic: Bool { leafPrecision != nil || children.contains(where: \.isDynamic) }
+    var isDynamic: Bool { leafPrecision != nil || valueChildren.contains(where: \.isDynamic) }
 
     /// Whether the type is (or contains) a dynamic form although Python states a precise type.
-    var lostPrecision: Bool { leafPrecision?.isLost ?? children.contains(where: \.lostPrecision) }
+    var lostPrecision: Bool { leafPrecision?.isLost ?? valueChildren.contains(where: \.lostPrecision) }
 
     /// This type's dynamic form (`PythonObject`), keeping whether precision was lost.
     var asObject: SwiftType { .object(Precision(isLost: lostPrecision)) }
@@ -106,6 +124,7 @@ indirect enum SwiftType: Hashable, Sendable {
         switch self {
         case .someConvertible: return .anyConvertibleArgument(Precision(isLost: lostPrecision))
         case .union(let union, _): return .union(union, isExistential: true)
+        case .items(let item): return .array(item)
         default: return self
         }
     }
@@ -137,6 +156,12 @@ indirect enum SwiftType: Hashable, Sendable {
         return children.reduce(into: []) { $0.formUnion($1.typeVariables) }
     }
 
+    /// Whether the type mentions a generic parameter of the enclosing class.
+    var hasClassParameter: Bool {
+        if case .classParameter = self { return true }
+        return children.contains(where: \.hasClassParameter)
+    }
+
     /// Whether the type is a Swift closure type (a `Callable` parameter), passed as `PythonObject(callable:)`.
     var isClosure: Bool {
         if case .closure = self { return true }
@@ -152,7 +177,7 @@ indirect enum SwiftType: Hashable, Sendable {
     /// A required parameter's `some ConvertibleToPython` or `some` union.
     var isSomeConvertible: Bool {
         switch self {
-        case .someConvertible, .union(_, isExistential: false): return true
+        case .someConvertible, .union(_, isExistential: false), .items: return true
         default: return false
         }
     }
@@ -165,8 +190,22 @@ indirect enum SwiftType: Hashable, Sendable {
 
     /// The wrapper class this type names, if it is one.
     var wrapperClass: (namespace: String, name: String)? {
-        if case .wrapper(let namespace, let name) = self { return (namespace, name) }
+        if case .wrapper(let namespace, let name, _) = self { return (namespace, name) }
         return nil
+    }
+
+    /// Whether the type can be a generic class's type argument (it converts both ways as one value):
+    /// `Counter<Swift.String>` or `Counter<Swift.Int?>`, not `Counter<(Int, Int)>`.
+    var isGenericArgument: Bool {
+        switch self {
+        case .int, .double, .string, .bool, .bytes, .complex, .object, .literal, .typedDict, .classParameter,
+            .generic:
+            return true
+        case .array(let item), .set(let item), .optional(let item): return item.isGenericArgument
+        case .dictionary(let key, let value): return key.isGenericArgument && value.isGenericArgument
+        case .wrapper(_, _, let arguments): return arguments.allSatisfy(\.isGenericArgument)
+        default: return false
+        }
     }
 
     /// `T?` for a parameter with a default: unchanged if already optional.
@@ -187,7 +226,7 @@ indirect enum SwiftType: Hashable, Sendable {
         rewritten { type in
             switch type {
             case .optional(let wrapped): return wrapped.overrideShape
-            case .wrapper: return .wrapper(namespace: "", name: "")
+            case .wrapper: return .wrapper(namespace: "", name: "", arguments: [])
             default: return nil
             }
         }
@@ -211,6 +250,11 @@ indirect enum SwiftType: Hashable, Sendable {
         case .optional(let item): return .optional(item.rewritten(rule))
         case .iterator(let item): return .iterator(item.rewritten(rule))
         case .asyncSequence(let item): return .asyncSequence(item.rewritten(rule))
+        case .items(let item): return .items(item.rewritten(rule))
+        case .wrapper(let namespace, let name, let arguments):
+            return .wrapper(namespace: namespace, name: name, arguments: arguments.map { $0.rewritten(rule) })
+        case .remoteHandle(let namespace, let name, let arguments):
+            return .remoteHandle(namespace: namespace, name: name, arguments: arguments.map { $0.rewritten(rule) })
         case .dictionary(let key, let value): return .dictionary(key: key.rewritten(rule), value: value.rewritten(rule))
         case .tuple(let items): return .tuple(items.map { $0.rewritten(rule) })
         case .closure(let parameters, let result, let isAsync):

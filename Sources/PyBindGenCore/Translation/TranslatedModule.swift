@@ -223,6 +223,30 @@ struct TranslatedClass {
     var doc: String?
     var superclass: String?
     var isFinal: Bool
+    /// The Python type variables of a generic class (`_T` of `Counter(dict[_T, int])`), which are its Swift
+    /// generic parameters (`Counter<T>`); empty for other classes.
+    var typeParameters: [String] = []
+
+    /// Whether the Swift class is generic.
+    var isGeneric: Bool { !typeParameters.isEmpty }
+
+    /// The type that holds the class's looked-up references: the class itself, or for a generic class (which
+    /// cannot have stored static properties) the caseless enum `_CounterMembers` beside it in the namespace.
+    var referenceHolder: String { isGeneric ? "_\(swiftName)Members" : swiftName }
+
+    /// The class as a type inside its own declaration: `PyCollections.Counter<T>` for a generic class.
+    func selfType(namespace: String) -> SwiftType {
+        .wrapper(
+            namespace: namespace, name: swiftName, arguments: typeParameters.map { .classParameter(pythonName: $0) })
+    }
+
+    /// `<T: …, U: …>` declaring the generic class's parameters, or nothing.
+    var genericClause: String {
+        guard isGeneric else { return "" }
+        return "<"
+            + typeParameters.map { "\(TypeTranslator.genericName($0)): \(TypeTranslator.genericConstraint)" }
+            .joined(separator: ", ") + ">"
+    }
     var references: [CallableReference] = []
     var members: [TranslatedFunction] = []
     var properties: [TranslatedProperty] = []

@@ -40,6 +40,14 @@ extension Translator {
         var translated = TranslatedClass(
             swiftName: className, pythonName: cls.name, doc: cls.doc, superclass: base,
             isFinal: !subclassed.contains(cls.name))
+        let outerTypes = types
+        defer { types = outerTypes }
+        var cls = cls
+        if let parameters = types.genericClasses[cls.name] {
+            translated.typeParameters = parameters
+            types.enclosingClass = (cls.name, parameters)
+            cls = Self.renamingMethodTypeVariables(of: cls, apartFrom: parameters)
+        }
         let ancestor = cls.bases.first.flatMap { scopes[$0] } ?? InheritedScope()
         var own = ancestor
         // Member names: inherited ones keep their Swift name (so overrides line up), new ones are made unique.
@@ -69,7 +77,9 @@ extension Translator {
             if let candidates = ancestor.members[function.overrideKey], !candidates.isEmpty {
                 overridden = candidates.first { candidate in
                     function.canOverride(
-                        candidate, covariantResult: .wrapper(namespace: swiftName, name: className),
+                        candidate,
+                        covariantResult: types.classType(cls.name)
+                            ?? .wrapper(namespace: swiftName, name: className, arguments: []),
                         isSuperclass: hierarchy.isSuperclass)
                 }
                 guard overridden != nil else {
@@ -225,6 +235,30 @@ extension Translator {
         }
         scopes[cls.name] = own
         return translated
+    }
+
+    /// The class with its methods' own type variables renamed where their Swift generic parameter would shadow
+    /// one of the class's (`dict.get`'s `_T` inside `Counter<T>` becomes `OtherT`).
+    static func renamingMethodTypeVariables(of cls: ClassDescription, apartFrom parameters: [String])
+        -> ClassDescription
+    {
+        var taken = Set(parameters.map(TypeTranslator.genericName))
+        var renamed: [String: String] = [:]
+        func rename(_ type: PythonType) -> PythonType {
+            type.rewritten { inner in
+                guard case .typeVariable(let name, let values) = inner,
+                    taken.contains(TypeTranslator.genericName(name)) || renamed[name] != nil
+                else { return nil }
+                if renamed[name] == nil {
+                    var candidate = "Other" + TypeTranslator.genericName(name)
+                    while taken.contains(TypeTranslator.genericName(candidate)) { candidate = "Other" + candidate }
+                    renamed[name] = candidate
+                    taken.insert(TypeTranslator.genericName(candidate))
+                }
+                return .typeVariable(renamed[name]!, values: values)
+            }
+        }
+        return cls.mappingTypes(rename)
     }
 
     func memberName(_ python: String) -> String {

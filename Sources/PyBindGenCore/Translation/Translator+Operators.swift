@@ -4,7 +4,7 @@ extension Translator {
     mutating func operators(
         for operation: FunctionDescription, in cls: ClassDescription, className: String
     ) -> [TranslatedFunction] {
-        let selfType = SwiftType.wrapper(namespace: swiftName, name: className)
+        let selfType = types.classType(cls.name) ?? .wrapper(namespace: swiftName, name: className, arguments: [])
         var result: [TranslatedFunction] = []
         for signature in operation.overloads {
             let parameters = signature.parameters.filter { $0.kind != .varKeyword && $0.kind != .varPositional }

@@ -154,6 +154,9 @@ extension Translator {
         guard let index = differing else { return nil }
         let (own, other) = (first.parameters[index], second.parameters[index])
         guard own.passing != .variadic, own.passing != .keywordDictionary else { return nil }
+        // A generic class's own items (`some IterableArgument<T>`, `T`) join no union: it would make them
+        // `PythonObject`.
+        guard !own.type.hasClassParameter, !other.type.hasClassParameter else { return nil }
         func members(_ type: SwiftType) -> [SwiftType] {
             switch type {
             case .union(let union, _): return union.members

@@ -1,7 +1,8 @@
 /// Turns a ``ModuleDescription`` into the Swift shape of its bindings, per the naming and type contract.
 struct Translator {
     let description: ModuleDescription
-    let types: TypeTranslator
+    /// The type translator; while a generic class is translated, with that class in scope.
+    var types: TypeTranslator
     let hierarchy: ClassHierarchy
     let swiftName: String
     /// What the translator had to leave out, for the summary.
@@ -42,6 +43,7 @@ struct Translator {
             namespace: swiftName, classNames: Self.classNames(of: self.description), otherModules: otherModules)
         hierarchy = ClassHierarchy(self.description, namespace: swiftName, swiftNames: types.classNames)
         types.hierarchy = hierarchy
+        types.genericClasses = Self.genericClasses(of: self.description)
         types.literalNames = LiteralEnum.names(
             for: Self.literals(of: self.description), taken: Set(types.classNames.values))
         let typedDicts = Self.typedDicts(of: self.description)
@@ -68,6 +70,26 @@ struct Translator {
             wrapped.contains($0.target) && Naming.isRepresentable($0.name)
         }.map(\.name)
         return Naming.uniqueNames(wrapped + aliases, transform: Naming.typeName)
+    }
+
+    /// The classes whose type variables become Swift generic parameters (`class Counter(dict[_T, int])` →
+    /// `Counter<T>`), by Python name, with those variables in order: wrapped classes with no wrapped base and no
+    /// subclass among the module's classes (a Swift subclass would have to restate its base's arguments, and an override
+    /// its base's generic signature). In any other class a type variable is open (`PythonObject`).
+    static func genericClasses(of description: ModuleDescription) -> [String: [String]] {
+        let wrapped = classNames(of: description)
+        let subclassed = Set(description.classes.flatMap(\.bases))
+        var result: [String: [String]] = [:]
+        for cls in description.classes {
+            guard let parameters = cls.typeParameters, !parameters.isEmpty,
+                cls.bases.allSatisfy({ wrapped[$0] == nil }),
+                !subclassed.contains(cls.name), wrapped[cls.name] != nil,
+                parameters.allSatisfy(Naming.isRepresentable),
+                Set(parameters.map(TypeTranslator.genericName)).count == parameters.count
+            else { continue }
+            result[cls.name] = parameters
+        }
+        return result
     }
 
     /// Every type the module's API states (parameters, results, attributes, constants).

@@ -11,8 +11,11 @@
 ///   `__await__` or `__aiter__`: open).
 /// - Paths: `os.PathLike[str]` is given as a `String` from Swift (`PathLike[bytes]` as bytes).
 /// - Text is a sequence: a `Sequence[str]` / `Iterable[str]` parameter (or one of open items) takes a `String`
-///   too; elsewhere a sequence is a list.
+///   too; elsewhere a sequence is a list. One of a generic class's own items (`Iterable[_T]`) stays a sequence:
+///   it takes a `String` where the instance's items are text.
 /// - Classes: a class that no module generated into the same Swift target wraps is dynamic.
+/// - Generic classes: a class's type variable is a generic parameter of its Swift class where that class is
+///   generic (``Translator/genericClasses(of:)``), else open.
 /// - Value-constrained type variables: one signature per choice of values (at most
 ///   ``maximumExpandedSignatures``), else the union of the values.
 struct TypeRules {
@@ -58,6 +61,17 @@ struct TypeRules {
     func applied(to description: ModuleDescription) -> ModuleDescription {
         var result = description
         result.classes.removeAll { redirected[$0.name] != nil }
+        // A class type variable is a Swift generic parameter only in a generic Swift class; elsewhere it is open.
+        let generic = Translator.genericClasses(of: description)
+        result.classes = result.classes.map { cls in
+            guard generic[cls.name] == nil else { return cls }
+            return cls.mappingTypes { type in
+                type.rewritten { inner in
+                    guard case .classParameter(let name) = inner else { return nil }
+                    return .object(reason: "type variable \(name) of a generic class", isOpen: true)
+                }
+            }
+        }
         result.functions = description.functions.map(applied(to:))
         result.constants = description.constants.map { constant in
             var constant = constant
@@ -155,6 +169,9 @@ struct TypeRules {
             guard position == .parameter else { return .list(element) }
             switch element {
             case .str, .object(_, true): return .union([.list(element), .str])
+            // The class's own type parameter: a `String` where the instance's items are text (see
+            // `TypeTranslator`).
+            case .classParameter: return .sequence(element)
             default: return .list(element)
             }
         case .set(let item): return .set(applied(item, in: position))

@@ -29,6 +29,12 @@ struct TypeTranslator {
     /// The Swift names of the module's literal types (``LiteralEnum``).
     var literalNames: [PythonType: String] = [:]
 
+    /// The module's generic classes (see ``Translator/genericClasses(of:)``): Python name → type variables.
+    var genericClasses: [String: [String]] = [:]
+    /// The class whose members are being translated, when it is generic: its Python name and type variables,
+    /// which are in scope as ``SwiftType/classParameter(pythonName:)``.
+    var enclosingClass: (name: String, parameters: [String])?
+
     /// The module's classes, for the subclass questions a union's members raise (set once the class names are
     /// known).
     var hierarchy: ClassHierarchy?
@@ -40,9 +46,14 @@ struct TypeTranslator {
         return copy
     }
 
-    /// The Swift name of the generic parameter for a Python type variable: `_T` → `T`, `_KT` → `KT`.
+    /// The Swift name of the generic parameter for a Python type variable: `_T` → `T`, `_KT` → `KT`, and
+    /// without the variance suffix Swift has no use for: `_T_co` → `T`.
     static func genericName(_ python: String) -> String {
-        let name = Naming.upperCamel(python)
+        var stem = python
+        for suffix in ["_co", "_contra"] where stem.hasSuffix(suffix) && stem.count > suffix.count + 1 {
+            stem = String(stem.dropLast(suffix.count))
+        }
+        let name = Naming.upperCamel(stem)
         let needsPrefix = name.isEmpty || name.first?.isNumber == true || Naming.keywords.contains(name)
         return needsPrefix ? "T" + name : name
     }
@@ -229,6 +240,17 @@ struct TypeTranslator {
             return .valueUnion(union)
         case .typeVariable(let name, _) where genericParameters.contains(name):
             return .generic(pythonName: name)
+        case .classParameter(let name):
+            // Another class's type variable (or one of a class that is not generic in Swift) is open.
+            guard enclosingClass?.parameters.contains(name) == true else {
+                return topLevelParameter ? .someConvertible(.open) : .object(.open)
+            }
+            return .classParameter(pythonName: name)
+        case .sequence(let item):
+            // Only the enclosing class's items stay a sequence (see `TypeRules`): `[T]`, or a `String` too
+            // where the instance's items are text.
+            let element = inner(item)
+            return topLevelParameter && element.hasClassParameter ? .items(element) : .array(element)
         case .list(let item):
             return .array(inner(item))
         case .set(let item):
@@ -265,14 +287,45 @@ struct TypeTranslator {
             return .slice
         case .class("slice", nil, _) where topLevelParameter && namespace == "PyBuiltins":
             return .slice
-        case .class(let name, let module?, _):
+        case .class(let name, let module?, let arguments):
             guard let wrapper = otherModules.wrappers[module + "." + name] else { return dynamic }
-            return .wrapper(namespace: wrapper.namespace, name: wrapper.name)
-        case .class(let name, nil, _):
+            return .wrapper(
+                namespace: wrapper.namespace, name: wrapper.name,
+                arguments: typeArguments(arguments, parameters: wrapper.typeParameters, isEnclosing: false))
+        case .class(let name, nil, let arguments):
             guard let swiftName = classNames[name] else { return dynamic }
-            return .wrapper(namespace: namespace, name: swiftName)
+            return .wrapper(
+                namespace: namespace, name: swiftName,
+                arguments: typeArguments(
+                    arguments, parameters: genericClasses[name] ?? [], isEnclosing: enclosingClass?.name == name))
         default:
             return dynamic
+        }
+    }
+
+    /// The Swift type of the module's class `name` inside its own declaration (`PyCollections.Counter<T>`), or nil
+    /// when it is not wrapped.
+    func classType(_ name: String) -> SwiftType? {
+        guard let swiftName = classNames[name] else { return nil }
+        return .wrapper(
+            namespace: namespace, name: swiftName,
+            arguments: (genericClasses[name] ?? []).map { .classParameter(pythonName: $0) })
+    }
+
+    /// A generic class's Swift type arguments for the Python ones: each as Swift types it (`Counter[str]` →
+    /// `Counter<Swift.String>`), `PythonObject` where it cannot be one; unstated (`Counter` alone) they are the
+    /// class's own parameters inside its declaration (`Self`), else `PythonObject` (Python's `Counter[Any]`).
+    private func typeArguments(_ arguments: [PythonType], parameters: [String], isEnclosing: Bool) -> [SwiftType] {
+        guard !parameters.isEmpty else { return [] }
+        guard arguments.count == parameters.count else {
+            return parameters.map { isEnclosing ? .classParameter(pythonName: $0) : .object(.open) }
+        }
+        var values = self
+        values.narrowsNestedUnions = false
+        values.allowsNestedTuples = false
+        return arguments.map { argument in
+            let type = values.swiftType(argument, topLevelParameter: false)
+            return type.isGenericArgument ? type : .object(SwiftType.Precision(isLost: type.lostPrecision))
         }
     }
 

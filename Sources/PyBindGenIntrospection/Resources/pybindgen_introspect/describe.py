@@ -148,11 +148,16 @@ class ModuleDescriber:
     # --- Classes ---------------------------------------------------------------------------------------------
 
     def cls(self, name, cls, stub_info, skipped):
+        parameters = mt.class_type_parameters(stub_info) if stub_info is not None else []
         self.mapper.specializing = stub_info
+        self.mapper.class_parameters = set(parameters)
         try:
             description = self.class_members(name, cls, stub_info, skipped)
         finally:
             self.mapper.specializing = None
+            self.mapper.class_parameters = set()
+        if parameters:
+            description["typeParameters"] = parameters
         description["fullNames"] = sorted(self.full_names(cls, name))
         return description
 

@@ -37,6 +37,8 @@ class TypeMapper:
         # The stub class whose members are being described: members found on its generic bases are specialized
         # to it (see `specialize`).
         self.specializing = None
+        # The type parameters of the class whose members are being described (see `class_type_parameters`).
+        self.class_parameters = set()
 
     def class_reference(self, fullname, args=()):
         name = self.classes.get(fullname)
@@ -74,6 +76,11 @@ class TypeMapper:
                 return self.map(bound, self_class, depth)
             if typ.id in self.function_variables:
                 return tl.type_variable(typ.name)
+            if typ.name in self.class_parameters:
+                return tl.class_parameter(typ.name)
+            if typ.has_default():
+                # `memoryview`'s `_I = TypeVar("_I", default=int)`: what a bare `memoryview` means.
+                return self.map(typ.default, self_class, depth)
             return tl.open_dynamic("type variable %s of a generic class" % typ.name)
         if isinstance(typ, t.LiteralType):
             if tl.literal_value(typ.value) and typ.fallback.type.fullname in ("builtins.str", "builtins.int"):
@@ -159,10 +166,29 @@ class TypeMapper:
             # Stated with its argument wherever it appears, `os` included: `PathLike[str]` is a path given as text.
             return tl.foreign_class(name, args)
         if name in self.classes:
-            return tl.own_class(self.classes[name])
+            return tl.own_class(self.classes[name], args)
         if typ.type.is_protocol and name not in ITERATOR_NAMES and name != "os.PathLike":
             return tl.open_dynamic("protocol " + name)
         return tl.foreign_class(name, args)
+
+
+def class_type_parameters(info):
+    """The type variables a stub class is generic over that can be generic parameters of its Swift class: the
+    unbounded, unconstrained ones without a default (`_T` of `class Counter(dict[_T, int])`), in order. A
+    bounded, value-constrained or defaulted one is read as its bound, its values or its default where it
+    appears (Swift has no default generic arguments); a class with a ParamSpec or a TypeVarTuple has none."""
+    from mypy import types as t
+    variables = getattr(getattr(info, "defn", None), "type_vars", None) or []
+    if any(not isinstance(variable, t.TypeVarType) for variable in variables):
+        return []
+    names = []
+    for variable in variables:
+        bound = t.get_proper_type(variable.upper_bound)
+        if variable.values or variable.has_default() or (
+                isinstance(bound, t.Instance) and bound.type.fullname != "builtins.object"):
+            continue
+        names.append(variable.name)
+    return names
 
 
 def callable_items(node):

@@ -1,7 +1,7 @@
 """The type language of module descriptions (`{"kind": ..., "args": [...], ...}`), as Swift's `PythonType` reads
 it. Only facts: how Swift expresses a type is decided by the Swift translator."""
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def scalar(kind):
@@ -16,7 +16,7 @@ def dynamic(reason):
 
 def open_dynamic(reason):
     """A type the source itself leaves open — `Any`, `object`, a protocol (structural, no nominal type), a
-    generic class's own type variable, the values of a TypedDict."""
+    type variable of a generic class Swift cannot make a generic parameter, the values of a TypedDict."""
     return {"kind": "object", "reason": reason, "open": True}
 
 
@@ -39,9 +39,18 @@ def type_variable(name, values=()):
     return variable
 
 
-def own_class(name):
-    """A class this module generates, by its generated name."""
-    return {"kind": "class", "name": name}
+def class_parameter(name):
+    """A type variable of the class whose members are described (`_T` of `class C(Generic[_T])`): a type the
+    instance fixes, not each call."""
+    return {"kind": "classParameter", "name": name}
+
+
+def own_class(name, args=()):
+    """A class this module generates, by its generated name, with its type arguments (`Counter[str]`)."""
+    reference = {"kind": "class", "name": name}
+    if args:
+        reference["args"] = list(args)
+    return reference
 
 
 def foreign_class(fullname, args=()):

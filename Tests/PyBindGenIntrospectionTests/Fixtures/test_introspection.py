@@ -36,7 +36,7 @@ class StubFacts(unittest.TestCase):
 
     def test_type_source_is_the_stub(self):
         self.assertIn("annotations of pbg_fixture_shapes.pyi", self.description["typeSource"])
-        self.assertEqual(self.description["schemaVersion"], 4)
+        self.assertEqual(self.description["schemaVersion"], 5)
 
     def test_literals_are_stated_with_their_values_and_alias(self):
         # An alias of literal aliases is one literal named by the outer alias; a literal beside other types

@@ -16,6 +16,32 @@ class Widget:
         return Widget(self.size + int(by))
 
 
+class Stack:
+    """A generic class (its type variables are in the stubs)."""
+
+    def __init__(self, items):
+        self.items = list(items)
+
+    def pop(self):
+        return self.items.pop()
+
+    def limit(self):
+        return len(self.items)
+
+    def label(self):
+        return "stack"
+
+    def zip_with(self, other):
+        return list(zip(self.items, other))
+
+    def copy(self):
+        return Stack(self.items)
+
+
+def make_stack():
+    return Stack("abc")
+
+
 def numbers(x: int | float) -> int | float:
     return x
 

@@ -95,6 +95,25 @@ class StubFacts(unittest.TestCase):
         self.assertEqual([p["type"] for p in widget["properties"] if p["name"] == "size"], [INT])
 
 
+    def test_a_generic_class_states_its_type_parameters_and_their_uses(self):
+        stack = next(c for c in self.description["classes"] if c["name"] == "Stack")
+        # Only the unbounded variable without a default is a parameter; the others read as bound and default.
+        self.assertEqual(stack["typeParameters"], ["_T"])
+        item = {"kind": "classParameter", "name": "_T"}
+        methods = {m["name"]: m["overloads"][0] for m in stack["methods"]}
+        self.assertEqual(methods["pop"]["returns"], item)
+        self.assertEqual(methods["limit"]["returns"], INT)
+        self.assertEqual(methods["label"]["returns"], STR)
+        self.assertEqual(methods["zip_with"]["returns"],
+                         {"kind": "list", "args": [{"kind": "tuple", "args": [item, {"kind": "typevar", "name": "_S"}]}]})
+        self.assertEqual(methods["copy"]["returns"], {"kind": "class", "name": "Stack", "args": [item, INT, STR]})
+        self.assertEqual(stack["constructor"][0]["parameters"][0]["type"], {"kind": "sequence", "args": [item]})
+        self.assertEqual(result_type(self.description, "make_stack"),
+                         {"kind": "class", "name": "Stack", "args": [STR, INT, STR]})
+        widget = next(c for c in self.description["classes"] if c["name"] == "Widget")
+        self.assertNotIn("typeParameters", widget)
+
+
 class RuntimeFacts(unittest.TestCase):
     """Types read from runtime annotations (no stubs)."""
 

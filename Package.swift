@@ -92,7 +92,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExtraModulesTests",
-            dependencies: ["PythonRuntime"],
+            dependencies: ["PythonRuntime", "PythonWorkers"],
             plugins: ["PyBindGenPlugin"]
         ),
         .testTarget(

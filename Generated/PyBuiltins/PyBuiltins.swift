@@ -1648,7 +1648,7 @@ public enum PyBuiltins {
     /// Generic like the Python class: `T` stands for the Python type variable `_T_co` (`PythonObject` where the items are of any type).
     public final class Reversed<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>: PythonRuntime.PythonInstance, @unchecked Sendable {
         /// The Python class `builtins.reversed`.
-        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _ReversedMembers._Reversed_class }
+        override public class var pythonClass: PythonRuntime.PythonCallableReference? { PyBuiltins._ReversedMembers._Reversed_class }
 
         /// Wraps an object known to be a `builtins.reversed`.
         override public init(unchecked object: PythonRuntime.PythonObject) {
@@ -1674,14 +1674,14 @@ public enum PyBuiltins {
         /// Calls `builtins.reversed.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public init(_ sequence: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try _ReversedMembers._Reversed_class.call(sequence)
+            let object: PythonRuntime.PythonObject = try PyBuiltins._ReversedMembers._Reversed_class.call(sequence)
             super.init(unchecked: object)
         }
 
         /// Calls `builtins.reversed.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public init(_ sequence: some PythonRuntime.IterableArgument<T>) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try _ReversedMembers._Reversed_class.call(sequence)
+            let object: PythonRuntime.PythonObject = try PyBuiltins._ReversedMembers._Reversed_class.call(sequence)
             super.init(unchecked: object)
         }
     }
@@ -1854,7 +1854,7 @@ public enum PyBuiltins {
     /// Generic like the Python class: `T` stands for the Python type variable `_T_co` (`PythonObject` where the items are of any type).
     public final class Zip<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>: PythonRuntime.PythonInstance, @unchecked Sendable {
         /// The Python class `builtins.zip`.
-        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _ZipMembers._Zip_class }
+        override public class var pythonClass: PythonRuntime.PythonCallableReference? { PyBuiltins._ZipMembers._Zip_class }
 
         /// Wraps an object known to be a `builtins.zip`.
         override public init(unchecked object: PythonRuntime.PythonObject) {
@@ -1884,7 +1884,7 @@ public enum PyBuiltins {
         public init(strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
             var arguments = PythonRuntime.PythonArguments()
             if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try _ZipMembers._Zip_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -1896,7 +1896,7 @@ public enum PyBuiltins {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iter1)
             if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try _ZipMembers._Zip_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -1909,7 +1909,7 @@ public enum PyBuiltins {
             try arguments.append(iter1)
             try arguments.append(iter2)
             if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try _ZipMembers._Zip_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -1923,7 +1923,7 @@ public enum PyBuiltins {
             try arguments.append(iter2)
             try arguments.append(iter3)
             if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try _ZipMembers._Zip_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -1938,7 +1938,7 @@ public enum PyBuiltins {
             try arguments.append(iter3)
             try arguments.append(iter4)
             if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try _ZipMembers._Zip_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -1954,7 +1954,7 @@ public enum PyBuiltins {
             try arguments.append(iter4)
             try arguments.append(iter5)
             if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try _ZipMembers._Zip_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -1972,7 +1972,7 @@ public enum PyBuiltins {
             try arguments.append(iter6)
             try arguments.append(contentsOf: iterables)
             if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try _ZipMembers._Zip_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
             super.init(unchecked: object)
         }
     }
@@ -2926,7 +2926,7 @@ public enum PyBuiltins {
     /// Generic like the Python class: `T` stands for the Python type variable `_T` (`PythonObject` where the items are of any type).
     public final class Enumerate<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>: PythonRuntime.PythonInstance, @unchecked Sendable {
         /// The Python class `builtins.enumerate`.
-        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _EnumerateMembers._Enumerate_class }
+        override public class var pythonClass: PythonRuntime.PythonCallableReference? { PyBuiltins._EnumerateMembers._Enumerate_class }
 
         /// Wraps an object known to be a `builtins.enumerate`.
         override public init(unchecked object: PythonRuntime.PythonObject) {
@@ -2946,7 +2946,7 @@ public enum PyBuiltins {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iterable)
             if let start { try arguments.append(keyword: "start", start) }
-            let object: PythonRuntime.PythonObject = try _EnumerateMembers._Enumerate_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try PyBuiltins._EnumerateMembers._Enumerate_class.call(arguments)
             super.init(unchecked: object)
         }
     }
@@ -2959,7 +2959,7 @@ public enum PyBuiltins {
     /// Generic like the Python class: `T` stands for the Python type variable `_T` (`PythonObject` where the items are of any type).
     public final class Filter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>: PythonRuntime.PythonInstance, @unchecked Sendable {
         /// The Python class `builtins.filter`.
-        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _FilterMembers._Filter_class }
+        override public class var pythonClass: PythonRuntime.PythonCallableReference? { PyBuiltins._FilterMembers._Filter_class }
 
         /// Wraps an object known to be a `builtins.filter`.
         override public init(unchecked object: PythonRuntime.PythonObject) {
@@ -2985,7 +2985,7 @@ public enum PyBuiltins {
         /// Calls `builtins.filter.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public init(_ function: some PythonRuntime.ConvertibleToPython, _ iterable: [T?]) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try _FilterMembers._Filter_class.call(function, iterable)
+            let object: PythonRuntime.PythonObject = try PyBuiltins._FilterMembers._Filter_class.call(function, iterable)
             super.init(unchecked: object)
         }
 
@@ -2995,7 +2995,7 @@ public enum PyBuiltins {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(PythonRuntime.PythonObject(callable: function))
             try arguments.append(iterable)
-            let object: PythonRuntime.PythonObject = try _FilterMembers._Filter_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try PyBuiltins._FilterMembers._Filter_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -3005,7 +3005,7 @@ public enum PyBuiltins {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(PythonRuntime.PythonObject(callable: function))
             try arguments.append(iterable)
-            let object: PythonRuntime.PythonObject = try _FilterMembers._Filter_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try PyBuiltins._FilterMembers._Filter_class.call(arguments)
             super.init(unchecked: object)
         }
     }
@@ -3018,7 +3018,7 @@ public enum PyBuiltins {
     /// Generic like the Python class: `S` stands for the Python type variable `_S` (`PythonObject` where the items are of any type).
     public final class Map<S: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>: PythonRuntime.PythonInstance, @unchecked Sendable {
         /// The Python class `builtins.map`.
-        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _MapMembers._Map_class }
+        override public class var pythonClass: PythonRuntime.PythonCallableReference? { PyBuiltins._MapMembers._Map_class }
 
         /// Wraps an object known to be a `builtins.map`.
         override public init(unchecked object: PythonRuntime.PythonObject) {
@@ -3047,7 +3047,7 @@ public enum PyBuiltins {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(PythonRuntime.PythonObject(callable: `func`))
             try arguments.append(iterable)
-            let object: PythonRuntime.PythonObject = try _MapMembers._Map_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try PyBuiltins._MapMembers._Map_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -3058,7 +3058,7 @@ public enum PyBuiltins {
             try arguments.append(PythonRuntime.PythonObject(callable: `func`))
             try arguments.append(iterable)
             try arguments.append(iter2)
-            let object: PythonRuntime.PythonObject = try _MapMembers._Map_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try PyBuiltins._MapMembers._Map_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -3070,7 +3070,7 @@ public enum PyBuiltins {
             try arguments.append(iterable)
             try arguments.append(iter2)
             try arguments.append(iter3)
-            let object: PythonRuntime.PythonObject = try _MapMembers._Map_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try PyBuiltins._MapMembers._Map_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -3083,7 +3083,7 @@ public enum PyBuiltins {
             try arguments.append(iter2)
             try arguments.append(iter3)
             try arguments.append(iter4)
-            let object: PythonRuntime.PythonObject = try _MapMembers._Map_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try PyBuiltins._MapMembers._Map_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -3097,7 +3097,7 @@ public enum PyBuiltins {
             try arguments.append(iter3)
             try arguments.append(iter4)
             try arguments.append(iter5)
-            let object: PythonRuntime.PythonObject = try _MapMembers._Map_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try PyBuiltins._MapMembers._Map_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -3113,7 +3113,7 @@ public enum PyBuiltins {
             try arguments.append(iter5)
             try arguments.append(iter6)
             try arguments.append(contentsOf: iterables)
-            let object: PythonRuntime.PythonObject = try _MapMembers._Map_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try PyBuiltins._MapMembers._Map_class.call(arguments)
             super.init(unchecked: object)
         }
     }
@@ -4585,6 +4585,91 @@ public enum PyBuiltins {
             return PyBuiltins.Zip<T>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
         }
 
+        /// Makes a `builtins.zip` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Zip(strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<PythonRuntime.PythonObject>.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            if let strict { try arguments.append(keyword: "strict", strict) }
+            return PyBuiltins.Zip<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
+        }
+
+        /// Makes a `builtins.zip` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Zip<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<PythonRuntime.PythonObject>.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iter1)
+            if let strict { try arguments.append(keyword: "strict", strict) }
+            return PyBuiltins.Zip<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
+        }
+
+        /// Makes a `builtins.zip` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Zip<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<PythonRuntime.PythonObject>.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iter1)
+            try arguments.append(iter2)
+            if let strict { try arguments.append(keyword: "strict", strict) }
+            return PyBuiltins.Zip<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
+        }
+
+        /// Makes a `builtins.zip` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Zip<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<PythonRuntime.PythonObject>.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iter1)
+            try arguments.append(iter2)
+            try arguments.append(iter3)
+            if let strict { try arguments.append(keyword: "strict", strict) }
+            return PyBuiltins.Zip<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
+        }
+
+        /// Makes a `builtins.zip` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Zip<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<PythonRuntime.PythonObject>.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iter1)
+            try arguments.append(iter2)
+            try arguments.append(iter3)
+            try arguments.append(iter4)
+            if let strict { try arguments.append(keyword: "strict", strict) }
+            return PyBuiltins.Zip<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
+        }
+
+        /// Makes a `builtins.zip` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Zip<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T5: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4], _ iter5: [T5], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<PythonRuntime.PythonObject>.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iter1)
+            try arguments.append(iter2)
+            try arguments.append(iter3)
+            try arguments.append(iter4)
+            try arguments.append(iter5)
+            if let strict { try arguments.append(keyword: "strict", strict) }
+            return PyBuiltins.Zip<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
+        }
+
+        /// Makes a `builtins.zip` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Zip(_ iter1: some PyBuiltins.StringOrListOfPythonObject, _ iter2: some PyBuiltins.StringOrListOfPythonObject, _ iter3: some PyBuiltins.StringOrListOfPythonObject, _ iter4: some PyBuiltins.StringOrListOfPythonObject, _ iter5: some PyBuiltins.StringOrListOfPythonObject, _ iter6: some PyBuiltins.StringOrListOfPythonObject, _ iterables: PythonRuntime.PythonObject..., strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<PythonRuntime.PythonObject>.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(iter1)
+            try arguments.append(iter2)
+            try arguments.append(iter3)
+            try arguments.append(iter4)
+            try arguments.append(iter5)
+            try arguments.append(iter6)
+            try arguments.append(contentsOf: iterables)
+            if let strict { try arguments.append(keyword: "strict", strict) }
+            return PyBuiltins.Zip<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
+        }
+
         /// Makes a `builtins.bytearray` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
@@ -4680,6 +4765,36 @@ public enum PyBuiltins {
             try arguments.append(iter6)
             try arguments.append(contentsOf: iterables)
             return PyBuiltins.Map<S>.Remote(try await executor.makeObject(PyBuiltins._MapMembers._Map_class, with: arguments))
+        }
+
+        /// Makes a `builtins.map` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Map<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T5: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4], _ iter5: [T5]) async throws -> PyBuiltins.Map<PythonRuntime.PythonObject>.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(`func`)
+            try arguments.append(iterable)
+            try arguments.append(iter2)
+            try arguments.append(iter3)
+            try arguments.append(iter4)
+            try arguments.append(iter5)
+            return PyBuiltins.Map<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyBuiltins._MapMembers._Map_class, with: arguments))
+        }
+
+        /// Makes a `builtins.map` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Map(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: some PyBuiltins.StringOrListOfPythonObject, _ iter2: some PyBuiltins.StringOrListOfPythonObject, _ iter3: some PyBuiltins.StringOrListOfPythonObject, _ iter4: some PyBuiltins.StringOrListOfPythonObject, _ iter5: some PyBuiltins.StringOrListOfPythonObject, _ iter6: some PyBuiltins.StringOrListOfPythonObject, _ iterables: PythonRuntime.PythonObject...) async throws -> PyBuiltins.Map<PythonRuntime.PythonObject>.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(`func`)
+            try arguments.append(iterable)
+            try arguments.append(iter2)
+            try arguments.append(iter3)
+            try arguments.append(iter4)
+            try arguments.append(iter5)
+            try arguments.append(iter6)
+            try arguments.append(contentsOf: iterables)
+            return PyBuiltins.Map<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyBuiltins._MapMembers._Map_class, with: arguments))
         }
 
         /// Makes a `builtins.memoryview` where the executor runs it and answers a typed
@@ -5243,6 +5358,107 @@ extension PyBuiltins.Zip {
         public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
             try handle.pythonReference()
         }
+    }
+}
+
+extension PyBuiltins.Zip where T == PythonRuntime.PythonObject {
+    /// Calls `builtins.zip.__init__`.
+    ///
+    /// - Parameter strict: Python's default is `...`; omitted unless given.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    public convenience init(strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
+        var arguments = PythonRuntime.PythonArguments()
+        if let strict { try arguments.append(keyword: "strict", strict) }
+        let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
+        self.init(unchecked: object)
+    }
+
+    /// Calls `builtins.zip.__init__`.
+    ///
+    /// - Parameter strict: Python's default is `...`; omitted unless given.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    public convenience init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(iter1)
+        if let strict { try arguments.append(keyword: "strict", strict) }
+        let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
+        self.init(unchecked: object)
+    }
+
+    /// Calls `builtins.zip.__init__`.
+    ///
+    /// - Parameter strict: Python's default is `...`; omitted unless given.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    public convenience init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(iter1)
+        try arguments.append(iter2)
+        if let strict { try arguments.append(keyword: "strict", strict) }
+        let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
+        self.init(unchecked: object)
+    }
+
+    /// Calls `builtins.zip.__init__`.
+    ///
+    /// - Parameter strict: Python's default is `...`; omitted unless given.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    public convenience init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(iter1)
+        try arguments.append(iter2)
+        try arguments.append(iter3)
+        if let strict { try arguments.append(keyword: "strict", strict) }
+        let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
+        self.init(unchecked: object)
+    }
+
+    /// Calls `builtins.zip.__init__`.
+    ///
+    /// - Parameter strict: Python's default is `...`; omitted unless given.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    public convenience init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4], strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(iter1)
+        try arguments.append(iter2)
+        try arguments.append(iter3)
+        try arguments.append(iter4)
+        if let strict { try arguments.append(keyword: "strict", strict) }
+        let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
+        self.init(unchecked: object)
+    }
+
+    /// Calls `builtins.zip.__init__`.
+    ///
+    /// - Parameter strict: Python's default is `...`; omitted unless given.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    public convenience init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T5: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4], _ iter5: [T5], strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(iter1)
+        try arguments.append(iter2)
+        try arguments.append(iter3)
+        try arguments.append(iter4)
+        try arguments.append(iter5)
+        if let strict { try arguments.append(keyword: "strict", strict) }
+        let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
+        self.init(unchecked: object)
+    }
+
+    /// Calls `builtins.zip.__init__`.
+    ///
+    /// - Parameter strict: Python's default is `...`; omitted unless given.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    public convenience init(_ iter1: some PyBuiltins.StringOrListOfPythonObject, _ iter2: some PyBuiltins.StringOrListOfPythonObject, _ iter3: some PyBuiltins.StringOrListOfPythonObject, _ iter4: some PyBuiltins.StringOrListOfPythonObject, _ iter5: some PyBuiltins.StringOrListOfPythonObject, _ iter6: some PyBuiltins.StringOrListOfPythonObject, _ iterables: PythonRuntime.PythonObject..., strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(iter1)
+        try arguments.append(iter2)
+        try arguments.append(iter3)
+        try arguments.append(iter4)
+        try arguments.append(iter5)
+        try arguments.append(iter6)
+        try arguments.append(contentsOf: iterables)
+        if let strict { try arguments.append(keyword: "strict", strict) }
+        let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
+        self.init(unchecked: object)
     }
 }
 
@@ -6061,6 +6277,38 @@ extension PyBuiltins.Map {
         public func pythonReference() throws(PythonRuntime.PythonError) -> PythonRuntime.PyObjectPointer {
             try handle.pythonReference()
         }
+    }
+}
+
+extension PyBuiltins.Map where S == PythonRuntime.PythonObject {
+    /// Calls `builtins.map.__init__`.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    public convenience init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T5: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4], _ iter5: [T5]) throws(PythonRuntime.PythonError) {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(`func`)
+        try arguments.append(iterable)
+        try arguments.append(iter2)
+        try arguments.append(iter3)
+        try arguments.append(iter4)
+        try arguments.append(iter5)
+        let object: PythonRuntime.PythonObject = try PyBuiltins._MapMembers._Map_class.call(arguments)
+        self.init(unchecked: object)
+    }
+
+    /// Calls `builtins.map.__init__`.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    public convenience init(_ `func`: some PythonRuntime.ConvertibleToPython, _ iterable: some PyBuiltins.StringOrListOfPythonObject, _ iter2: some PyBuiltins.StringOrListOfPythonObject, _ iter3: some PyBuiltins.StringOrListOfPythonObject, _ iter4: some PyBuiltins.StringOrListOfPythonObject, _ iter5: some PyBuiltins.StringOrListOfPythonObject, _ iter6: some PyBuiltins.StringOrListOfPythonObject, _ iterables: PythonRuntime.PythonObject...) throws(PythonRuntime.PythonError) {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(`func`)
+        try arguments.append(iterable)
+        try arguments.append(iter2)
+        try arguments.append(iter3)
+        try arguments.append(iter4)
+        try arguments.append(iter5)
+        try arguments.append(iter6)
+        try arguments.append(contentsOf: iterables)
+        let object: PythonRuntime.PythonObject = try PyBuiltins._MapMembers._Map_class.call(arguments)
+        self.init(unchecked: object)
     }
 }
 

@@ -443,7 +443,7 @@ public enum PyOperator {
     /// Generic like the Python class: `T` stands for the Python type variable `_T_co` (`PythonObject` where the items are of any type).
     public final class Attrgetter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>: PythonRuntime.PythonInstance, @unchecked Sendable {
         /// The Python class `operator.attrgetter`.
-        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _AttrgetterMembers._Attrgetter_class }
+        override public class var pythonClass: PythonRuntime.PythonCallableReference? { PyOperator._AttrgetterMembers._Attrgetter_class }
 
         /// Wraps an object known to be a `operator.attrgetter`.
         override public init(unchecked object: PythonRuntime.PythonObject) {
@@ -458,14 +458,14 @@ public enum PyOperator {
         /// Calls `operator.attrgetter.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public init(_ attr: Swift.String) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try _AttrgetterMembers._Attrgetter_class.call(attr)
+            let object: PythonRuntime.PythonObject = try PyOperator._AttrgetterMembers._Attrgetter_class.call(attr)
             super.init(unchecked: object)
         }
 
         /// Calls `operator.attrgetter.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public init(_ attr: Swift.String, _ attr2: Swift.String) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try _AttrgetterMembers._Attrgetter_class.call(attr, attr2)
+            let object: PythonRuntime.PythonObject = try PyOperator._AttrgetterMembers._Attrgetter_class.call(attr, attr2)
             super.init(unchecked: object)
         }
 
@@ -476,7 +476,7 @@ public enum PyOperator {
             try arguments.append(attr)
             try arguments.append(attr2)
             try arguments.append(attr3)
-            let object: PythonRuntime.PythonObject = try _AttrgetterMembers._Attrgetter_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try PyOperator._AttrgetterMembers._Attrgetter_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -488,7 +488,7 @@ public enum PyOperator {
             try arguments.append(attr2)
             try arguments.append(attr3)
             try arguments.append(attr4)
-            let object: PythonRuntime.PythonObject = try _AttrgetterMembers._Attrgetter_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try PyOperator._AttrgetterMembers._Attrgetter_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -498,7 +498,7 @@ public enum PyOperator {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(attr)
             try arguments.append(contentsOf: attrs)
-            let object: PythonRuntime.PythonObject = try _AttrgetterMembers._Attrgetter_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try PyOperator._AttrgetterMembers._Attrgetter_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -506,7 +506,7 @@ public enum PyOperator {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         @inlinable
         public func callAsFunction(_ obj: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> T {
-            return try callMethod(_AttrgetterMembers._py_attrgetter___call__, obj)
+            return try callMethod(PyOperator._AttrgetterMembers._py_attrgetter___call__, obj)
         }
     }
 
@@ -519,7 +519,7 @@ public enum PyOperator {
     /// Generic like the Python class: `T` stands for the Python type variable `_T_co` (`PythonObject` where the items are of any type).
     public final class Itemgetter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>: PythonRuntime.PythonInstance, @unchecked Sendable {
         /// The Python class `operator.itemgetter`.
-        override public class var pythonClass: PythonRuntime.PythonCallableReference? { _ItemgetterMembers._Itemgetter_class }
+        override public class var pythonClass: PythonRuntime.PythonCallableReference? { PyOperator._ItemgetterMembers._Itemgetter_class }
 
         /// Wraps an object known to be a `operator.itemgetter`.
         override public init(unchecked object: PythonRuntime.PythonObject) {
@@ -534,7 +534,7 @@ public enum PyOperator {
         /// Calls `operator.itemgetter.__init__`.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public init<OtherT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item: OtherT) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try _ItemgetterMembers._Itemgetter_class.call(item)
+            let object: PythonRuntime.PythonObject = try PyOperator._ItemgetterMembers._Itemgetter_class.call(item)
             super.init(unchecked: object)
         }
 
@@ -545,7 +545,7 @@ public enum PyOperator {
             try arguments.append(item1)
             try arguments.append(item2)
             try arguments.append(contentsOf: items)
-            let object: PythonRuntime.PythonObject = try _ItemgetterMembers._Itemgetter_class.call(arguments)
+            let object: PythonRuntime.PythonObject = try PyOperator._ItemgetterMembers._Itemgetter_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -553,7 +553,7 @@ public enum PyOperator {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         @inlinable
         public func callAsFunction(obj: some PythonRuntime.ConvertibleToPython) throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {
-            return try callMethod(_ItemgetterMembers._py_itemgetter___call__, obj)
+            return try callMethod(PyOperator._ItemgetterMembers._py_itemgetter___call__, obj)
         }
     }
 
@@ -1276,6 +1276,58 @@ public enum PyOperator {
             return PyOperator.Attrgetter<T>.Remote(try await executor.makeObject(PyOperator._AttrgetterMembers._Attrgetter_class, with: arguments))
         }
 
+        /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Attrgetter(_ attr: Swift.String) async throws -> PyOperator.Attrgetter<PythonRuntime.PythonObject>.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(attr)
+            return PyOperator.Attrgetter<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyOperator._AttrgetterMembers._Attrgetter_class, with: arguments))
+        }
+
+        /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Attrgetter(_ attr: Swift.String, _ attr2: Swift.String) async throws -> PyOperator.Attrgetter<PythonRuntime.PythonObject>.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(attr)
+            try arguments.append(attr2)
+            return PyOperator.Attrgetter<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyOperator._AttrgetterMembers._Attrgetter_class, with: arguments))
+        }
+
+        /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Attrgetter(_ attr: Swift.String, _ attr2: Swift.String, _ attr3: Swift.String) async throws -> PyOperator.Attrgetter<PythonRuntime.PythonObject>.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(attr)
+            try arguments.append(attr2)
+            try arguments.append(attr3)
+            return PyOperator.Attrgetter<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyOperator._AttrgetterMembers._Attrgetter_class, with: arguments))
+        }
+
+        /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Attrgetter(_ attr: Swift.String, _ attr2: Swift.String, _ attr3: Swift.String, _ attr4: Swift.String) async throws -> PyOperator.Attrgetter<PythonRuntime.PythonObject>.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(attr)
+            try arguments.append(attr2)
+            try arguments.append(attr3)
+            try arguments.append(attr4)
+            return PyOperator.Attrgetter<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyOperator._AttrgetterMembers._Attrgetter_class, with: arguments))
+        }
+
+        /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Attrgetter(_ attr: Swift.String, _ attrs: Swift.String...) async throws -> PyOperator.Attrgetter<PythonRuntime.PythonObject>.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(attr)
+            try arguments.append(contentsOf: attrs)
+            return PyOperator.Attrgetter<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyOperator._AttrgetterMembers._Attrgetter_class, with: arguments))
+        }
+
         /// Makes a `operator.itemgetter` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
@@ -1294,6 +1346,26 @@ public enum PyOperator {
             try arguments.append(item2)
             try arguments.append(contentsOf: items)
             return PyOperator.Itemgetter<T>.Remote(try await executor.makeObject(PyOperator._ItemgetterMembers._Itemgetter_class, with: arguments))
+        }
+
+        /// Makes a `operator.itemgetter` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Itemgetter<OtherT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item: OtherT) async throws -> PyOperator.Itemgetter<PythonRuntime.PythonObject>.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(item)
+            return PyOperator.Itemgetter<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyOperator._ItemgetterMembers._Itemgetter_class, with: arguments))
+        }
+
+        /// Makes a `operator.itemgetter` where the executor runs it and answers a typed
+        /// handle to it (the object stays there).
+        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
+        public func Itemgetter<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item1: T1, _ item2: T2, _ items: PythonRuntime.PythonObject...) async throws -> PyOperator.Itemgetter<PythonRuntime.PythonObject>.Remote {
+            var arguments = PythonRuntime.PythonArguments()
+            try arguments.append(item1)
+            try arguments.append(item2)
+            try arguments.append(contentsOf: items)
+            return PyOperator.Itemgetter<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyOperator._ItemgetterMembers._Itemgetter_class, with: arguments))
         }
 
         /// Makes a `operator.methodcaller` where the executor runs it and answers a typed
@@ -1346,6 +1418,55 @@ extension PyOperator.Attrgetter {
     }
 }
 
+extension PyOperator.Attrgetter where T == PythonRuntime.PythonObject {
+    /// Calls `operator.attrgetter.__init__`.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    public convenience init(_ attr: Swift.String) throws(PythonRuntime.PythonError) {
+        let object: PythonRuntime.PythonObject = try PyOperator._AttrgetterMembers._Attrgetter_class.call(attr)
+        self.init(unchecked: object)
+    }
+
+    /// Calls `operator.attrgetter.__init__`.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    public convenience init(_ attr: Swift.String, _ attr2: Swift.String) throws(PythonRuntime.PythonError) {
+        let object: PythonRuntime.PythonObject = try PyOperator._AttrgetterMembers._Attrgetter_class.call(attr, attr2)
+        self.init(unchecked: object)
+    }
+
+    /// Calls `operator.attrgetter.__init__`.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    public convenience init(_ attr: Swift.String, _ attr2: Swift.String, _ attr3: Swift.String) throws(PythonRuntime.PythonError) {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(attr)
+        try arguments.append(attr2)
+        try arguments.append(attr3)
+        let object: PythonRuntime.PythonObject = try PyOperator._AttrgetterMembers._Attrgetter_class.call(arguments)
+        self.init(unchecked: object)
+    }
+
+    /// Calls `operator.attrgetter.__init__`.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    public convenience init(_ attr: Swift.String, _ attr2: Swift.String, _ attr3: Swift.String, _ attr4: Swift.String) throws(PythonRuntime.PythonError) {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(attr)
+        try arguments.append(attr2)
+        try arguments.append(attr3)
+        try arguments.append(attr4)
+        let object: PythonRuntime.PythonObject = try PyOperator._AttrgetterMembers._Attrgetter_class.call(arguments)
+        self.init(unchecked: object)
+    }
+
+    /// Calls `operator.attrgetter.__init__`.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    public convenience init(_ attr: Swift.String, _ attrs: Swift.String...) throws(PythonRuntime.PythonError) {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(attr)
+        try arguments.append(contentsOf: attrs)
+        let object: PythonRuntime.PythonObject = try PyOperator._AttrgetterMembers._Attrgetter_class.call(arguments)
+        self.init(unchecked: object)
+    }
+}
+
 extension PyOperator.Itemgetter {
     /// A `operator.itemgetter` that lives in a worker or on a cluster: its members run where it lives, as `async` calls.
     ///
@@ -1375,6 +1496,26 @@ extension PyOperator.Itemgetter {
             try arguments.append(obj)
             return try await handle.call("__call__", arguments: arguments, timeout: nil)
         }
+    }
+}
+
+extension PyOperator.Itemgetter where T == PythonRuntime.PythonObject {
+    /// Calls `operator.itemgetter.__init__`.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    public convenience init<OtherT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item: OtherT) throws(PythonRuntime.PythonError) {
+        let object: PythonRuntime.PythonObject = try PyOperator._ItemgetterMembers._Itemgetter_class.call(item)
+        self.init(unchecked: object)
+    }
+
+    /// Calls `operator.itemgetter.__init__`.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    public convenience init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item1: T1, _ item2: T2, _ items: PythonRuntime.PythonObject...) throws(PythonRuntime.PythonError) {
+        var arguments = PythonRuntime.PythonArguments()
+        try arguments.append(item1)
+        try arguments.append(item2)
+        try arguments.append(contentsOf: items)
+        let object: PythonRuntime.PythonObject = try PyOperator._ItemgetterMembers._Itemgetter_class.call(arguments)
+        self.init(unchecked: object)
     }
 }
 

@@ -226,7 +226,9 @@ struct ArgumentUnionTests {
     }
 
     @Test func longNamesEndInAStableHash() throws {
-        let members: [SwiftType] = (0..<8).map { .wrapper(namespace: "PyM", name: "VeryLongClassName\($0)", arguments: []) }
+        let members: [SwiftType] = (0..<8).map {
+            .wrapper(namespace: "PyM", name: "VeryLongClassName\($0)", arguments: [])
+        }
         let union = try #require(ArgumentUnion(members: members, namespace: "PyM", taken: []))
         #expect(union.name.count == ArgumentUnion.maximumNameLength)
         #expect(union.name.hasPrefix("VeryLongClassName0OrVeryLongClassName1"))

@@ -45,7 +45,7 @@ struct GenericClassTests {
                 /// Calls `boxes.Box.__init__`.
                 /// - Throws: `PythonError` if Python raises or a value does not convert.
                 public init(items: some PythonRuntime.IterableArgument<T>) throws(PythonRuntime.PythonError) {
-                    let object: PythonRuntime.PythonObject = try _BoxMembers._Box_class.call(items)
+                    let object: PythonRuntime.PythonObject = try PyBoxes._BoxMembers._Box_class.call(items)
                     super.init(unchecked: object)
                 }
                 """)
@@ -77,7 +77,8 @@ struct GenericClassTests {
             text.contains(
                 "public static func anyBox() throws(PythonRuntime.PythonError) -> PyBoxes.Box<PythonRuntime.PythonObject> {"
             ))
-        #expect(text.contains("public static func intBox() throws(PythonRuntime.PythonError) -> PyBoxes.Box<Swift.Int> {"))
+        #expect(
+            text.contains("public static func intBox() throws(PythonRuntime.PythonError) -> PyBoxes.Box<Swift.Int> {"))
         // A tuple converts item by item only: it cannot be a type argument.
         #expect(
             text.contains(
@@ -89,7 +90,7 @@ struct GenericClassTests {
         let text = Self.render([Self.box])
         #expect(
             text.contains(
-                "override public class var pythonClass: PythonRuntime.PythonCallableReference? { _BoxMembers._Box_class }"
+                "override public class var pythonClass: PythonRuntime.PythonCallableReference? { PyBoxes._BoxMembers._Box_class }"
             ))
         #expect(
             Snippets.declaration("@usableFromInline enum _BoxMembers {", in: text) == """
@@ -131,6 +132,38 @@ struct GenericClassTests {
         #expect(text.contains("public func first() throws(PythonRuntime.PythonError) -> PythonRuntime.PythonObject {"))
         #expect(text.contains("public var items: [PythonRuntime.PythonObject] {"))
         #expect(!text.contains("class Base<") && !text.contains("OtherT"))
+    }
+
+    @Test func initializersThatCannotFixTheParametersAreThereAgainWithPythonObject() {
+        var box = Self.box
+        box.constructor = [
+            SignatureDescription(parameters: [], returns: .class(name: "Box", module: nil)),
+            SignatureDescription(
+                parameters: [Snippets.parameter("items", .positionalOrKeyword, .sequence(Self.parameterT))],
+                returns: .class(name: "Box", module: nil)),
+            // Same labels as the one that fixes `T`: a call could match both, so it is not repeated.
+            SignatureDescription(
+                parameters: [Snippets.parameter("items", .positionalOrKeyword, .object(reason: "any", isOpen: true))],
+                returns: .class(name: "Box", module: nil)),
+        ]
+        let text = Self.render([box])
+        #expect(
+            Snippets.declaration("extension PyBoxes.Box where T == PythonRuntime.PythonObject {", in: text) == """
+                extension PyBoxes.Box where T == PythonRuntime.PythonObject {
+                    /// Calls `boxes.Box.__init__`.
+                    /// - Throws: `PythonError` if Python raises or a value does not convert.
+                    public convenience init() throws(PythonRuntime.PythonError) {
+                        let object: PythonRuntime.PythonObject = try PyBoxes._BoxMembers._Box_class.call()
+                        self.init(unchecked: object)
+                    }
+                }
+                """)
+        // On a pool too: `on(pool).Box()` is a `Box<PythonObject>.Remote`.
+        #expect(text.contains("public func Box() async throws -> PyBoxes.Box<PythonRuntime.PythonObject>.Remote {"))
+        #expect(
+            text.contains(
+                "public func Box<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>() async throws -> PyBoxes.Box<T>.Remote {"
+            ))
     }
 
     @Test func classParametersRoundTripThroughTheDescription() throws {

@@ -169,6 +169,7 @@ public enum ModuleRendering {
             module.functions.count
             + module.classes.reduce(0) { count, cls in
                 count + cls.members.filter { $0.kind != .binaryOperator && $0.kind != .prefixOperator }.count
+                    + cls.initializersWithOpenParameters.count
             }
         summary.statedTypeSlots = fidelity.stated
         summary.concreteTypeSlots = fidelity.concrete

@@ -21,7 +21,7 @@ extension Renderer {
         indented {
             emit("/// The Python class `\(module.pythonName).\(cls.pythonName)`.")
             emit(
-                "override public class var pythonClass: PythonRuntime.PythonCallableReference? { \(cls.isGeneric ? cls.referenceHolder + "." : "")_\(cls.swiftName)_class }"
+                "override public class var pythonClass: PythonRuntime.PythonCallableReference? { \(cls.isGeneric ? cls.qualifiedReferenceHolder(namespace: module.swiftName) + "." : "")_\(cls.swiftName)_class }"
             )
             if cls.hasInitializer {
                 emit("")
@@ -55,7 +55,9 @@ extension Renderer {
                             emit("return " + converting("value", to: property.type))
                         case .attribute:
                             let name =
-                                property.reference.map { "\(cls.referenceHolder).\($0)" } ?? literal(property.pythonName)
+                                property.reference.map {
+                                    "\(cls.qualifiedReferenceHolder(namespace: module.swiftName)).\($0)"
+                                } ?? literal(property.pythonName)
                             emit("try attribute(\(name))")
                         case .length: emit("try object.length")
                         }
@@ -106,6 +108,29 @@ extension Renderer {
                 function(
                     member, qualifiedPython: "\(module.pythonName).\(cls.pythonName).\(member.pythonName)", owner: cls)
             }
+        }
+        emit("}")
+    }
+
+    /// For a generic class, the initializers whose required arguments do not fix every generic parameter, again
+    /// in an extension where those parameters are `PythonObject` (Python's `Counter[Any]`): so `Counter()` and
+    /// `zip(a, b)` compile without naming the parameters, and `Counter<String>()` still is the typed one (Swift
+    /// prefers the extension's more specialized initializer only where both apply).
+    func openInitializers(_ cls: TranslatedClass, module: TranslatedModule) {
+        let initializers = cls.initializersWithOpenParameters
+        guard !initializers.isEmpty else { return }
+        let constraints = cls.typeParameters.map { "\(TypeTranslator.genericName($0)) == PythonRuntime.PythonObject" }
+        emit("")
+        emit("extension \(module.swiftName).\(cls.swiftName) where \(constraints.joined(separator: ", ")) {")
+        indented {
+            rendersConvenienceInitializers = true
+            for initializer in initializers {
+                emit("")
+                function(
+                    initializer, qualifiedPython: "\(module.pythonName).\(cls.pythonName).\(initializer.pythonName)",
+                    owner: cls)
+            }
+            rendersConvenienceInitializers = false
         }
         emit("}")
     }

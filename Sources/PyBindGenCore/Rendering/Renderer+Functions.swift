@@ -50,9 +50,10 @@ extension Renderer {
                 "\(function.isOverride ? "override " : "")public func \(function.swiftName)\(generics(function))(\(parameters)) \(throwsClause)\(returns) {"
             )
         case .initializer:
-            emit(
-                "\(function.isOverride ? "override " : "")public init\(generics(function))(\(parameters)) \(throwsClause) {"
-            )
+            let modifiers =
+                function.isOverride
+                ? "override public" : rendersConvenienceInitializers ? "public convenience" : "public"
+            emit("\(modifiers) init\(generics(function))(\(parameters)) \(throwsClause) {")
         case .binaryOperator:
             emit("public static func \(function.swiftName) (\(parameters)) \(throwsClause)\(returns) {")
         case .prefixOperator:
@@ -126,7 +127,7 @@ extension Renderer {
         case (_, .reference(let name)):
             callee = name
         }
-        let reference = owner.map { "\($0.referenceHolder).\(callee)" } ?? callee
+        let reference = owner.map { "\($0.qualifiedReferenceHolder(namespace: namespace)).\(callee)" } ?? callee
         // A method is looked up on the object (`callMethod`), so Python subclasses' overrides run.
         let isMethod = function.kind == .method || function.kind == .callAsFunction
         let plan = CallPlan(for: function)
@@ -163,7 +164,7 @@ extension Renderer {
         switch result {
         case .initializesSelf:
             emit("let object: PythonRuntime.PythonObject = \(effects) \(call)")
-            emit("super.init(unchecked: object)")
+            emit("\(rendersConvenienceInitializers ? "self" : "super").init(unchecked: object)")
         case .convertedItemByItem:
             emit("let result: PythonRuntime.PythonObject = \(effects) \(call)")
             emit("return " + converting("result", to: type))

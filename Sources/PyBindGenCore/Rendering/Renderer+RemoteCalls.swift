@@ -61,31 +61,53 @@ extension Renderer {
         emit("}")
     }
 
-    /// `PyDatetime.on(pool).Date(year:month:day:)`: a class's constructors, making the object remotely.
+    /// `PyDatetime.on(pool).Date(year:month:day:)`: a class's constructors, making the object remotely. A
+    /// generic class's constructors are generic too; those whose arguments do not fix its parameters are there
+    /// again with `PythonObject` for them (`on(pool).Counter()`, as `Counter()` locally).
     func remoteConstructors(_ module: TranslatedModule) {
         for cls in module.classes {
             for function in cls.members where function.kind == .initializer && isRemotable(function) {
-                chooseArgumentsVariable(for: function)
-                let parameters = function.parameters.map(remoteParameterText).joined(separator: ", ")
-                let type = cls.selfType(namespace: module.swiftName).rendered
-                let holder = "\(module.swiftName).\(cls.referenceHolder)"
-                emit("")
-                documentation([
-                    "Makes a `\(module.pythonName).\(cls.pythonName)` where the executor runs it and answers a typed",
-                    "handle to it (the object stays there).",
-                    "- Throws: the executor's errors (a remote exception, a crash, a timeout).",
-                ])
-                emit(
-                    "public func \(cls.swiftName)\(generics(function, outer: cls))(\(parameters)) async throws -> \(type).Remote {"
-                )
-                indented {
-                    collectArguments(function)
-                    emit(
-                        "return \(type).Remote(try await executor.makeObject(\(holder)._\(cls.swiftName)_class, with: \(argumentsVariable)))"
-                    )
+                remoteConstructor(function, of: cls, module: module, type: cls.selfType(namespace: module.swiftName))
+            }
+            let open = SwiftType.wrapper(
+                namespace: module.swiftName, name: cls.swiftName,
+                arguments: cls.typeParameters.map { _ in .object(.open) })
+            for function in cls.initializersWithOpenParameters where isRemotable(function) {
+                var opened = function
+                for index in opened.parameters.indices {
+                    opened.parameters[index].type = opened.parameters[index].type.rewritten { type in
+                        if case .classParameter = type { return .object(.open) }
+                        return nil
+                    }
                 }
-                emit("}")
+                remoteConstructor(opened, of: cls, module: module, type: open, isGeneric: false)
             }
         }
+    }
+
+    private func remoteConstructor(
+        _ function: TranslatedFunction, of cls: TranslatedClass, module: TranslatedModule, type selfType: SwiftType,
+        isGeneric: Bool = true
+    ) {
+        chooseArgumentsVariable(for: function)
+        let parameters = function.parameters.map(remoteParameterText).joined(separator: ", ")
+        let type = selfType.rendered
+        let holder = "\(module.swiftName).\(cls.referenceHolder)"
+        emit("")
+        documentation([
+            "Makes a `\(module.pythonName).\(cls.pythonName)` where the executor runs it and answers a typed",
+            "handle to it (the object stays there).",
+            "- Throws: the executor's errors (a remote exception, a crash, a timeout).",
+        ])
+        emit(
+            "public func \(cls.swiftName)\(generics(function, outer: isGeneric ? cls : nil))(\(parameters)) async throws -> \(type).Remote {"
+        )
+        indented {
+            collectArguments(function)
+            emit(
+                "return \(type).Remote(try await executor.makeObject(\(holder)._\(cls.swiftName)_class, with: \(argumentsVariable)))"
+            )
+        }
+        emit("}")
     }
 }

@@ -8,6 +8,11 @@ final class Renderer {
     var originArgument = ""
     /// The local variable generated bodies collect arguments in: `arguments`, unless a parameter has that name.
     var argumentsVariable = "arguments"
+    /// The namespace enum of the module being rendered (`PyCollections`).
+    var namespace = ""
+    /// Whether initializers are rendered as `convenience init`s that end in `self.init(unchecked:)` (in an
+    /// extension of a generic class).
+    var rendersConvenienceInitializers = false
 
     /// Sets ``argumentsVariable`` for the body of `function`.
     func chooseArgumentsVariable(for function: TranslatedFunction) {
@@ -20,6 +25,7 @@ final class Renderer {
 
     func render(_ module: TranslatedModule) -> String {
         lines = header.map { "// " + $0 } + ["// swift-format-ignore-file"]
+        namespace = module.swiftName
         emit("")
         emit("import PythonRuntime")
         emit("")
@@ -87,6 +93,7 @@ final class Renderer {
             emit("extension \(module.swiftName).\(cls.swiftName) {")
             indented { remoteHandle(cls, module: module) }
             emit("}")
+            openInitializers(cls, module: module)
         }
         unionConformances(module)
         runtimeSupport(module)

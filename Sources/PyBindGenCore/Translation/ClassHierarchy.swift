@@ -48,7 +48,8 @@ struct ClassHierarchy {
     func commonSuperclass(_ first: SwiftType, _ second: SwiftType) -> SwiftType? {
         guard let firstClass = wrapped(first) else { return nil }
         for ancestor in lineage(of: firstClass) {
-            let candidate = SwiftType.wrapper(namespace: namespace, name: swiftNames[ancestor.name] ?? "", arguments: [])
+            let candidate = SwiftType.wrapper(
+                namespace: namespace, name: swiftNames[ancestor.name] ?? "", arguments: [])
             if isSuperclass(candidate, second) { return candidate }
         }
         return nil

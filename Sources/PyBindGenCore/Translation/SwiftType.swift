@@ -157,9 +157,12 @@ indirect enum SwiftType: Hashable, Sendable {
     }
 
     /// Whether the type mentions a generic parameter of the enclosing class.
-    var hasClassParameter: Bool {
-        if case .classParameter = self { return true }
-        return children.contains(where: \.hasClassParameter)
+    var hasClassParameter: Bool { !classParameters.isEmpty }
+
+    /// The generic parameters of the enclosing class the type mentions (their Python names).
+    var classParameters: Set<String> {
+        if case .classParameter(let name) = self { return [name] }
+        return children.reduce(into: []) { $0.formUnion($1.classParameters) }
     }
 
     /// Whether the type is a Swift closure type (a `Callable` parameter), passed as `PythonObject(callable:)`.

@@ -234,6 +234,34 @@ struct TranslatedClass {
     /// cannot have stored static properties) the caseless enum `_CounterMembers` beside it in the namespace.
     var referenceHolder: String { isGeneric ? "_\(swiftName)Members" : swiftName }
 
+    /// ``referenceHolder`` as members name it: qualified by `namespace` for a generic class (so the name resolves
+    /// in an extension too).
+    func qualifiedReferenceHolder(namespace: String) -> String {
+        isGeneric ? "\(namespace).\(referenceHolder)" : swiftName
+    }
+
+    /// The initializers from whose required arguments Swift cannot infer every generic parameter (`Counter()`,
+    /// `zip(a, b)`): rendered again where the parameters are `PythonObject` (see `Renderer.openInitializers`).
+    /// One is left out where an initializer that does fix them takes the same required labels: a call could then
+    /// match both (`Counter("abc")` is `init(_ iterable:)` with `T == String`, not `init(_ mapping:)`).
+    var initializersWithOpenParameters: [TranslatedFunction] {
+        guard isGeneric else { return [] }
+        func requiredLabels(_ function: TranslatedFunction) -> [String] {
+            function.parameters.filter { !$0.isOptional }.map(\.label)
+        }
+        let initializers = members.filter { $0.kind == .initializer }
+        let open = initializers.filter { function in
+            let inferred = function.parameters.filter { !$0.isOptional }.reduce(into: Set<String>()) {
+                $0.formUnion($1.type.classParameters)
+            }
+            return !Set(typeParameters).isSubset(of: inferred)
+        }
+        let fixingLabels = Set(
+            initializers.filter { function in !open.contains { $0.signatureKey == function.signatureKey } }
+                .map(requiredLabels))
+        return open.filter { !fixingLabels.contains(requiredLabels($0)) }
+    }
+
     /// The class as a type inside its own declaration: `PyCollections.Counter<T>` for a generic class.
     func selfType(namespace: String) -> SwiftType {
         .wrapper(

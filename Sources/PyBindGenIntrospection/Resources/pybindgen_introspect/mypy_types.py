@@ -343,7 +343,9 @@ def iteration_element(mapper, stub_node, class_name, stub_info=None):
         stub_node = stub_node.func
     if not isinstance(stub_node, nodes.FuncDef) or not isinstance(stub_node.type, t.CallableType):
         return None
-    returns = t.get_proper_type(stub_node.type.ret_type)
+    # Specialized to the class described: `deque[_T]` inherits `__iter__` from `Sequence[_T_co]`.
+    returns = t.get_proper_type(getattr(specialize(mapper, stub_node.type, stub_node), "ret_type",
+                                        stub_node.type.ret_type))
     if isinstance(returns, t.Instance) and returns.type.fullname in ITERATOR_NAMES and returns.args:
         return mapper.map(returns.args[0], class_name)
     returns_self = isinstance(returns, t.TypeVarType) or (

@@ -1876,105 +1876,6 @@ public enum PyBuiltins {
         public func makeIterator() throws(PythonRuntime.PythonError) -> PythonRuntime.TypedPythonIterator<T> {
             try PythonRuntime.TypedPythonIterator(object)
         }
-
-        /// Calls `builtins.zip.__init__`.
-        ///
-        /// - Parameter strict: Python's default is `...`; omitted unless given.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
-            var arguments = PythonRuntime.PythonArguments()
-            if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
-            super.init(unchecked: object)
-        }
-
-        /// Calls `builtins.zip.__init__`.
-        ///
-        /// - Parameter strict: Python's default is `...`; omitted unless given.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iter1)
-            if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
-            super.init(unchecked: object)
-        }
-
-        /// Calls `builtins.zip.__init__`.
-        ///
-        /// - Parameter strict: Python's default is `...`; omitted unless given.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iter1)
-            try arguments.append(iter2)
-            if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
-            super.init(unchecked: object)
-        }
-
-        /// Calls `builtins.zip.__init__`.
-        ///
-        /// - Parameter strict: Python's default is `...`; omitted unless given.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iter1)
-            try arguments.append(iter2)
-            try arguments.append(iter3)
-            if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
-            super.init(unchecked: object)
-        }
-
-        /// Calls `builtins.zip.__init__`.
-        ///
-        /// - Parameter strict: Python's default is `...`; omitted unless given.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4], strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iter1)
-            try arguments.append(iter2)
-            try arguments.append(iter3)
-            try arguments.append(iter4)
-            if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
-            super.init(unchecked: object)
-        }
-
-        /// Calls `builtins.zip.__init__`.
-        ///
-        /// - Parameter strict: Python's default is `...`; omitted unless given.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T5: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4], _ iter5: [T5], strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iter1)
-            try arguments.append(iter2)
-            try arguments.append(iter3)
-            try arguments.append(iter4)
-            try arguments.append(iter5)
-            if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
-            super.init(unchecked: object)
-        }
-
-        /// Calls `builtins.zip.__init__`.
-        ///
-        /// - Parameter strict: Python's default is `...`; omitted unless given.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ iter1: some PyBuiltins.StringOrListOfPythonObject, _ iter2: some PyBuiltins.StringOrListOfPythonObject, _ iter3: some PyBuiltins.StringOrListOfPythonObject, _ iter4: some PyBuiltins.StringOrListOfPythonObject, _ iter5: some PyBuiltins.StringOrListOfPythonObject, _ iter6: some PyBuiltins.StringOrListOfPythonObject, _ iterables: PythonRuntime.PythonObject..., strict: Swift.Bool? = nil) throws(PythonRuntime.PythonError) {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iter1)
-            try arguments.append(iter2)
-            try arguments.append(iter3)
-            try arguments.append(iter4)
-            try arguments.append(iter5)
-            try arguments.append(iter6)
-            try arguments.append(contentsOf: iterables)
-            if let strict { try arguments.append(keyword: "strict", strict) }
-            let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
-            super.init(unchecked: object)
-        }
     }
 
     /// bytearray(iterable_of_ints) -> bytearray
@@ -4503,91 +4404,6 @@ public enum PyBuiltins {
         /// Makes a `builtins.zip` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Zip<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<T>.Remote {
-            var arguments = PythonRuntime.PythonArguments()
-            if let strict { try arguments.append(keyword: "strict", strict) }
-            return PyBuiltins.Zip<T>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
-        }
-
-        /// Makes a `builtins.zip` where the executor runs it and answers a typed
-        /// handle to it (the object stays there).
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Zip<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<T>.Remote {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iter1)
-            if let strict { try arguments.append(keyword: "strict", strict) }
-            return PyBuiltins.Zip<T>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
-        }
-
-        /// Makes a `builtins.zip` where the executor runs it and answers a typed
-        /// handle to it (the object stays there).
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Zip<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<T>.Remote {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iter1)
-            try arguments.append(iter2)
-            if let strict { try arguments.append(keyword: "strict", strict) }
-            return PyBuiltins.Zip<T>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
-        }
-
-        /// Makes a `builtins.zip` where the executor runs it and answers a typed
-        /// handle to it (the object stays there).
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Zip<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<T>.Remote {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iter1)
-            try arguments.append(iter2)
-            try arguments.append(iter3)
-            if let strict { try arguments.append(keyword: "strict", strict) }
-            return PyBuiltins.Zip<T>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
-        }
-
-        /// Makes a `builtins.zip` where the executor runs it and answers a typed
-        /// handle to it (the object stays there).
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Zip<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<T>.Remote {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iter1)
-            try arguments.append(iter2)
-            try arguments.append(iter3)
-            try arguments.append(iter4)
-            if let strict { try arguments.append(keyword: "strict", strict) }
-            return PyBuiltins.Zip<T>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
-        }
-
-        /// Makes a `builtins.zip` where the executor runs it and answers a typed
-        /// handle to it (the object stays there).
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Zip<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T3: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T4: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T5: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: [T1], _ iter2: [T2], _ iter3: [T3], _ iter4: [T4], _ iter5: [T5], strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<T>.Remote {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iter1)
-            try arguments.append(iter2)
-            try arguments.append(iter3)
-            try arguments.append(iter4)
-            try arguments.append(iter5)
-            if let strict { try arguments.append(keyword: "strict", strict) }
-            return PyBuiltins.Zip<T>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
-        }
-
-        /// Makes a `builtins.zip` where the executor runs it and answers a typed
-        /// handle to it (the object stays there).
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Zip<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ iter1: some PyBuiltins.StringOrListOfPythonObject, _ iter2: some PyBuiltins.StringOrListOfPythonObject, _ iter3: some PyBuiltins.StringOrListOfPythonObject, _ iter4: some PyBuiltins.StringOrListOfPythonObject, _ iter5: some PyBuiltins.StringOrListOfPythonObject, _ iter6: some PyBuiltins.StringOrListOfPythonObject, _ iterables: PythonRuntime.PythonObject..., strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<T>.Remote {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(iter1)
-            try arguments.append(iter2)
-            try arguments.append(iter3)
-            try arguments.append(iter4)
-            try arguments.append(iter5)
-            try arguments.append(iter6)
-            try arguments.append(contentsOf: iterables)
-            if let strict { try arguments.append(keyword: "strict", strict) }
-            return PyBuiltins.Zip<T>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
-        }
-
-        /// Makes a `builtins.zip` where the executor runs it and answers a typed
-        /// handle to it (the object stays there).
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
         public func Zip(strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<PythonRuntime.PythonObject>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             if let strict { try arguments.append(keyword: "strict", strict) }
@@ -4657,7 +4473,7 @@ public enum PyBuiltins {
         /// Makes a `builtins.zip` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Zip(_ iter1: some PyBuiltins.StringOrListOfPythonObject, _ iter2: some PyBuiltins.StringOrListOfPythonObject, _ iter3: some PyBuiltins.StringOrListOfPythonObject, _ iter4: some PyBuiltins.StringOrListOfPythonObject, _ iter5: some PyBuiltins.StringOrListOfPythonObject, _ iter6: some PyBuiltins.StringOrListOfPythonObject, _ iterables: PythonRuntime.PythonObject..., strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<PythonRuntime.PythonObject>.Remote {
+        public func Zip(_ iter1: some PyBuiltins.StringOrListOfPythonObject, _ iter2: some PyBuiltins.StringOrListOfPythonObject, _ iter3: some PyBuiltins.StringOrListOfPythonObject, _ iter4: some PyBuiltins.StringOrListOfPythonObject, _ iter5: some PyBuiltins.StringOrListOfPythonObject, _ iter6: some PyBuiltins.StringOrListOfPythonObject, _ iterables: PythonRuntime.PythonObject..., strict: Swift.Bool? = nil) async throws -> PyBuiltins.Zip<[PythonRuntime.PythonObject]>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(iter1)
             try arguments.append(iter2)
@@ -4667,7 +4483,7 @@ public enum PyBuiltins {
             try arguments.append(iter6)
             try arguments.append(contentsOf: iterables)
             if let strict { try arguments.append(keyword: "strict", strict) }
-            return PyBuiltins.Zip<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
+            return PyBuiltins.Zip<[PythonRuntime.PythonObject]>.Remote(try await executor.makeObject(PyBuiltins._ZipMembers._Zip_class, with: arguments))
         }
 
         /// Makes a `builtins.bytearray` where the executor runs it and answers a typed
@@ -5442,7 +5258,9 @@ extension PyBuiltins.Zip where T == PythonRuntime.PythonObject {
         let object: PythonRuntime.PythonObject = try PyBuiltins._ZipMembers._Zip_class.call(arguments)
         self.init(unchecked: object)
     }
+}
 
+extension PyBuiltins.Zip where T == [PythonRuntime.PythonObject] {
     /// Calls `builtins.zip.__init__`.
     ///
     /// - Parameter strict: Python's default is `...`; omitted unless given.

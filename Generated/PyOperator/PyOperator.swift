@@ -455,53 +455,6 @@ public enum PyOperator {
             try super.init(pythonReference: object)
         }
 
-        /// Calls `operator.attrgetter.__init__`.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ attr: Swift.String) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try PyOperator._AttrgetterMembers._Attrgetter_class.call(attr)
-            super.init(unchecked: object)
-        }
-
-        /// Calls `operator.attrgetter.__init__`.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ attr: Swift.String, _ attr2: Swift.String) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try PyOperator._AttrgetterMembers._Attrgetter_class.call(attr, attr2)
-            super.init(unchecked: object)
-        }
-
-        /// Calls `operator.attrgetter.__init__`.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ attr: Swift.String, _ attr2: Swift.String, _ attr3: Swift.String) throws(PythonRuntime.PythonError) {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(attr)
-            try arguments.append(attr2)
-            try arguments.append(attr3)
-            let object: PythonRuntime.PythonObject = try PyOperator._AttrgetterMembers._Attrgetter_class.call(arguments)
-            super.init(unchecked: object)
-        }
-
-        /// Calls `operator.attrgetter.__init__`.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ attr: Swift.String, _ attr2: Swift.String, _ attr3: Swift.String, _ attr4: Swift.String) throws(PythonRuntime.PythonError) {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(attr)
-            try arguments.append(attr2)
-            try arguments.append(attr3)
-            try arguments.append(attr4)
-            let object: PythonRuntime.PythonObject = try PyOperator._AttrgetterMembers._Attrgetter_class.call(arguments)
-            super.init(unchecked: object)
-        }
-
-        /// Calls `operator.attrgetter.__init__`.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init(_ attr: Swift.String, _ attrs: Swift.String...) throws(PythonRuntime.PythonError) {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(attr)
-            try arguments.append(contentsOf: attrs)
-            let object: PythonRuntime.PythonObject = try PyOperator._AttrgetterMembers._Attrgetter_class.call(arguments)
-            super.init(unchecked: object)
-        }
-
         /// Call self as a function.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         @inlinable
@@ -535,17 +488,6 @@ public enum PyOperator {
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         public init<OtherT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item: OtherT) throws(PythonRuntime.PythonError) {
             let object: PythonRuntime.PythonObject = try PyOperator._ItemgetterMembers._Itemgetter_class.call(item)
-            super.init(unchecked: object)
-        }
-
-        /// Calls `operator.itemgetter.__init__`.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item1: T1, _ item2: T2, _ items: PythonRuntime.PythonObject...) throws(PythonRuntime.PythonError) {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(item1)
-            try arguments.append(item2)
-            try arguments.append(contentsOf: items)
-            let object: PythonRuntime.PythonObject = try PyOperator._ItemgetterMembers._Itemgetter_class.call(arguments)
             super.init(unchecked: object)
         }
 
@@ -1227,58 +1169,6 @@ public enum PyOperator {
         /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Attrgetter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ attr: Swift.String) async throws -> PyOperator.Attrgetter<T>.Remote {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(attr)
-            return PyOperator.Attrgetter<T>.Remote(try await executor.makeObject(PyOperator._AttrgetterMembers._Attrgetter_class, with: arguments))
-        }
-
-        /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
-        /// handle to it (the object stays there).
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Attrgetter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ attr: Swift.String, _ attr2: Swift.String) async throws -> PyOperator.Attrgetter<T>.Remote {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(attr)
-            try arguments.append(attr2)
-            return PyOperator.Attrgetter<T>.Remote(try await executor.makeObject(PyOperator._AttrgetterMembers._Attrgetter_class, with: arguments))
-        }
-
-        /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
-        /// handle to it (the object stays there).
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Attrgetter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ attr: Swift.String, _ attr2: Swift.String, _ attr3: Swift.String) async throws -> PyOperator.Attrgetter<T>.Remote {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(attr)
-            try arguments.append(attr2)
-            try arguments.append(attr3)
-            return PyOperator.Attrgetter<T>.Remote(try await executor.makeObject(PyOperator._AttrgetterMembers._Attrgetter_class, with: arguments))
-        }
-
-        /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
-        /// handle to it (the object stays there).
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Attrgetter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ attr: Swift.String, _ attr2: Swift.String, _ attr3: Swift.String, _ attr4: Swift.String) async throws -> PyOperator.Attrgetter<T>.Remote {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(attr)
-            try arguments.append(attr2)
-            try arguments.append(attr3)
-            try arguments.append(attr4)
-            return PyOperator.Attrgetter<T>.Remote(try await executor.makeObject(PyOperator._AttrgetterMembers._Attrgetter_class, with: arguments))
-        }
-
-        /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
-        /// handle to it (the object stays there).
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Attrgetter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ attr: Swift.String, _ attrs: Swift.String...) async throws -> PyOperator.Attrgetter<T>.Remote {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(attr)
-            try arguments.append(contentsOf: attrs)
-            return PyOperator.Attrgetter<T>.Remote(try await executor.makeObject(PyOperator._AttrgetterMembers._Attrgetter_class, with: arguments))
-        }
-
-        /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
-        /// handle to it (the object stays there).
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
         public func Attrgetter(_ attr: Swift.String) async throws -> PyOperator.Attrgetter<PythonRuntime.PythonObject>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(attr)
@@ -1321,11 +1211,11 @@ public enum PyOperator {
         /// Makes a `operator.attrgetter` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Attrgetter(_ attr: Swift.String, _ attrs: Swift.String...) async throws -> PyOperator.Attrgetter<PythonRuntime.PythonObject>.Remote {
+        public func Attrgetter(_ attr: Swift.String, _ attrs: Swift.String...) async throws -> PyOperator.Attrgetter<[PythonRuntime.PythonObject]>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(attr)
             try arguments.append(contentsOf: attrs)
-            return PyOperator.Attrgetter<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyOperator._AttrgetterMembers._Attrgetter_class, with: arguments))
+            return PyOperator.Attrgetter<[PythonRuntime.PythonObject]>.Remote(try await executor.makeObject(PyOperator._AttrgetterMembers._Attrgetter_class, with: arguments))
         }
 
         /// Makes a `operator.itemgetter` where the executor runs it and answers a typed
@@ -1340,12 +1230,12 @@ public enum PyOperator {
         /// Makes a `operator.itemgetter` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Itemgetter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item1: T1, _ item2: T2, _ items: PythonRuntime.PythonObject...) async throws -> PyOperator.Itemgetter<T>.Remote {
+        public func Itemgetter<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item1: T1, _ item2: T2, _ items: PythonRuntime.PythonObject...) async throws -> PyOperator.Itemgetter<PythonRuntime.PythonObject>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(item1)
             try arguments.append(item2)
             try arguments.append(contentsOf: items)
-            return PyOperator.Itemgetter<T>.Remote(try await executor.makeObject(PyOperator._ItemgetterMembers._Itemgetter_class, with: arguments))
+            return PyOperator.Itemgetter<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyOperator._ItemgetterMembers._Itemgetter_class, with: arguments))
         }
 
         /// Makes a `operator.itemgetter` where the executor runs it and answers a typed
@@ -1354,17 +1244,6 @@ public enum PyOperator {
         public func Itemgetter<OtherT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item: OtherT) async throws -> PyOperator.Itemgetter<PythonRuntime.PythonObject>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(item)
-            return PyOperator.Itemgetter<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyOperator._ItemgetterMembers._Itemgetter_class, with: arguments))
-        }
-
-        /// Makes a `operator.itemgetter` where the executor runs it and answers a typed
-        /// handle to it (the object stays there).
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Itemgetter<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item1: T1, _ item2: T2, _ items: PythonRuntime.PythonObject...) async throws -> PyOperator.Itemgetter<PythonRuntime.PythonObject>.Remote {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(item1)
-            try arguments.append(item2)
-            try arguments.append(contentsOf: items)
             return PyOperator.Itemgetter<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyOperator._ItemgetterMembers._Itemgetter_class, with: arguments))
         }
 
@@ -1455,7 +1334,9 @@ extension PyOperator.Attrgetter where T == PythonRuntime.PythonObject {
         let object: PythonRuntime.PythonObject = try PyOperator._AttrgetterMembers._Attrgetter_class.call(arguments)
         self.init(unchecked: object)
     }
+}
 
+extension PyOperator.Attrgetter where T == [PythonRuntime.PythonObject] {
     /// Calls `operator.attrgetter.__init__`.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
     public convenience init(_ attr: Swift.String, _ attrs: Swift.String...) throws(PythonRuntime.PythonError) {
@@ -1502,19 +1383,19 @@ extension PyOperator.Itemgetter {
 extension PyOperator.Itemgetter where T == PythonRuntime.PythonObject {
     /// Calls `operator.itemgetter.__init__`.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public convenience init<OtherT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item: OtherT) throws(PythonRuntime.PythonError) {
-        let object: PythonRuntime.PythonObject = try PyOperator._ItemgetterMembers._Itemgetter_class.call(item)
-        self.init(unchecked: object)
-    }
-
-    /// Calls `operator.itemgetter.__init__`.
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
     public convenience init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item1: T1, _ item2: T2, _ items: PythonRuntime.PythonObject...) throws(PythonRuntime.PythonError) {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(item1)
         try arguments.append(item2)
         try arguments.append(contentsOf: items)
         let object: PythonRuntime.PythonObject = try PyOperator._ItemgetterMembers._Itemgetter_class.call(arguments)
+        self.init(unchecked: object)
+    }
+
+    /// Calls `operator.itemgetter.__init__`.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
+    public convenience init<OtherT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item: OtherT) throws(PythonRuntime.PythonError) {
+        let object: PythonRuntime.PythonObject = try PyOperator._ItemgetterMembers._Itemgetter_class.call(item)
         self.init(unchecked: object)
     }
 }

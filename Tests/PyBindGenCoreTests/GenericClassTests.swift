@@ -166,6 +166,40 @@ struct GenericClassTests {
             ))
     }
 
+    @Test func anInitializerForStatedArgumentsIsDeclaredWhereTheParametersAreThose() {
+        var box = Self.box
+        box.constructor = [
+            SignatureDescription(
+                parameters: [Snippets.parameter("items", .positionalOrKeyword, .sequence(Self.parameterT))],
+                returns: .class(name: "Box", module: nil)),
+            // `def __init__(self: Box[str], *, text: str)`.
+            SignatureDescription(
+                parameters: [Snippets.parameter("text", .keyword, .str)],
+                returns: .class(name: "Box", module: nil, arguments: [.str])),
+            // `def __new__(cls, *items: _T1) -> Box[tuple[_T1]]`: a tuple is no type argument.
+            SignatureDescription(
+                parameters: [Snippets.parameter("pairs", .keyword, .list(.tuple([.int, .int])))],
+                returns: .class(name: "Box", module: nil, arguments: [.tuple([.int, .int])])),
+        ]
+        let text = Self.render([box])
+        #expect(
+            Snippets.declaration("extension PyBoxes.Box where T == Swift.String {", in: text) == """
+                extension PyBoxes.Box where T == Swift.String {
+                    /// Calls `boxes.Box.__init__`.
+                    /// - Throws: `PythonError` if Python raises or a value does not convert.
+                    public convenience init(text: Swift.String) throws(PythonRuntime.PythonError) {
+                        var arguments = PythonRuntime.PythonArguments()
+                        try arguments.append(keyword: "text", text)
+                        let object: PythonRuntime.PythonObject = try PyBoxes._BoxMembers._Box_class.call(arguments)
+                        self.init(unchecked: object)
+                    }
+                }
+                """)
+        #expect(text.contains("extension PyBoxes.Box where T == PythonRuntime.PythonObject {"))
+        #expect(!text.contains("        public init(text:"), "not in the class itself")
+        #expect(text.contains("public func Box(text: Swift.String) async throws -> PyBoxes.Box<Swift.String>.Remote {"))
+    }
+
     @Test func classParametersRoundTripThroughTheDescription() throws {
         let description = ModuleDescription(
             schemaVersion: ModuleDescription.currentSchemaVersion, module: "boxes", pythonVersion: "3.11.2",

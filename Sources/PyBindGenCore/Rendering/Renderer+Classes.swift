@@ -103,7 +103,7 @@ extension Renderer {
                     emit("}")
                 }
             }
-            for member in cls.members {
+            for member in cls.members where cls.fixedArguments(of: member) == nil {
                 emit("")
                 function(
                     member, qualifiedPython: "\(module.pythonName).\(cls.pythonName).\(member.pythonName)", owner: cls)
@@ -112,26 +112,30 @@ extension Renderer {
         emit("}")
     }
 
-    /// For a generic class, the initializers whose required arguments do not fix every generic parameter, again
-    /// in an extension where those parameters are `PythonObject` (Python's `Counter[Any]`): so `Counter()` and
-    /// `zip(a, b)` compile without naming the parameters, and `Counter<String>()` still is the typed one (Swift
-    /// prefers the extension's more specialized initializer only where both apply).
+    /// For a generic class, the initializers declared for particular arguments (``TranslatedClass/
+    /// constrainedInitializers``), each group in an extension where the parameters are those: an overload the
+    /// stub states for `Counter[str]` makes a `Counter<String>` (`Counter(kwargs: ["a": 1])`), and the
+    /// initializers whose arguments do not fix the parameters are there again for `PythonObject` (Python's
+    /// `Counter[Any]`), so `Counter()` and `zip(a, b)` compile without naming them while `Counter<String>()` is
+    /// still the typed one (Swift prefers the extension's more specialized initializer only where both apply).
     func openInitializers(_ cls: TranslatedClass, module: TranslatedModule) {
-        let initializers = cls.initializersWithOpenParameters
-        guard !initializers.isEmpty else { return }
-        let constraints = cls.typeParameters.map { "\(TypeTranslator.genericName($0)) == PythonRuntime.PythonObject" }
-        emit("")
-        emit("extension \(module.swiftName).\(cls.swiftName) where \(constraints.joined(separator: ", ")) {")
-        indented {
-            rendersConvenienceInitializers = true
-            for initializer in initializers {
-                emit("")
-                function(
-                    initializer, qualifiedPython: "\(module.pythonName).\(cls.pythonName).\(initializer.pythonName)",
-                    owner: cls)
+        for (arguments, initializers) in cls.constrainedInitializers {
+            let constraints = zip(cls.typeParameters, arguments).map { parameter, argument in
+                "\(TypeTranslator.genericName(parameter)) == \(argument.rendered)"
             }
-            rendersConvenienceInitializers = false
+            emit("")
+            emit("extension \(module.swiftName).\(cls.swiftName) where \(constraints.joined(separator: ", ")) {")
+            indented {
+                rendersConvenienceInitializers = true
+                for initializer in initializers {
+                    emit("")
+                    function(
+                        initializer,
+                        qualifiedPython: "\(module.pythonName).\(cls.pythonName).\(initializer.pythonName)", owner: cls)
+                }
+                rendersConvenienceInitializers = false
+            }
+            emit("}")
         }
-        emit("}")
     }
 }

@@ -66,21 +66,23 @@ extension Renderer {
     /// again with `PythonObject` for them (`on(pool).Counter()`, as `Counter()` locally).
     func remoteConstructors(_ module: TranslatedModule) {
         for cls in module.classes {
-            for function in cls.members where function.kind == .initializer && isRemotable(function) {
+            for function in cls.members
+            where function.kind == .initializer && isRemotable(function) && cls.fixedArguments(of: function) == nil {
                 remoteConstructor(function, of: cls, module: module, type: cls.selfType(namespace: module.swiftName))
             }
-            let open = SwiftType.wrapper(
-                namespace: module.swiftName, name: cls.swiftName,
-                arguments: cls.typeParameters.map { _ in .object(.open) })
-            for function in cls.initializersWithOpenParameters where isRemotable(function) {
-                var opened = function
-                for index in opened.parameters.indices {
-                    opened.parameters[index].type = opened.parameters[index].type.rewritten { type in
-                        if case .classParameter = type { return .object(.open) }
-                        return nil
+            for (arguments, initializers) in cls.constrainedInitializers {
+                let values = Dictionary(uniqueKeysWithValues: zip(cls.typeParameters, arguments))
+                let type = SwiftType.wrapper(namespace: module.swiftName, name: cls.swiftName, arguments: arguments)
+                for function in initializers where isRemotable(function) {
+                    var fixed = function
+                    for index in fixed.parameters.indices {
+                        fixed.parameters[index].type = fixed.parameters[index].type.rewritten { type in
+                            if case .classParameter(let name) = type { return values[name] }
+                            return nil
+                        }
                     }
+                    remoteConstructor(fixed, of: cls, module: module, type: type, isGeneric: false)
                 }
-                remoteConstructor(opened, of: cls, module: module, type: open, isGeneric: false)
             }
         }
     }

@@ -66,17 +66,17 @@ struct ArgumentUnion: Hashable, Sendable {
     /// (`[UInt8]` and `[String]` are both `Array`), which can conform at most once. `nil`: it cannot conform
     /// (closures, tuples, generic parameters, iterators).
     static func conformingHead(of type: SwiftType) -> String? {
+        // A conformance is declared in the namespace, where no generic parameter is in scope.
+        guard type.typeVariables.isEmpty, !type.hasClassParameter else { return nil }
         switch type {
         case .int, .double, .string, .bool, .complex: return type.unionNameFragment(home: "")
         case .bytes, .array: return "Array"
         case .set: return "Set"
         case .dictionary: return "Dictionary"
         case .optional: return "Optional"
-        case .wrapper(let namespace, let name, let arguments):
-            // A generic class conforms for every argument; one with the enclosing scope's generic parameters
-            // cannot be named in a conformance.
-            let isConcrete = arguments.allSatisfy { $0.typeVariables.isEmpty && !$0.hasClassParameter }
-            return isConcrete ? namespace + "." + name : nil
+        case .wrapper(let namespace, let name, _):
+            // A generic class conforms for every argument.
+            return namespace + "." + name
         case .object: return "PythonObject"
         case .literal(let literal): return "Literal." + literal.name
         case .valueUnion(let union): return "ValueUnion." + union.name

@@ -240,6 +240,39 @@ struct TranslatedClass {
         isGeneric ? "\(namespace).\(referenceHolder)" : swiftName
     }
 
+    /// The type arguments an initializer of a generic class makes its instance with, when the stub states them
+    /// (`self: Counter[str]`, `__new__(…) -> product[tuple[_T1]]`, a tuple being `PythonObject`): it is declared
+    /// only where the parameters are those (`extension Counter where T == Swift.String`). Nil for the others.
+    func fixedArguments(of function: TranslatedFunction) -> [SwiftType]? {
+        guard isGeneric, function.kind == .initializer, case .wrapper(_, _, let arguments) = function.result,
+            arguments.count == typeParameters.count,
+            arguments.allSatisfy({ !$0.hasClassParameter && $0.typeVariables.isEmpty })
+        else { return nil }
+        return arguments
+    }
+
+    /// The initializers of a generic class grouped by the arguments they are declared for: those with
+    /// ``fixedArguments(of:)``, and ``initializersWithOpenParameters`` for `PythonObject` (each signature once).
+    var constrainedInitializers: [(arguments: [SwiftType], initializers: [TranslatedFunction])] {
+        guard isGeneric else { return [] }
+        var groups: [(arguments: [SwiftType], initializers: [TranslatedFunction])] = []
+        func add(_ function: TranslatedFunction, for arguments: [SwiftType]) {
+            if let index = groups.firstIndex(where: { $0.arguments == arguments }) {
+                guard !groups[index].initializers.contains(where: { $0.signatureKey == function.signatureKey })
+                else { return }
+                groups[index].initializers.append(function)
+            } else {
+                groups.append((arguments, [function]))
+            }
+        }
+        for function in members {
+            if let arguments = fixedArguments(of: function) { add(function, for: arguments) }
+        }
+        let open = typeParameters.map { _ in SwiftType.object(.open) }
+        for function in initializersWithOpenParameters { add(function, for: open) }
+        return groups
+    }
+
     /// The initializers from whose required arguments Swift cannot infer every generic parameter (`Counter()`,
     /// `zip(a, b)`): rendered again where the parameters are `PythonObject` (see `Renderer.openInitializers`).
     /// One is left out where an initializer that does fix them takes the same required labels: a call could then
@@ -249,7 +282,7 @@ struct TranslatedClass {
         func requiredLabels(_ function: TranslatedFunction) -> [String] {
             function.parameters.filter { !$0.isOptional }.map(\.label)
         }
-        let initializers = members.filter { $0.kind == .initializer }
+        let initializers = members.filter { $0.kind == .initializer && fixedArguments(of: $0) == nil }
         let open = initializers.filter { function in
             let inferred = function.parameters.filter { !$0.isOptional }.reduce(into: Set<String>()) {
                 $0.formUnion($1.type.classParameters)

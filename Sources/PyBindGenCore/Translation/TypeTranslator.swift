@@ -226,6 +226,10 @@ struct TypeTranslator {
                     swiftName: names[field.name] ?? field.name, pythonName: field.name, type: type,
                     isRequired: field.isRequired)
             }
+            // The struct is declared in the namespace, where no generic parameter is in scope.
+            guard translated.allSatisfy({ $0.type.typeVariables.isEmpty && !$0.type.hasClassParameter }) else {
+                return dynamic
+            }
             return .typedDict(
                 TypedDictStruct(
                     namespace: namespace, name: swiftName, pythonName: (module.map { $0 + "." } ?? "") + name,

@@ -41,6 +41,8 @@ struct ValueUnion: Hashable, Sendable {
 
     /// Whether a value of `type` converts from and to Python through the conversion protocols alone.
     private static func convertsOnItsOwn(_ type: SwiftType) -> Bool {
+        // The enumeration is declared in the namespace, where no generic parameter is in scope.
+        guard type.typeVariables.isEmpty, !type.hasClassParameter else { return false }
         switch type {
         case .int, .double, .string, .bool, .bytes, .complex, .wrapper, .literal, .typedDict: return true
         case .array(let item), .set(let item), .optional(let item): return convertsOnItsOwn(item)

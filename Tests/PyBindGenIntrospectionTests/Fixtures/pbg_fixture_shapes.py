@@ -19,8 +19,8 @@ class Widget:
 class Stack:
     """A generic class (its type variables are in the stubs)."""
 
-    def __init__(self, items):
-        self.items = list(items)
+    def __init__(self, items=(), *, text=""):
+        self.items = list(items) or list(text)
 
     def pop(self):
         return self.items.pop()

@@ -1,7 +1,7 @@
 import datetime
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import Generic, Literal
+from typing import Generic, Literal, overload
 
 from typing_extensions import TypeVar
 
@@ -22,7 +22,10 @@ class Widget:
 
 class Stack(Generic[_T, _Small, _Label]):
     """Generic over its items; `_Small` (bounded) and `_Label` (defaulted) are read as their bound and default."""
+    @overload
     def __init__(self, items: Iterable[_T]) -> None: ...
+    @overload
+    def __init__(self: Stack[str, int, str], *, text: str) -> None: ...
     def pop(self) -> _T: ...
     def limit(self) -> _Small: ...
     def label(self) -> _Label: ...

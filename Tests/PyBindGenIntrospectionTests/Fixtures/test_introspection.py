@@ -108,6 +108,10 @@ class StubFacts(unittest.TestCase):
                          {"kind": "list", "args": [{"kind": "tuple", "args": [item, {"kind": "typevar", "name": "_S"}]}]})
         self.assertEqual(methods["copy"]["returns"], {"kind": "class", "name": "Stack", "args": [item, INT, STR]})
         self.assertEqual(stack["constructor"][0]["parameters"][0]["type"], {"kind": "sequence", "args": [item]})
+        # What each overload makes: the class itself, or the arguments its `self` annotation states.
+        self.assertEqual(stack["constructor"][0]["returns"], {"kind": "class", "name": "Stack"})
+        self.assertEqual(stack["constructor"][1]["returns"], {"kind": "class", "name": "Stack", "args": [STR, INT, STR]})
+        self.assertEqual([p["name"] for p in stack["constructor"][1]["parameters"]], ["text"])
         self.assertEqual(result_type(self.description, "make_stack"),
                          {"kind": "class", "name": "Stack", "args": [STR, INT, STR]})
         widget = next(c for c in self.description["classes"] if c["name"] == "Widget")

@@ -175,13 +175,19 @@ class ModuleDescriber:
             pass
         signatures = None
         if init_node is not None:
-            signatures = mt.stub_signatures(self.mapper, init_node.node, runtime_init, name, drop_first=True)
+            signatures = mt.stub_signatures(self.mapper, init_node.node, runtime_init, name, drop_first=True,
+                                            self_types=True)
         if not signatures and runtime_init is not None:
             signatures = [runtime_init]
         if not signatures:
             return None
         for signature in signatures:
-            signature["returns"] = tl.own_class(name)
+            # What the overload makes: the class with the type arguments its `self` annotation (`self:
+            # Counter[str]`) or `__new__`'s result (`-> product[tuple[_T1]]`) states, else the class itself.
+            made = [signature.pop("self", None), signature["returns"]]
+            stated = [typ for typ in made if typ is not None and typ.get("kind") == "class"
+                      and typ.get("name") == name and "module" not in typ and typ.get("args")]
+            signature["returns"] = stated[0] if stated else tl.own_class(name)
         return signatures
 
     def class_members(self, name, cls, stub_info, skipped):

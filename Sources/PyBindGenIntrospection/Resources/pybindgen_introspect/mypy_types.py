@@ -276,8 +276,9 @@ def parameter_kind(kind, name, argument):
     return "positional" if positional_only else "positionalOrKeyword"
 
 
-def stub_signatures(mapper, node, runtime, self_class=None, drop_first=False, sentinels=None):
-    """Signatures of a stub function (one per overload), with runtime defaults merged in."""
+def stub_signatures(mapper, node, runtime, self_class=None, drop_first=False, sentinels=None, self_types=False):
+    """Signatures of a stub function (one per overload), with runtime defaults merged in; with `self_types`,
+    each also states the type of the dropped first parameter where the stub annotates it (`self`)."""
     from mypy import types as t
     sentinels = sentinels or {}
     items = callable_items(node)
@@ -299,7 +300,11 @@ def stub_signatures(mapper, node, runtime, self_class=None, drop_first=False, se
         types_ = list(callable_type.arg_types)
         arguments = (list(item.arguments) if item is not None and len(item.arguments) == len(names)
                      else [None] * len(names))
+        first_type = None
         if drop_first and names:
+            first = arguments[0]
+            if self_types and first is not None and first.type_annotation is not None:
+                first_type = mapper.map(types_[0], self_class)
             names, kinds, types_, arguments = names[1:], kinds[1:], types_[1:], arguments[1:]
         parameters = []
         for index, (name, kind, arg_type) in enumerate(zip(names, kinds, types_)):
@@ -318,7 +323,10 @@ def stub_signatures(mapper, node, runtime, self_class=None, drop_first=False, se
                 arg_type = without_sentinel(arg_type, sentinels.get(name))
             parameters.append({"name": display, "kind": kind_name, "type": mapper.map(arg_type, self_class),
                                "default": default})
-        signatures.append({"parameters": parameters, "returns": mapper.map(callable_type.ret_type, self_class)})
+        signature = {"parameters": parameters, "returns": mapper.map(callable_type.ret_type, self_class)}
+        if first_type is not None:
+            signature["self"] = first_type
+        signatures.append(signature)
         mapper.function_variables = set()
     return signatures
 

@@ -484,13 +484,6 @@ public enum PyOperator {
             try super.init(pythonReference: object)
         }
 
-        /// Calls `operator.itemgetter.__init__`.
-        /// - Throws: `PythonError` if Python raises or a value does not convert.
-        public init<OtherT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item: OtherT) throws(PythonRuntime.PythonError) {
-            let object: PythonRuntime.PythonObject = try PyOperator._ItemgetterMembers._Itemgetter_class.call(item)
-            super.init(unchecked: object)
-        }
-
         /// Call self as a function.
         /// - Throws: `PythonError` if Python raises or a value does not convert.
         @inlinable
@@ -1221,10 +1214,10 @@ public enum PyOperator {
         /// Makes a `operator.itemgetter` where the executor runs it and answers a typed
         /// handle to it (the object stays there).
         /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Itemgetter<T: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, OtherT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item: OtherT) async throws -> PyOperator.Itemgetter<T>.Remote {
+        public func Itemgetter<OtherT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item: OtherT) async throws -> PyOperator.Itemgetter<PythonRuntime.PythonObject>.Remote {
             var arguments = PythonRuntime.PythonArguments()
             try arguments.append(item)
-            return PyOperator.Itemgetter<T>.Remote(try await executor.makeObject(PyOperator._ItemgetterMembers._Itemgetter_class, with: arguments))
+            return PyOperator.Itemgetter<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyOperator._ItemgetterMembers._Itemgetter_class, with: arguments))
         }
 
         /// Makes a `operator.itemgetter` where the executor runs it and answers a typed
@@ -1235,15 +1228,6 @@ public enum PyOperator {
             try arguments.append(item1)
             try arguments.append(item2)
             try arguments.append(contentsOf: items)
-            return PyOperator.Itemgetter<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyOperator._ItemgetterMembers._Itemgetter_class, with: arguments))
-        }
-
-        /// Makes a `operator.itemgetter` where the executor runs it and answers a typed
-        /// handle to it (the object stays there).
-        /// - Throws: the executor's errors (a remote exception, a crash, a timeout).
-        public func Itemgetter<OtherT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item: OtherT) async throws -> PyOperator.Itemgetter<PythonRuntime.PythonObject>.Remote {
-            var arguments = PythonRuntime.PythonArguments()
-            try arguments.append(item)
             return PyOperator.Itemgetter<PythonRuntime.PythonObject>.Remote(try await executor.makeObject(PyOperator._ItemgetterMembers._Itemgetter_class, with: arguments))
         }
 
@@ -1383,19 +1367,19 @@ extension PyOperator.Itemgetter {
 extension PyOperator.Itemgetter where T == PythonRuntime.PythonObject {
     /// Calls `operator.itemgetter.__init__`.
     /// - Throws: `PythonError` if Python raises or a value does not convert.
+    public convenience init<OtherT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item: OtherT) throws(PythonRuntime.PythonError) {
+        let object: PythonRuntime.PythonObject = try PyOperator._ItemgetterMembers._Itemgetter_class.call(item)
+        self.init(unchecked: object)
+    }
+
+    /// Calls `operator.itemgetter.__init__`.
+    /// - Throws: `PythonError` if Python raises or a value does not convert.
     public convenience init<T1: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython, T2: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item1: T1, _ item2: T2, _ items: PythonRuntime.PythonObject...) throws(PythonRuntime.PythonError) {
         var arguments = PythonRuntime.PythonArguments()
         try arguments.append(item1)
         try arguments.append(item2)
         try arguments.append(contentsOf: items)
         let object: PythonRuntime.PythonObject = try PyOperator._ItemgetterMembers._Itemgetter_class.call(arguments)
-        self.init(unchecked: object)
-    }
-
-    /// Calls `operator.itemgetter.__init__`.
-    /// - Throws: `PythonError` if Python raises or a value does not convert.
-    public convenience init<OtherT: PythonRuntime.ConvertibleToPython & PythonRuntime.ConvertibleFromPython>(_ item: OtherT) throws(PythonRuntime.PythonError) {
-        let object: PythonRuntime.PythonObject = try PyOperator._ItemgetterMembers._Itemgetter_class.call(item)
         self.init(unchecked: object)
     }
 }

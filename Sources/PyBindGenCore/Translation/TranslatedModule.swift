@@ -243,12 +243,21 @@ struct TranslatedClass {
     /// The type arguments an initializer of a generic class makes its instance with, when the stub states them
     /// (`self: Counter[str]`, `__new__(…) -> product[tuple[_T1]]`, a tuple being `PythonObject`): it is declared
     /// only where the parameters are those (`extension Counter where T == Swift.String`). Nil for the others.
+    /// Overloads that Swift sees as one but that make different arguments (`combinations(iterable, r: 2)` and
+    /// `r: 3`, merged) make `PythonObject` ones, and so does a method's own type variable in an argument
+    /// (`combinations[tuple[_T, ...]]` is a `Combinations<[PythonObject]>`).
     func fixedArguments(of function: TranslatedFunction) -> [SwiftType]? {
-        guard isGeneric, function.kind == .initializer, case .wrapper(_, _, let arguments) = function.result,
-            arguments.count == typeParameters.count,
-            arguments.allSatisfy({ !$0.hasClassParameter && $0.typeVariables.isEmpty })
-        else { return nil }
-        return arguments
+        guard isGeneric, function.kind == .initializer else { return nil }
+        guard case .wrapper(_, _, let arguments) = function.result, arguments.count == typeParameters.count else {
+            return typeParameters.map { _ in .object(.open) }
+        }
+        guard !arguments.contains(where: \.hasClassParameter) else { return nil }
+        return arguments.map { argument in
+            argument.rewritten { type in
+                if case .generic = type { return .object(.open) }
+                return nil
+            }
+        }
     }
 
     /// The initializers of a generic class grouped by the arguments they are declared for: those with

@@ -200,6 +200,27 @@ struct GenericClassTests {
         #expect(text.contains("public func Box(text: Swift.String) async throws -> PyBoxes.Box<Swift.String>.Remote {"))
     }
 
+    @Test func aUnionMemberMentioningTheParameterTakesPythonObjectForIt() {
+        var box = Self.box
+        box.methods = [
+            Snippets.function(
+                "update",
+                [
+                    Snippets.parameter(
+                        "m", .positional, .union([.dict(key: .str, value: Self.parameterT), .list(.int)]))
+                ],
+                returns: .none)
+        ]
+        let text = Self.render([box])
+        // The union is declared in the namespace, where `T` is not in scope (weakref's `WeakValueDictionary`).
+        #expect(text.contains("public func update(_ m: some PyBoxes.DictOfStringToPythonObjectOrListOfInt)"))
+        #expect(
+            text.contains(
+                "extension Swift.Dictionary: PyBoxes.DictOfStringToPythonObjectOrListOfInt where Key == Swift.String, Value == PythonRuntime.PythonObject {}"
+            ))
+        #expect(!text.contains("Value == T"))
+    }
+
     @Test func classParametersRoundTripThroughTheDescription() throws {
         let description = ModuleDescription(
             schemaVersion: ModuleDescription.currentSchemaVersion, module: "boxes", pythonVersion: "3.11.2",

@@ -156,6 +156,15 @@ indirect enum SwiftType: Hashable, Sendable {
         return children.reduce(into: []) { $0.formUnion($1.typeVariables) }
     }
 
+    /// The type with the enclosing class's generic parameters as `PythonObject` (open): the form a member of a
+    /// union takes, since the union is declared in the namespace where no generic parameter is in scope.
+    var openingClassParameters: SwiftType {
+        rewritten { type in
+            if case .classParameter = type { return .object(.open) }
+            return nil
+        }
+    }
+
     /// Whether the type mentions a generic parameter of the enclosing class.
     var hasClassParameter: Bool { !classParameters.isEmpty }
 

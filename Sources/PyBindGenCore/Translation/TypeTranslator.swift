@@ -87,6 +87,8 @@ struct TypeTranslator {
 
     /// The parameter types for a union's mapped members: see ``parameterTypes(_:isOptional:)``.
     func unionParameterTypes(_ mapped: [SwiftType], isOptional: Bool) -> [SwiftType] {
+        var seen: Set<SwiftType> = []
+        let mapped = mapped.map(\.openingClassParameters).filter { seen.insert($0).inserted }
         var conforming: [SwiftType] = []
         var separate: [SwiftType] = []
         var asObject: [SwiftType] = []
@@ -237,7 +239,9 @@ struct TypeTranslator {
         case .union(let members) where !topLevelParameter:
             // A value Python gives (a result, an attribute, a closure's argument): one case per member.
             var mapped: [SwiftType] = []
-            for member in members.map(inner) where !mapped.contains(member) { mapped.append(member) }
+            for member in members.map({ inner($0).openingClassParameters }) where !mapped.contains(member) {
+                mapped.append(member)
+            }
             if mapped.count == 1 { return mapped[0] }
             let taken = Set(classNames.values).union(literalNames.values)
             guard let union = ValueUnion(members: mapped, namespace: namespace, taken: taken) else { return dynamic }
